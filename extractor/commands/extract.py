@@ -1,0 +1,104 @@
+"""``kazextract extract``: records of articles as JSON Lines."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import ExitStack
+
+from ..api import DEFAULT_MAX_CHARS, Item, parse_published
+from ..pipeline import NER_CHOICES
+
+
+def register(sub):
+    p = sub.add_parser("extract", help="extract records from articles (text files, directories, JSONL, - for stdin)",
+                       description="Write one JSON document per input article (the output contract) as JSON Lines.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="a .txt article, a directory (searched for .txt/.jsonl), a .jsonl(.gz) file "
+                        "with fields id, text, title, url, published, or - for standard input")
+    p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    p.add_argument("--published", help="publish date YYYY-MM-DD for inputs that carry none "
+                                       "(relative dates like 'өткен жылы' resolve against it)")
+    p.add_argument("--errors", help="write inputs that could not be read to this JSONL file "
+                                    "(default: reported on standard error)")
+    p.add_argument("--ner", choices=NER_CHOICES, default="auto",
+                   help="statistical NER for person/location/org: auto (the shipped model), spacy, stanza, none")
+    p.add_argument("--model", help="path of the NER model to use instead of the shipped one")
+    p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME",
+                   help="JSON field names, e.g. --field text=body --field id=uuid")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help="search at most this many characters of a document (0: no limit)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..api import Extractor
+    from ..io.inputs import FieldMap, InputError, iter_inputs
+
+    try:
+        published = parse_published(args.published)
+        fields = FieldMap.parse(args.field)
+    except ValueError as exc:
+        print(f"kazextract: {exc}", file=sys.stderr)
+        return 2
+    extractor = Extractor(ner=args.ner, model_path=args.model, max_chars=args.max_chars)
+    failed = 0
+    with ExitStack() as stack:
+        out = sys.stdout if args.output == "-" else stack.enter_context(open(args.output, "w", encoding="utf-8"))
+        errs = stack.enter_context(open(args.errors, "w", encoding="utf-8")) if args.errors else None
+
+        def report(err: InputError):
+            nonlocal failed
+            failed += 1
+            if errs is not None:
+                errs.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+                errs.flush()
+            print(f"kazextract: error: {err.location}: {err.reason}", file=sys.stderr)
+
+        def items():
+            for read in iter_inputs(args.inputs, fields, published,
+                                    on_skip=lambda p: print(f"kazextract: skipped {p} (not .txt/.jsonl)",
+                                                            file=sys.stderr)):
+                if isinstance(read, InputError):
+                    report(read)
+                    continue
+                try:
+                    parse_published(read.published)
+                except ValueError as exc:
+                    read.warnings.append(f"{exc}; relative dates left unresolved")
+                    read.published = None
+                yield read
+
+        for doc in _safe_pipe(extractor, items(), report):
+            out.write(doc.to_json() + "\n")
+        out.flush()
+    return 1 if failed else 0
+
+
+def _safe_pipe(extractor, items, report):
+    """Process items; a document that crashes the pipeline is reported, the others go on."""
+    from ..io.inputs import InputError
+
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= 16:
+            yield from _run_batch(extractor, batch, report, InputError)
+            batch = []
+    if batch:
+        yield from _run_batch(extractor, batch, report, InputError)
+
+
+def _run_batch(extractor, batch, report, InputError):
+    try:
+        docs = list(extractor.pipe(batch, batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - fall back to one by one to find the culprit
+        docs = None
+    if docs is not None:
+        yield from docs
+        return
+    for item in batch:
+        try:
+            yield extractor.process(item)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            report(InputError(item.location or item.doc_id or "?", f"extraction failed: {type(exc).__name__}: {exc}",
+                              item.doc_id))

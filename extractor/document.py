@@ -1,0 +1,58 @@
+"""Turn a processed spaCy Doc into a contract :class:`~extractor.records.Document`."""
+from __future__ import annotations
+
+import bisect
+import hashlib
+from typing import List, Optional
+
+from pydantic import ValidationError
+from spacy.tokens import Doc
+
+from .lang.kk.tokenizer import offset_map, original_text
+from .mentions import get_mentions
+from .records import RECORD_MODELS, Document
+from .version import __version__
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def sentence_starts(doc: Doc) -> List[int]:
+    if not len(doc):
+        return [0]
+    try:
+        return [s.start_char for s in doc.sents]
+    except ValueError:  # no sentence boundaries set
+        return [0]
+
+
+def records_of(doc: Doc, warnings: Optional[List[str]] = None) -> list:
+    """Contract records for the mentions on ``doc``, in text order, offsets into the original text."""
+    raw = original_text(doc)
+    omap = offset_map(doc)
+    starts = sentence_starts(doc)
+    out = []
+    for m in get_mentions(doc):
+        s, e = omap.span(m.start, m.end)
+        model = RECORD_MODELS[m.type]
+        try:
+            out.append(model(text=raw[s:e], start=s, end=e, sentence=max(0, bisect.bisect_right(starts, m.start) - 1),
+                             source=m.source, **m.attrs))
+        except ValidationError as exc:  # a recogniser bug must not lose the document
+            if warnings is not None:
+                warnings.append(f"dropped a {m.type} record at {s}:{e} ({raw[s:e]!r}): "
+                                f"{exc.errors()[0].get('msg', exc)}")
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def build_document(doc: Doc, *, doc_id: Optional[str] = None, source: Optional[str] = None,
+                   title: Optional[str] = None, published=None, model: Optional[str] = None,
+                   warnings: Optional[List[str]] = None) -> Document:
+    raw = original_text(doc)
+    sha = text_sha256(raw)
+    warnings = list(warnings or [])
+    records = records_of(doc, warnings)
+    return Document(doc_id=doc_id or sha[:16], source=source, published=published, title=title, text_sha256=sha,
+                    extractor_version=__version__, model=model, records=records, warnings=warnings)

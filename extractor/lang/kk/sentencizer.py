@@ -1,0 +1,95 @@
+"""``kk_sentencizer``: rule-based sentence boundaries for Kazakh news.
+
+A sentence starts
+
+* after a line break (scraped text loses the final period of most lines; the breaks that are scraper
+  damage, after ``млрд``/``трлн``/``жж`` or before a lower-case word, were already joined by the
+  normaliser),
+* after ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets after them) when the next word
+  does not start with a lower-case letter,
+* after an abbreviation of kind ``abbrev`` (``ж.``, ``т.б.``) only when the next word starts with a
+  capital; never after one of kind ``continues`` (``млрд.``, ``жж.``) or after an initial (``Ә.``).
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .tables import load_table
+
+_FINAL = set(".!?…")
+_CLOSERS = set("\"'»)]”’")
+
+
+def _abbrev_kinds():
+    kinds = {}
+    for row in load_table("abbreviations"):
+        for form in {row["abbr"], row["abbr"].capitalize(), row["abbr"].upper()}:
+            kinds[form.lower()] = row["kind"]
+    return kinds
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 2 and text[1] == "." and text[0].isupper()
+
+
+class KazakhSentencizer:
+    def __init__(self, name: str = "kk_sentencizer"):
+        self.name = name
+        self.kinds = _abbrev_kinds()
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        starts = [False] * n
+        starts[0] = True
+        pending = None  # why the next word may start a sentence: "newline" | "final" | "abbrev"
+        for i, tok in enumerate(doc):
+            if tok.is_space:
+                if "\n" in tok.text and i > 0:
+                    pending = "newline"
+                continue
+            if pending == "final" and tok.text[0] in _CLOSERS and not doc[i - 1].whitespace_:
+                continue  # a closing quote or bracket glued to the full stop stays in the sentence
+            if pending and i > 0:
+                first = tok.text[0]
+                if pending == "newline" or (pending == "final" and not first.islower()) or (
+                    pending == "abbrev" and first.isupper()
+                ):
+                    starts[i] = True
+                pending = None
+            text = tok.text
+            if text[-1] in _FINAL and (text.strip(".!?…") == "" or text[-1] in "!?…"):
+                pending = "final"
+            elif text.endswith("."):
+                kind = self.kinds.get(text.lower())
+                if kind == "abbrev":
+                    pending = "abbrev"
+                elif kind == "continues" or _is_initial(text):
+                    pending = None
+                elif len(text) > 1 and text[:-1].isalpha():
+                    pending = "final"  # an unknown word with a glued period
+            if "\n" in tok.whitespace_:
+                pending = "newline"
+        for i, tok in enumerate(doc):
+            tok.is_sent_start = starts[i]
+        return doc
+
+    # stateless: nothing to save or load
+    def to_disk(self, path, *, exclude=tuple()):
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+    def to_bytes(self, *, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, data, *, exclude=tuple()):
+        return self
+
+
+@Language.factory("kk_sentencizer")
+def make_kk_sentencizer(nlp: Language, name: str):
+    return KazakhSentencizer(name)

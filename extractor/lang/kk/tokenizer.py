@@ -1,0 +1,97 @@
+"""The Kazakh tokenizer: normalise, tokenize with spaCy's rules, then join space-grouped numbers.
+
+``KazakhTokenizer`` is a spaCy :class:`~spacy.tokenizer.Tokenizer` that
+
+1. normalises the text (:mod:`extractor.normalize`) and keeps the text as received and the offset map
+   on the Doc (``doc._.kk_raw`` and ``doc._.kk_offsets``), so that any span can be traced back;
+2. splits it with the Kazakh prefix, suffix and infix rules and the abbreviation exceptions;
+3. merges thousands written with spaces into one token (``3 634``, ``60 435,9``), but only when the
+   first group has one to three digits and each later group exactly three: ``2015 жылы 3 634`` keeps
+   the year apart.
+"""
+from __future__ import annotations
+
+import regex
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+from ...normalize import OffsetMap, normalize
+
+_FIRST_GROUP = regex.compile(r"^[+-]?[0-9]{1,3}$")
+_NEXT_GROUP = regex.compile(r"^[0-9]{3}$")
+_LAST_GROUP = regex.compile(r"^[0-9]{3}(?:[.,][0-9]+)?%?(?:-\p{Ll}{1,5})?$")
+
+for _name in ("kk_raw", "kk_offsets"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def original_text(doc: Doc) -> str:
+    """The text as received (before normalisation)."""
+    return doc._.kk_raw if doc._.kk_raw is not None else doc.text
+
+
+def offset_map(doc: Doc) -> OffsetMap:
+    """Map from ``doc.text`` positions to positions in :func:`original_text`."""
+    if doc._.kk_offsets is None:
+        return OffsetMap(norm_length=len(doc.text), orig_length=len(doc.text))
+    return OffsetMap.from_lists(doc._.kk_offsets)
+
+
+def grouped_number_spans(doc: Doc):
+    """Token index ranges ``(i, j)`` of numbers written with space-grouped thousands."""
+    spans = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if _FIRST_GROUP.match(tok.text) and tok.whitespace_ == " ":
+            j = i + 1
+            while j < n and _NEXT_GROUP.match(doc[j].text) and doc[j - 1].whitespace_ == " ":
+                if doc[j].whitespace_ != " " or j + 1 >= n or not _NEXT_GROUP.match(doc[j + 1].text):
+                    break
+                j += 1
+            if j < n and doc[j - 1].whitespace_ == " " and _LAST_GROUP.match(doc[j].text):
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+class KazakhTokenizer(Tokenizer):
+    normalize_text = True
+
+    def __call__(self, text):  # noqa: D102 - see the module docstring
+        if self.normalize_text:
+            norm = normalize(text)
+            doc = super().__call__(norm.text)
+            doc._.kk_raw = text
+            doc._.kk_offsets = None if norm.offsets.is_identity else norm.offsets.to_lists()
+        else:
+            doc = super().__call__(text)
+        spans = grouped_number_spans(doc)
+        if spans:
+            with doc.retokenize() as retok:
+                for i, j in spans:
+                    retok.merge(doc[i:j])
+        return doc
+
+
+@registry.tokenizers("kazextract.KazakhTokenizer.v1")
+def create_kazakh_tokenizer(normalize: bool = True):
+    def make(nlp):
+        d = nlp.Defaults
+        tok = KazakhTokenizer(
+            nlp.vocab,
+            rules=d.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(d.prefixes).search,
+            suffix_search=compile_suffix_regex(d.suffixes).search,
+            infix_finditer=compile_infix_regex(d.infixes).finditer,
+            token_match=d.token_match,
+            url_match=d.url_match,
+        )
+        tok.normalize_text = normalize
+        return tok
+
+    return make

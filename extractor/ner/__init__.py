@@ -1,0 +1,1 @@
+"""Statistical named-entity recognition: data, training, backends and the merge with the rules."""
