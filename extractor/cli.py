@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from typing import List, Optional
 
+from . import commands
 from .version import __version__
 
-COMMANDS = ("extract", "schema")
+# every module in extractor/commands is a subcommand; the first ones listed come first in --help
+FIRST = ("extract", "run", "schema")
+
+
+def command_names() -> List[str]:
+    found = [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
+    return [n for n in FIRST if n in found] + sorted(n for n in found if n not in FIRST)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kazextract {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMANDS:
+    for name in command_names():
         importlib.import_module(f".commands.{name}", __package__).register(sub)
     return parser
 
