@@ -98,7 +98,7 @@ class Extractor:
         """Process a long text piece by piece; offsets and sentence numbers are shifted back."""
         whole = build_document(self.nlp.make_doc(""), doc_id=item.doc_id, source=item.source, title=item.title,
                                published=published, model=self.model, warnings=warnings)
-        from .document import text_sha256
+        from .document import sentence_starts, text_sha256
 
         records, sentences = [], 0
         for offset, piece in _chunks(text[:limit], CHUNK_CHARS):
@@ -107,7 +107,7 @@ class Extractor:
             for r in part.records:
                 records.append(r.model_copy(update={"start": r.start + offset, "end": r.end + offset,
                                                     "sentence": r.sentence + sentences}))
-            sentences += max(1, sum(1 for _ in doc.sents)) if len(doc) else 0
+            sentences += len(sentence_starts(doc)) if len(doc) else 0
         sha = text_sha256(text)
         return whole.model_copy(update={"records": records, "text_sha256": sha,
                                         "doc_id": item.doc_id or sha[:16]})
