@@ -75,9 +75,16 @@ def read_month_span(m, text: str) -> List[Item]:
     return [Item(m.start(), m.end(), r)] if r else []
 
 
+def _after_genitive(m, text: str) -> bool:
+    """"оқу жылының екінші тоқсанында" is a school term, "компанияның бірінші жартыжылдығы" the company's: a
+    quarter or half after a genitive that is not a year (those are read in year_rules) is left alone."""
+    before = text[max(0, m.start() - 40):m.start()].split()
+    return bool(before) and lx.ends_with_case(before[-1].strip(",.;:"), "genitive")
+
+
 def read_quarter(m, text: str) -> List[Item]:
     q = quarter_number(m)
-    if q is None or not explicit_ordinal(m):  # "3 тоқсан" could be the number ninety
+    if q is None or not explicit_ordinal(m) or _after_genitive(m, text):  # "3 тоқсан" may be ninety
         return []
     return [Item(m.start(), m.end(), Reading("quarter", CONTEXT, 0, in_year=lambda y: periods.quarter(y, q),
                                              quarter=q))]
@@ -85,7 +92,7 @@ def read_quarter(m, text: str) -> List[Item]:
 
 def read_half(m, text: str) -> List[Item]:
     h = half_number(m)
-    if h is None or not explicit_ordinal(m):
+    if h is None or not explicit_ordinal(m) or _after_genitive(m, text):
         return []
     return [Item(m.start(), m.end(), Reading("half", CONTEXT, 0, in_year=lambda y: periods.half(y, h)))]
 

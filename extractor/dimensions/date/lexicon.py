@@ -40,15 +40,33 @@ def ends_with_case(word: str, *cases: str) -> bool:
     return any(w.endswith(e) for e in endings_of(*cases))
 
 
+VOICING = {"қ": "ғ", "к": "г", "п": "б"}  # a final voiceless consonant voices before a vowel: жылдық -> жылдығы
+
+
 def chain() -> str:
-    """Any chain of Kazakh endings (possibly none)."""
-    return ending_chain_pattern()
+    """Any chain of Kazakh endings (possibly none): a call of the shared definition (see :func:`compile`)."""
+    return "(?&kk_endings)"
 
 
 def no_derivation(plural: bool = False) -> str:
-    """Lookahead refusing -лық/-дық derivatives and ordinals (жылдық, айлық), and the plural unless allowed."""
-    cases = ("derivative", "ordinal") + (() if plural else ("plural",))
-    return "(?!%s)" % alternation(endings_of(*cases))
+    """Lookahead refusing -лық/-дық derivatives (жылдық, жылдығы, айлық) and ordinals, and the plural unless
+    allowed."""
+    return "(?!(?&kk_derived))" if plural else "(?!(?&kk_derived)|(?&kk_plural))"
+
+
+@lru_cache(maxsize=1)
+def definitions() -> str:
+    """The ending patterns, defined once per compiled pattern and called by name: writing the long
+    alternation of endings into every inflected word made compiling take seconds."""
+    derived = set(endings_of("derivative", "ordinal"))
+    derived |= {e[:-1] + VOICING[e[-1]] for e in derived if e[-1] in VOICING}
+    return ("(?(DEFINE)(?P<kk_endings>%s)(?P<kk_derived>%s)(?P<kk_plural>%s))"
+            % (ending_chain_pattern(), alternation(derived), alternation(endings_of("plural"))))
+
+
+def compile(source: str) -> "regex.Pattern":
+    """Compile a date pattern (case-insensitive) with the ending definitions it may call."""
+    return regex.compile((definitions() if "(?&kk_" in source else "") + source, regex.IGNORECASE)
 
 
 def inflected(stems: str, plural: bool = False) -> str:

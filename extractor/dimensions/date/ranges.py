@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-import regex
-
 from . import lexicon as lx
 from .fragments import ABLATIVE, HYPHEN, SP, E, words
 from .readings import EXPLICIT, Item, Reading
 
-_HYPHEN = regex.compile(HYPHEN)
-_GAP = regex.compile(SP)
-_AND = regex.compile(rf"{SP}{words('and')}{SP}$", regex.IGNORECASE | regex.VERSION1)
-_BETWEEN = regex.compile(rf"{SP}{words('between')}", regex.IGNORECASE | regex.VERSION1)
-_UNTIL = regex.compile(rf"{SP}{words('until')}", regex.IGNORECASE | regex.VERSION1)
-_FROM = regex.compile(rf"(?:{ABLATIVE}){E}$", regex.IGNORECASE | regex.VERSION1)
-_TO = regex.compile(rf"(?:{lx.alternation(lx.endings_of('dative'))}){E}$", regex.IGNORECASE | regex.VERSION1)
+_HYPHEN = lx.compile(HYPHEN)
+_GAP = lx.compile(SP)
+_AND = lx.compile(rf"{SP}{words('and')}{SP}")
+_BETWEEN = lx.compile(rf"{SP}{words('between')}")
+_UNTIL = lx.compile(rf"{SP}{words('until')}")
+_FROM = lx.compile(rf"(?:{ABLATIVE}){E}$")
+_TO = lx.compile(rf"(?:{lx.alternation(lx.endings_of('dative'))}){E}$")
 
 
 def combine(a: Reading, b: Reading) -> Optional[Reading]:

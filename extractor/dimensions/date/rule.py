@@ -6,6 +6,7 @@ from typing import Callable, Iterator, List
 
 import regex
 
+from . import lexicon as lx
 from .readings import Item
 
 Handler = Callable[["regex.Match", str], List[Item]]
@@ -26,4 +27,4 @@ class Rule:
 
 
 def compile_rule(name: str, source: str, read: Handler) -> Rule:
-    return Rule(name, regex.compile(source, regex.IGNORECASE | regex.VERSION1), read)
+    return Rule(name, lx.compile(source), read)

@@ -11,8 +11,8 @@ from .fragments import (HYPHEN, NO_DIGIT_BEFORE, ORD_SFX, SP, YEAR_WORD, YEARS_W
 from .readings import EXPLICIT, Item, Reading
 from .rule import Rule, compile_rule
 
-# 2010-2014 жж, 2015-19 жылдары, 2019-2020 оқу жылында
-YEAR_SPAN = (rf"{year_number('y')}{HYPHEN}(?P<y2>[0-9]{{4}}|[0-9]{{2}})(?:-?{ORD_SFX})?(?![\p{{L}}\p{{N}}])"
+# 2010-2014 жж, 2015-19 жылдары, 2019-2020 оқу жылында, 2018/2019 оқу жылы
+YEAR_SPAN = (rf"{year_number('y')}(?:{HYPHEN}|/)(?P<y2>[0-9]{{4}}|[0-9]{{2}})(?:-?{ORD_SFX})?(?![\p{{L}}\p{{N}}])"
              rf"{SP}(?:(?P<school>{words('school_year')}){SP})?(?P<yw>{YEARS_WORD}|{YEAR_WORD})")
 # 1980 жылдары, 90-жылдары, 90-шы жылдары, 80-90 жылдары
 DECADE = (rf"{NO_DIGIT_BEFORE}(?P<dec>[12][0-9]{{2}}0|[0-9]0)(?:{HYPHEN}(?P<dec2>[12][0-9]{{2}}0|[0-9]0))?"

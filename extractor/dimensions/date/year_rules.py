@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-import regex
-
 from . import lexicon as lx
 from . import periods
 from .fragments import (ATTRIBUTIVE, DAY_UNIT, DURATION_AFTER, HALF_WORD, HYPHEN, MONTH_STEMS, MONTH_UNIT,
@@ -37,7 +35,7 @@ TAIL_PART = rf"(?P<part>{PARTS}){since()}"
 
 TAILS = (TAIL_DAY_MONTH, TAIL_MONTH_DAY, TAIL_MONTH_SPAN, TAIL_MONTH, TAIL_QUARTER, TAIL_SAME_QUARTER, TAIL_HALF,
          TAIL_FIRST_MONTHS, TAIL_PART)
-_DURATION = regex.compile(DURATION_AFTER, regex.IGNORECASE | regex.VERSION1)
+_DURATION = lx.compile(DURATION_AFTER)
 YEAR_DATE = rf"{ANCHOR}(?:{SP}(?:{'|'.join('(?:%s)' % t for t in TAILS)}))?"
 
 
@@ -61,8 +59,9 @@ def _attributive(m) -> bool:
 
 
 def _is_duration(m, text: str) -> bool:
-    """"2000 жыл бойы": a bare year word followed by бойы/ішінде/бұрын is a length of time."""
-    if not m.group("y") or lx.key(m.group("yw")) not in lx.role("year_unit"):
+    """"2000 жыл бойы", "1000 жыл бұрын": a round number before a bare year word and бойы/ішінде/бұрын is a
+    length of time ("2019 жыл бойы" is still the year 2019)."""
+    if not m.group("y") or lx.key(m.group("yw")) not in lx.role("year_unit") or int(m.group("y")) % 100:
         return False
     return _DURATION.match(text, m.end("yw")) is not None
 
