@@ -6,29 +6,38 @@ from typing import List, Optional
 
 from . import lexicon as lx
 from .fragments import ABLATIVE, HYPHEN, SP, E, words
-from .readings import EXPLICIT, Item, Reading
+from .readings import EXPLICIT, PUBLISH, Item, Reading
 
 _HYPHEN = lx.compile(HYPHEN)
 _GAP = lx.compile(SP)
 _AND = lx.compile(rf"{SP}{words('and')}{SP}")
-_BETWEEN = lx.compile(rf"{SP}{words('between')}")
+# "12 маусым мен 13 шілде күндері аралығында"
+_BETWEEN = lx.compile(rf"(?:{SP}{lx.inflected(lx.alternation(lx.role('day_unit')), plural=True)})?{SP}{words('between')}")
 _UNTIL = lx.compile(rf"{SP}{words('until')}")
 _FROM = lx.compile(rf"(?:{ABLATIVE}){E}$")
 _TO = lx.compile(rf"(?:{lx.alternation(lx.endings_of('dative'))}){E}$")
 
 
 def combine(a: Reading, b: Reading) -> Optional[Reading]:
-    """One reading from the first day of ``a`` to the last day of ``b``, or None when they do not combine."""
-    if a.granularity != b.granularity or a.how != b.how or a.same_quarter or b.same_quarter:
+    """One reading from the first day of ``a`` to the last day of ``b``, or None when they do not combine.
+
+    A date without a year takes the other's written year: "2014 жылдың 12 маусым мен 13 шілде аралығында".
+    """
+    if a.granularity != b.granularity or a.same_quarter or b.same_quarter:
         return None
     if a.in_year is None or b.in_year is None:  # dates counted from the publish date: leave them apart
         return None
+    if a.how == EXPLICIT and b.how == PUBLISH:
+        b = Reading(b.granularity, EXPLICIT, a.year, in_year=b.in_year)
+    elif b.how == EXPLICIT and a.how == PUBLISH:
+        a = Reading(a.granularity, EXPLICIT, b.year, in_year=a.in_year)
+    if a.how != b.how:
+        return None
     if a.how == EXPLICIT:
-        ya, yb = a.year, b.year
-        sa, sb = a.in_year(ya), b.in_year(yb)
+        sa, sb = a.in_year(a.year), b.in_year(b.year)
         if sa is None or sb is None or sb[1] <= sa[0]:
             return None
-        return Reading(a.granularity, EXPLICIT, ya, in_year=lambda _y: (sa[0], sb[1]))
+        return Reading(a.granularity, EXPLICIT, a.year, in_year=lambda _y: (sa[0], sb[1]))
     if a.year != b.year:
         return None
 
@@ -36,8 +45,7 @@ def combine(a: Reading, b: Reading) -> Optional[Reading]:
         sa, sb = a.in_year(y), b.in_year(y)
         return None if sa is None or sb is None or sb[1] <= sa[0] else (sa[0], sb[1])
 
-    probe = in_year(2000)
-    if probe is None:
+    if in_year(2000) is None:  # the second date is not after the first
         return None
     return Reading(a.granularity, a.how, a.year, in_year=in_year)
 

@@ -7,8 +7,8 @@ the text before it) and how to turn that year into the first and last day of the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Tuple
+from dataclasses import dataclass
+from typing import Callable, Optional, Tuple
 
 from . import periods
 
@@ -59,7 +59,6 @@ class TextContext:
     published: Optional[dt.date]
     year: Optional[Tuple[Optional[int], bool]] = None  # (year or None when unresolvable, relative)
     quarter: Optional[int] = None
-    seen: List[Resolved] = field(default_factory=list)
 
 
 def _year_of(r: Reading, ctx: TextContext) -> Tuple[Optional[int], bool]:
@@ -105,5 +104,4 @@ def resolve(item: Item, ctx: TextContext) -> Optional[Resolved]:
             ctx.year = (span[0].year, relative)
     if r.quarter is not None:
         ctx.quarter = r.quarter
-    ctx.seen.append(out)
     return out

@@ -15,9 +15,9 @@ from .fragments import (ATTRIBUTIVE, DAY_UNIT, DURATION_AFTER, HALF_WORD, HYPHEN
                         MONTHS_UNIT, ORDINAL_GAP, PARTS, QUARTER_WORD, RELATIVE_YEAR, SP, YEAR_GENITIVE,
                         day_range, day_with_suffix, month_genitive, month_word, ordinal, since, words,
                         year_with_word)
+from .build import days_of_month_reading, half_number, month_number, month_span_reading, quarter_number
 from .readings import CONTEXT, EXPLICIT, RELATIVE, Item, Reading
 from .rule import Rule, compile_rule
-from .build import days_of_month_reading, half_number, month_number, month_span_reading, quarter_number
 
 ANCHOR = rf"(?:{year_with_word('y', 'yw')}|(?P<ry>{RELATIVE_YEAR})|(?P<cy>{YEAR_GENITIVE}))"
 
@@ -39,8 +39,8 @@ _DURATION = lx.compile(DURATION_AFTER)
 YEAR_DATE = rf"{ANCHOR}(?:{SP}(?:{'|'.join('(?:%s)' % t for t in TAILS)}))?"
 
 
-def _base(m) -> Optional[Reading]:
-    """The year alone, and whether the year word can carry a part of the year after it."""
+def _base(m) -> Reading:
+    """The reading of the year alone."""
     if m.group("y"):
         return Reading("year", EXPLICIT, int(m.group("y")), in_year=periods.year)
     if m.group("ry"):
