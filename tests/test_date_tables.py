@@ -32,7 +32,7 @@ def test_date_parts_and_word_roles_are_known():
     assert set(lx.date_parts().values()) <= {"half", "quarter", "start", "middle", "end"}
     roles = {r["role"] for r in load_table("date_words")}
     used = {"year_unit", "year_abbr", "years_unit", "years_abbr", "month_unit", "day_unit", "school_year", "since",
-            "between", "until", "and", "ago", "ago_anchor", "corresponding", "duration", "not_decade", "first_n",
+            "between", "until", "and", "ago", "ago_anchor", "corresponding", "duration", "counting", "first_n",
             "weekday_before", "weekday_after", "weekday_same_week"}
     assert used <= roles
 

@@ -59,7 +59,7 @@ def read_decade(m, text: str) -> List[Item]:
 def _after_period_word(m, text: str) -> bool:
     """соңғы 30 жылдары ("the last 30 years") is no decade."""
     before = text[max(0, m.start() - 30):m.start()].split()
-    return bool(before) and lx.key(before[-1]) in lx.role("not_decade")
+    return bool(before) and lx.key(before[-1]) in lx.role("counting")
 
 
 def read_spelled_decade(m, text: str) -> List[Item]:

@@ -101,8 +101,17 @@ def _tail(m, base: Reading, attributive: bool) -> Optional[Reading]:
     return None
 
 
+def _counted(m, text: str) -> bool:
+    """"5 жылдың басында", "бес жылдың ішінде": a bare "жылдың" after a number counts years, names none."""
+    before = text[max(0, m.start() - 30):m.start()].split()
+    if not before:
+        return False
+    last = before[-1].lower().rstrip("-")
+    return last[-1:].isdigit() or last in lx.small_numbers() or last in lx.role("counting")
+
+
 def read_year_date(m, text: str) -> List[Item]:
-    if _is_duration(m, text):
+    if _is_duration(m, text) or (m.group("cy") and _counted(m, text)):
         return []
     base = _base(m)
     attributive = _attributive(m)
