@@ -14,7 +14,7 @@ from .fragments import (DAY_UNIT, LOCATIVE, PARTS, RELATIVE_DAY, RELATIVE_MONTH,
 from .readings import ANCHORED, Item, Reading
 from .rule import Rule, compile_rule
 
-DAY_WORD = rf"(?P<w>{RELATIVE_DAY})"
+DAY_WORD = rf"(?<!-)(?P<w>{RELATIVE_DAY})"  # not the second half of a pair word: киім-кешегі "clothes"
 # осы айда; өткен айдың 18-і күні; осы айдың соңына дейін
 MONTH_WORD = (rf"(?P<w>{RELATIVE_MONTH})(?:{SP}(?:{day_with_suffix('d')}(?:{SP}(?P<kun>{DAY_UNIT}))?"
               rf"|(?P<part>{PARTS}){since()}))?")
