@@ -97,7 +97,9 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
         if adj and NAME_WORD.match(nxt.text) and not _not_person_word(info, nxt) \
                 and (is_first or not _not_person_word(info, w)):
             surname = _surname_like(info, nxt)
-            if (is_first or (surname and not info.ordinary_word(w))) and _nominative(info, w) == w.text:
+            # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»)
+            unlisted_ok = surname and not info.ordinary_word(w) and not info.starts_sentence(w)
+            if (is_first or unlisted_ok) and _nominative(info, w) == w.text:
                 parts = [w, nxt]
                 third = info.next(nxt)
                 if is_patronymic(nxt.text) and third is not None and info.adjacent(nxt, third) \

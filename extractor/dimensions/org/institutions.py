@@ -132,6 +132,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
         return None
     if hm.bare and not all(looks_adjective(x.text) for x in info.words[start.i + 1:hm.first.i]):
         return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
+    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text):
+        return None  # Мамандар аудандық колледжді бітірді
     name = " ".join([x.text for x in words] + [hm.base])
     if lookup(name, "location") is not None:
         return None

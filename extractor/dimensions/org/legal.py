@@ -128,6 +128,8 @@ def _name_words_before(info: TextInfo, pos: int):
         if p is None or not info.adjacent(p, w):
             break
         w = p
+    if len(words) > 1 and info.starts_sentence(words[0]):
+        words = words[1:]  # Тексеру Казцинк ЖШС: a capital at the start of a sentence proves nothing
     return words
 
 

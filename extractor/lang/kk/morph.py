@@ -379,17 +379,17 @@ CASES = ("genitive", "accusative", "dative", "locative", "locative_attr", "ablat
 
 
 def _stem_harmony(stem: str) -> str:
-    """The harmony an ending takes after ``stem``: its last back/front vowel (neutral и у ю skipped;
-    a Russian surname suffix too: Тоқаев-қа, Ахметов-тің)."""
+    """The harmony an ending takes after ``stem``: its last back/front vowel (и counts as front, у ю
+    are skipped; so is a Russian surname suffix: Тоқаев-қа, Ахметов-тің)."""
     low = stem.lower()
-    for suffix in ("ов", "ев", "ёв", "ин"):
+    for suffix in ("ов", "ев", "ёв"):
         if low.endswith(suffix) and len(low) > len(suffix) + 1:
             low = low[: -len(suffix)]
             break
     for ch in reversed(low):
         if ch in BACK_VOWELS:
             return "back"
-        if ch in FRONT_VOWELS:
+        if ch in FRONT_VOWELS or ch == "и":  # Путин-ге, Берлин-де, Мәди-ге
             return "front"
     return "back"
 
