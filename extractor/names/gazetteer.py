@@ -20,6 +20,7 @@ from .text import TextInfo
 
 WORD_START = r"(?<![\p{L}\p{N}])"
 WORD_END = r"(?![\p{L}\p{N}])"
+_CANDIDATE_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{Latin}\p{N}]")
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,19 @@ def _inside_longer_quote(info: TextInfo, start: int, end: int) -> bool:
 def find_gazetteer(text: str, info: TextInfo = None) -> List[GazMatch]:
     """Gazetteer names in ``text``: the longest valid name at each place, no overlaps."""
     info = info or TextInfo(text)
+    if "gazetteer" not in info.memo:
+        info.memo["gazetteer"] = {"found": _find(text, info)}
+    return list(info.memo["gazetteer"]["found"])
+
+
+def _find(text: str, info: TextInfo) -> List[GazMatch]:
     pattern, by_key = _matcher()
     found = []
-    for m in pattern.finditer(text, overlapped=True):
+    # names start with a capital (or a Latin letter or a digit) at a word start, or after a hyphen
+    starts = (c.start() for c in _CANDIDATE_START.finditer(text))
+    for m in (pattern.match(text, s) for s in starts):
+        if m is None:
+            continue
         surface, ending = m.group("name"), m.group("ending")
         key = " ".join(surface.casefold().split())
         entry = _accept(info, m.start(), surface, ending, by_key[key])

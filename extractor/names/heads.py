@@ -45,21 +45,29 @@ def _index() -> Tuple[Dict[str, List[Head]], Dict[str, List[Head]]]:
     return poss, bare
 
 
-def _bases(word: str) -> List[str]:
+@lru_cache(maxsize=65536)
+def _bases(word: str) -> Tuple[str, ...]:
     """Base forms ``word`` may have, the one with the longest case ending first."""
     hb = hyphen_base(word)
     if hb is not None:
-        return [hb]
+        return (hb,)
     ps = sorted(parses(word), key=lambda p: -len(p.case))
-    out = []
+    out: List[str] = []
     for p in ps:
         if p.base not in out:
             out.append(p.base)
-    return out
+    return tuple(out)
 
 
 def head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
-    """The head noun that ends at word ``w``, if any."""
+    """The head noun that ends at word ``w``, if any (remembered on ``info``)."""
+    memo = info.memo.setdefault("head_at", {})
+    if w.i not in memo:
+        memo[w.i] = _head_at(info, w)
+    return memo[w.i]
+
+
+def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
     poss, bare = _index()
     for base in _bases(w.text):
         key = base.casefold()

@@ -8,8 +8,11 @@ from typing import Dict, FrozenSet, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import default_lexicon  # noqa: F401 - re-exported for the name rules
+from ..lang.kk.morph import default_lexicon, patronymic_endings  # noqa: F401 - default_lexicon re-exported
 from ..lang.kk.tables import load_table
+
+
+_LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}0-9]")
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Entry:
 
     @property
     def latin(self) -> bool:
-        return bool(regex.match(r"[\p{Latin}0-9]", self.name))
+        return bool(_LATIN_OR_DIGIT.match(self.name))
 
 
 @dataclass(frozen=True)
@@ -113,12 +116,9 @@ def surname_strength(word: str) -> Optional[str]:
     return None
 
 
-PATRONYMIC_SUFFIXES = ("ұлы", "улы", "қызы", "кызы", "ович", "евич", "овна", "евна")
-
-
 def is_patronymic(word: str) -> bool:
     low = word.casefold()
-    return any(low.endswith(s) and len(low) > len(s) + 2 for s in PATRONYMIC_SUFFIXES)
+    return any(low.endswith(s) and len(low) > len(s) + 2 for s in patronymic_endings())
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +153,31 @@ def looks_adjective(word: str, place_attr: bool = True) -> bool:
     if not place_attr and low.endswith(LOCATIVE_ATTR):
         return False
     return any(low.endswith(e) and len(low) > len(e) + 1 for e in adjective_endings())
+
+
+@lru_cache(maxsize=1)
+def verb_endings() -> Tuple[str, ...]:
+    return tuple(r["ending"] for r in load_table("verb_endings"))
+
+
+def looks_verb(word: str) -> bool:
+    """A verb form (өтетін, ашылған, хабарлады): no part of a name."""
+    low = word.casefold()
+    return any(low.endswith(e) and len(low) > len(e) + 1 for e in verb_endings())
+
+
+def _role(role: str) -> FrozenSet[str]:
+    return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == role)
+
+
+@lru_cache(maxsize=1)
+def named_after() -> FrozenSet[str]:
+    return _role("named_after")
+
+
+@lru_cache(maxsize=1)
+def country_prefixes() -> FrozenSet[str]:
+    return _role("country_prefix")
 
 
 @lru_cache(maxsize=1)

@@ -19,13 +19,12 @@ import regex
 
 from ..lang.kk.morph import base_form
 from .heads import head_at
-from .lexicon import first_names, is_patronymic, lookup, surname_strength
+from .lexicon import first_names, is_patronymic, lookup, named_after, surname_strength
 from .text import TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
 SINGLE_INITIAL = regex.compile(r"^\p{Lu}$")
 NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
-NOT_AFTER = ("атындағы", "атында", "атындағы")
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ def _blocked_after(info: TextInfo, w: Word) -> bool:
     nxt = info.next(w)
     if nxt is None or not info.adjacent(w, nxt):
         return False
-    return nxt.lower in NOT_AFTER or head_at(info, nxt) is not None
+    return nxt.lower in named_after() or head_at(info, nxt) is not None
 
 
 def _not_person_word(info: TextInfo, w: Word) -> bool:

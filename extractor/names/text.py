@@ -21,6 +21,7 @@ WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*")
 # what may stand before the first word of a sentence besides spaces: quotes, dashes, brackets
 _OPENERS = set("\"«'“„-([—–•*")
 _SENTENCE_END = set(".!?…\n")
+LATIN = regex.compile(r"\p{Latin}")
 QUOTED_RE = regex.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"")
 
 
@@ -42,7 +43,7 @@ class Word:
 
     @property
     def latin(self) -> bool:
-        return bool(regex.match(r"\p{Latin}", self.text))
+        return bool(LATIN.match(self.text))
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class TextInfo:
         self.words: List[Word] = [Word(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text))]
         self._by_start: Dict[int, Word] = {w.start: w for w in self.words}
         self._starts = [w.start for w in self.words]
+        self.memo: Dict[str, dict] = {}  # results other modules keep per text
 
     def word_at(self, start: int) -> Optional[Word]:
         return self._by_start.get(start)

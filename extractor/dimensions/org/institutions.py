@@ -10,9 +10,11 @@ A start that is an ordinary word (``Академик кітапханасы``: t
 a name made only of generic words (``қала әкімдігі``, ``Облыс прокуратурасы``), gives nothing.
 
 A quoted name may open it (``«Астана» халықаралық қаржы орталығы``). Heads that only say what kind of
-organisation it is (``компаниясы``, ``қоры``) are left out of the name after a name (``Lion Air
-компаниясы`` → Lion Air, ``«Отандастар» қоры`` → Отандастар) and kept after an adjective
-(``Ұлттық қор``).
+organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
+name or a capitalised name inside a sentence, like a legal form (``«Отандастар» қоры`` → Отандастар,
+``Lion Air компаниясы`` → Lion Air, ``... Казцинк компаниясы`` → Казцинк), and kept otherwise
+(``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). A head without the possessive
+(``кітапхана``, ``банк``) needs a chain of adjectives before it (``Ұлттық академиялық кітапхана``).
 """
 from __future__ import annotations
 
@@ -24,13 +26,12 @@ import regex
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ...names.heads import HeadMatch, find_heads, head_at
-from ...names.lexicon import canonical_org, directions, lookup, looks_adjective
-from ...names.text import Quote, TextInfo, Word, stop_words
+from ...names.lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_verb,
+                              named_after)
+from ...names.text import LATIN, Quote, TextInfo, Word, stop_words
 
 MAX_NAME_WORDS = 8
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
-# lower-case words that end a name's left edge: verbs, participles, converbs (өтетін, ашылған, деп)
-VERB_FORM = regex.compile(r"(?:атын|етін|йтын|йтін|ытын|ітін|ған|ген|қан|кен|ып|іп|ады|еді|йды|йді)$")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _is_org_head(info: TextInfo, w: Word) -> bool:
 
 
 def _extend_left(info: TextInfo, first: Word) -> Word:
-    """Шығыс + Қазақстан облысы; a gazetteer name that the start word ends (Оңтүстік Корея)."""
+    """Direction words before the start belong to the name: Шығыс + Қазақстан облысы прокуратурасы."""
     while True:
         prev = info.prev(first)
         if prev is None or not info.adjacent(prev, first) or not prev.capitalised:
@@ -75,7 +76,7 @@ def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
             break
         words.insert(0, w)
         w = info.prev(w)
-    if words and words[0].text in ("ҚР", "РФ", "АҚШ"):  # the country before a body's name
+    if words and words[0].lower in country_prefixes():  # the country before a body's name
         words = words[1:]
     if not words:
         return None
@@ -117,7 +118,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
             start = prev
             taken.insert(0, prev)
             break
-        if _is_org_head(info, prev) or VERB_FORM.search(prev.lower) or _ends_name(info, prev):
+        if _is_org_head(info, prev) or looks_verb(prev.text) or _ends_name(info, prev):
             break
         taken.insert(0, prev)
         w = prev
@@ -148,7 +149,7 @@ def _can_start(info: TextInfo, w: Word) -> bool:
         return False
     if INITIALS.match(w.text):
         nxt = info.next(w)
-        return nxt is not None and nxt.lower == "атындағы"
+        return nxt is not None and nxt.lower in named_after()
     return True
 
 
@@ -166,7 +167,7 @@ def _ends_name(info: TextInfo, w: Word) -> bool:
 
 def _name_like(quoted: str) -> bool:
     """A quoted name starts with a capital, a digit or a Latin letter («сау жүргізуші» is no name)."""
-    return bool(quoted) and (quoted[0].isupper() or quoted[0].isdigit() or bool(regex.match(r"\p{Latin}", quoted)))
+    return bool(quoted) and (quoted[0].isupper() or quoted[0].isdigit() or bool(LATIN.match(quoted)))
 
 
 def find_head_orgs(info: TextInfo) -> List[HeadOrg]:

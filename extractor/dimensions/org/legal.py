@@ -66,7 +66,12 @@ def legal_form_at(text: str, pos: int) -> Optional[LegalMatch]:
     m = _spelled_re().match(text, pos)
     if m and ending_fits(m.group("spelled"), m.group("ending")):
         key = " ".join(m.group("spelled").casefold().split())
-        return LegalMatch(m.start(), m.end(), _spelled_index()[key])
+        form, end = _spelled_index()[key], m.end()
+        # «Самұрық-Қазына» ұлттық әл-ауқат қоры АҚ: an abbreviation right after adds to the form
+        nxt = _abbr_re().match(text, _skip_spaces(text, end))
+        if nxt and nxt.start() > end:
+            form, end = f"{form} {' '.join(nxt.group('form').split())}", nxt.end()
+        return LegalMatch(m.start(), end, form)
     return None
 
 

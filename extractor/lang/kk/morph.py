@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
@@ -41,9 +41,24 @@ ALL_CLASSES = frozenset(SOUND_CLASSES) | {"poss3"}
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
 # what can follow a hyphen or apostrophe after an abbreviation, number or foreign word (АЭА-ында, ҚазМУ-ді)
 _LINK = r"(?:с?[ыі])?"
-# names already ending in a patronymic take the possessive accusative: Асқар Ұзақбайұлын
-PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "кызы")
 NAME_KINDS = ("person", "location", "org")
+
+
+@lru_cache(maxsize=1)
+def _surname_harmony() -> Dict[str, Tuple[str, ...]]:
+    """Surname suffixes by how endings after them follow harmony (``data/surname_suffixes.tsv``)."""
+    out: Dict[str, Tuple[str, ...]] = {"before": (), "either": (), "patronymic": ()}
+    for r in load_table("surname_suffixes"):
+        if r["harmony"] in ("before", "either"):
+            out[r["harmony"]] += (r["suffix"],)
+        if r["patronymic"] == "yes":
+            out["patronymic"] += (r["suffix"],)
+    return out
+
+
+def patronymic_endings() -> Tuple[str, ...]:
+    """Names ending in a patronymic take the possessive accusative: Асқар Ұзақбайұлын."""
+    return _surname_harmony()["patronymic"]
 
 
 @dataclass(frozen=True)
@@ -136,7 +151,8 @@ def harmony_fits(stem: str, wanted: str) -> bool:
     if wanted == "any":
         return True
     low = stem.lower()
-    if not (set(low) & KAZAKH_LETTERS) or low.endswith(("ов", "ев", "ёв", "ин")):
+    loose = _surname_harmony()["before"] + _surname_harmony()["either"]
+    if not (set(low) & KAZAKH_LETTERS) or low.endswith(loose):
         return True
     h = harmony(stem)
     return h is None or h == wanted
@@ -220,15 +236,21 @@ def parses(word: str) -> Tuple[Parse, ...]:
     return tuple(out)
 
 
+_HYPHENATED = regex.compile(r"(.+?)[-'’](\p{Ll}{1,7})")
+
+
+@lru_cache(maxsize=1)
+def _hyphen_tail() -> regex.Pattern:
+    cases = "|".join(regex.escape(e.ending) for e in _rows("case"))
+    return regex.compile(r"%s(?:%s)|с?[ыі]" % (_LINK, cases))
+
+
+@lru_cache(maxsize=65536)
 def hyphen_base(word: str) -> Optional[str]:
     """``АЭА-ында`` → ``АЭА``, ``ҚазМУ-ді`` → ``ҚазМУ``, ``136-дағы`` → ``136``; ``None`` when the part
     after the last hyphen or apostrophe is not an ending."""
-    m = regex.fullmatch(r"(.+?)[-'’](\p{Ll}{1,7})", word)
-    if not m:
-        return None
-    tail = m.group(2)
-    cases = "|".join(regex.escape(e.ending) for e in _rows("case"))
-    if regex.fullmatch(r"%s(?:%s)|с?[ыі]" % (_LINK, cases), tail):
+    m = _HYPHENATED.fullmatch(word)
+    if m and _hyphen_tail().fullmatch(m.group(2)):
         return m.group(1)
     return None
 
@@ -270,7 +292,7 @@ def _case_allowed(p: Parse, kind: str, multiword: bool, is_head: Lexicon) -> boo
     if p.case_name == "accusative" and len(p.case) == 1:  # -н, only after a possessive
         base = p.base.lower()
         if kind == "person":
-            return base.endswith(PATRONYMIC_ENDINGS)
+            return base.endswith(patronymic_endings())
         return multiword or is_head(p.base)
     if kind == "person":
         # people are not 'in' somewhere: Гүлнара is not Гүлнар + locative
@@ -313,7 +335,8 @@ def base_form(name: str, kind: str = "location", lexicon: Optional[Lexicon] = No
 
     Only the last word of a multi-word name inflects: ``Маңғыстау облысына`` → ``Маңғыстау облысы``,
     ``Ракушечное кен ошағын`` → ``Ракушечное кен ошағы``, ``Жекешелендіру жөніндегі ұлттық офистің`` →
-    ``... ұлттық офис``. ``kind`` is ``person``, ``location`` or ``org``: people take no locative and
+    ``... ұлттық офис``; an organisation known under another spelling takes the gazetteer's
+    (``Ұлттық банкінің`` → ``Ұлттық банк``). ``kind`` is ``person``, ``location`` or ``org``: people take no locative and
     only a patronymic takes ``-н``. ``lexicon(word)`` says whether a word is a known base form (default:
     the gazetteers and first names in ``data/``); ``known(word)`` whether it is seen uninflected in the
     same document; both are used to choose between possible stems. Whitespace inside the name is
@@ -334,7 +357,19 @@ def base_form(name: str, kind: str = "location", lexicon: Optional[Lexicon] = No
         return " ".join(parts)
     multiword = len(parts) > 1
     parts[-1] = prefix + word_base(last, kind, multiword, lexicon, known, is_head_word)
-    return " ".join(parts)
+    out = " ".join(parts)
+    if kind == "org":  # the name the gazetteer writes: Ұлттық банкі → Ұлттық банк
+        out = _org_aliases().get(out.casefold(), out)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _org_aliases() -> Dict[str, str]:
+    try:
+        rows = load_table("gazetteer_orgs")
+    except FileNotFoundError:
+        return {}
+    return {a.strip().casefold(): r["name"] for r in rows for a in r.get("aliases", "").split("|") if a.strip()}
 
 
 @lru_cache(maxsize=1)
@@ -382,7 +417,7 @@ def _stem_harmony(stem: str) -> str:
     """The harmony an ending takes after ``stem``: its last back/front vowel (и counts as front, у ю
     are skipped; so is a Russian surname suffix: Тоқаев-қа, Ахметов-тің)."""
     low = stem.lower()
-    for suffix in ("ов", "ев", "ёв"):
+    for suffix in _surname_harmony()["before"]:
         if low.endswith(suffix) and len(low) > len(suffix) + 1:
             low = low[: -len(suffix)]
             break
