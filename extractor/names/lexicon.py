@@ -156,14 +156,14 @@ def looks_adjective(word: str, place_attr: bool = True) -> bool:
 
 
 @lru_cache(maxsize=1)
-def verb_endings() -> Tuple[str, ...]:
-    return tuple(r["ending"] for r in load_table("verb_endings"))
+def non_name_endings() -> Tuple[str, ...]:
+    return tuple(r["ending"] for r in load_table("non_name_endings"))
 
 
-def looks_verb(word: str) -> bool:
-    """A verb form (өтетін, ашылған, хабарлады): no part of a name."""
+def looks_non_name(word: str) -> bool:
+    """A verb form or an ordinal (өтетін, ашылған, хабарлады, төртінші): no part of a name."""
     low = word.casefold()
-    return any(low.endswith(e) and len(low) > len(e) + 1 for e in verb_endings())
+    return any(low.endswith(e) and len(low) > len(e) + 1 for e in non_name_endings())
 
 
 def _role(role: str) -> FrozenSet[str]:

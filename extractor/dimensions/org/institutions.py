@@ -26,7 +26,7 @@ import regex
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ...names.heads import HeadMatch, find_heads, head_at
-from ...names.lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_verb,
+from ...names.lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
                               named_after)
 from ...names.text import LATIN, Quote, TextInfo, Word, stop_words
 
@@ -118,7 +118,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
             start = prev
             taken.insert(0, prev)
             break
-        if _is_org_head(info, prev) or looks_verb(prev.text) or _ends_name(info, prev):
+        if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
             break
         taken.insert(0, prev)
         w = prev
@@ -135,6 +135,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
         return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
     if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text):
         return None  # Мамандар аудандық колледжді бітірді
+    if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
+        return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
     name = " ".join([x.text for x in words] + [hm.base])
     if lookup(name, "location") is not None:
         return None
