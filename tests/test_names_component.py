@@ -85,6 +85,25 @@ def test_model_places_and_orgs_outside_the_gazetteer(nlp):
     assert names(doc, "org") == [("Самұрық Энерго", "model")]
 
 
+def test_a_model_org_holds_a_rule_place(nlp):
+    doc = run(nlp, "Ұсынысты Бейнеу аудандық мәслихат хатшылығы қолдады.",
+              [("Бейнеу аудандық мәслихат хатшылығы", "ORGANISATION")])
+    assert names(doc, "org") == [("Бейнеу аудандық мәслихат хатшылығы", "model")]
+    assert names(doc, "location") == []
+
+
+def test_a_model_place_on_a_guessed_surname_wins(nlp):
+    doc = run(nlp, "Делегация Қайырбеков пен Тасболатов арқылы келді.", [("Қайырбеков", "GPE")])
+    assert names(doc, "location") == [("Қайырбеков", "model")]
+    assert names(doc, "person") == [("Тасболатов", "rule")]
+
+
+def test_a_model_person_never_replaces_a_rule_org(nlp):
+    doc = run(nlp, "Бұл туралы Назарбаев Университеті хабарлады.", [("Назарбаев", "PERSON")])
+    assert names(doc, "org") == [("Назарбаев Университеті", "rule")]
+    assert names(doc, "person") == []
+
+
 def test_other_labels_are_ignored(nlp):
     doc = run(nlp, "Жиын 1 қарашада Астанада өтті.", [("1 қарашада", "DATE"), ("Астанада", "GPE")])
     assert names(doc, "location") == [("Астана", "rule+model")]

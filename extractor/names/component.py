@@ -13,8 +13,11 @@ and merges them:
 * a model span that overlaps a rule value mention (money, date, ...) is dropped: a model never
   overwrites a rule value;
 * a model span that overlaps a rule mention of its own type makes ONE mention with source
-  ``rule+model``; the rule's name and legal form are kept (a person the model saw longer, ``Әсет
-  Исекешев`` for the rule's ``Исекешев``, takes the model's span and name);
+  ``rule+model``; the rule's name and legal form are kept (a person or place the model saw longer,
+  ``Әсет Исекешев`` for the rule's ``Исекешев``, takes the model's span and name);
+* a model span of another type replaces the rule places and people it holds (a model org
+  ``Астана қаласы әкімдігі`` over the rule place ``Астана қаласы``) and a lone rule surname on the same
+  words; it never replaces a rule org;
 * a place or person inside an organisation's name is no mention of its own (``Маңғыстау облысы
   әкімдігі`` gives no place ``Маңғыстау облысы``), nor a person inside a place's name
   (``Ғұмаров көшесі``);
@@ -53,6 +56,10 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 def _inside(a: Mention, b: Mention) -> bool:
     return b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
+
+
+def _lone_surname(m: Mention) -> bool:
+    return m.type == "person" and m.source == "rule" and " " not in m.attrs["name"] and "." not in m.attrs["name"]
 
 
 def _trim(text: str, start: int, end: int):
@@ -97,15 +104,17 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention]) -> 
         same = [r for r in out if r.type == m.type and _overlaps(r, m)]
         if same:
             r = same[0]
-            if r.source == "rule":
-                r.source = "rule+model"
-            if m.type == "person" and _inside(r, m) and r.source != "model":
+            r.source = "rule+model"
+            if m.type in ("person", "location") and _inside(r, m):
+                # the model saw more of the name: Әсет Исекешев for Исекешев, Іле Алатауы for Іле
                 r.start, r.end, r.attrs = m.start, m.end, dict(m.attrs)
             continue
         other = [r for r in out if _overlaps(r, m)]
-        # a model span may take the place of a lone rule surname it overlaps, nothing else
-        if other and not all(r.type == "person" and r.source == "rule" and " " not in r.attrs["name"]
-                             and _inside(r, m) for r in other):
+        # a model span of another type replaces rule places and people it holds (an org's name holds
+        # its place: Астана қаласы әкімдігі; a person's name its first name: Алтай Көлгінов), and a
+        # lone surname the rules guessed; it never replaces a rule org
+        if not all(r.type != "org" and (_inside(r, m) or (_lone_surname(r) and (r.start, r.end) == (m.start, m.end)))
+                   for r in other):
             continue
         out = [r for r in out if r not in other]
         out.append(m)
