@@ -2,7 +2,7 @@
 
 * a first name (``data/first_names.tsv``) and a capitalised word: ``Әсет Исекешев``, ``Құрман
   Абдрахман``; with a patronymic: ``Қасым-Жомарт Кемелұлы Тоқаев``;
-* a capitalised word and a surname (``data/surname_suffixes.tsv``): ``Сурджанто Тәкиев``;
+* a capitalised word inside a sentence and a surname (``data/surname_suffixes.tsv``): ``министр Жеңісбек Тәкиев``;
 * initials and a surname: ``Ә.Исекешев``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
 * a surname alone with a strong ending: ``Лермонтов``, ``Исекешевтен``, ``Бекпатшақызы``.
 
@@ -13,7 +13,7 @@ district or an institution is not a person here (``Ғұмаров көшесі``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import regex
 
@@ -66,52 +66,61 @@ def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
     return surname_strength(_nominative(info, w))
 
 
+def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """``Ә.Исекешев`` (one word) or ``Д. Ержанов``; returns the person and the words used."""
+    if INITIALS_IN_WORD.match(w.text) and not _blocked_after(info, w) and not _not_person_word(info, w):
+        return Person(w.start, w.end, _base(info, [w.text])), 1
+    nxt = info.next(w)
+    if SINGLE_INITIAL.match(w.text) and nxt is not None and info.text[w.end:nxt.start] in (". ", ".") \
+            and NAME_WORD.match(nxt.text) and not _blocked_after(info, nxt) and not _not_person_word(info, nxt):
+        return Person(w.start, nxt.end, _base(info, [w.text + "." + nxt.text])), 2
+    return None
+
+
+def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A first name (listed, or any capitalised word inside a sentence before a surname), a surname or
+    patronymic, and a surname after a patronymic."""
+    nxt = info.next(w)
+    if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text) or _not_person_word(info, nxt):
+        return None
+    is_first = w.lower in first_names()
+    if not is_first:
+        # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»)
+        if _not_person_word(info, w) or not _surname_like(info, nxt) or info.ordinary_word(w) \
+                or info.starts_sentence(w):
+            return None
+    if _nominative(info, w) != w.text:
+        return None
+    parts = [w, nxt]
+    third = info.next(nxt)
+    if is_patronymic(nxt.text) and third is not None and info.adjacent(nxt, third) \
+            and NAME_WORD.match(third.text) and _surname_like(info, third) and not _not_person_word(info, third):
+        parts.append(third)
+    if _blocked_after(info, parts[-1]):
+        return None
+    return Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])), len(parts)
+
+
+def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    if _surname_like(info, w) == "strong" and len(w.text) >= 5 and not info.ordinary_word(w) \
+            and not _blocked_after(info, w) and not _not_person_word(info, w):
+        return Person(w.start, w.end, _base(info, [w.text])), 1
+    return None
+
+
 def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     info = info or TextInfo(text)
-    stops = stop_words()
-    firsts = first_names()
+    not_name = stop_words().not_name
     out: List[Person] = []
-    words = info.words
     i = 0
-    while i < len(words):
-        w = words[i]
-        nxt = info.next(w)
-        adj = nxt is not None and info.adjacent(w, nxt)
-        # Ә.Исекешев (one word) or Д. Ержанов
-        m = INITIALS_IN_WORD.match(w.text)
-        if m and not _blocked_after(info, w) and not _not_person_word(info, w):
-            out.append(Person(w.start, w.end, _base(info, [w.text])))
+    while i < len(info.words):
+        w = info.words[i]
+        found = _initials_person(info, w)
+        if found is None and w.capitalised and NAME_WORD.match(w.text) and w.lower not in not_name:
+            found = _full_name_person(info, w) or _lone_surname(info, w)
+        if found is None:
             i += 1
             continue
-        if SINGLE_INITIAL.match(w.text) and nxt is not None and info.text[w.end:nxt.start] in (". ", ".") \
-                and NAME_WORD.match(nxt.text) and not _blocked_after(info, nxt) and not _not_person_word(info, nxt):
-            out.append(Person(w.start, nxt.end, _base(info, [w.text + "." + nxt.text])))
-            i += 2
-            continue
-        if not w.capitalised or not NAME_WORD.match(w.text) or w.lower in stops.not_name:
-            i += 1
-            continue
-        # first name (+ patronymic) + surname
-        is_first = w.lower in firsts
-        if adj and NAME_WORD.match(nxt.text) and not _not_person_word(info, nxt) \
-                and (is_first or not _not_person_word(info, w)):
-            surname = _surname_like(info, nxt)
-            # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»)
-            unlisted_ok = surname and not info.ordinary_word(w) and not info.starts_sentence(w)
-            if (is_first or unlisted_ok) and _nominative(info, w) == w.text:
-                parts = [w, nxt]
-                third = info.next(nxt)
-                if is_patronymic(nxt.text) and third is not None and info.adjacent(nxt, third) \
-                        and NAME_WORD.match(third.text) and _surname_like(info, third) \
-                        and not _not_person_word(info, third):
-                    parts.append(third)
-                if not _blocked_after(info, parts[-1]):
-                    out.append(Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])))
-                    i += len(parts)
-                    continue
-        # a surname alone
-        if _surname_like(info, w) == "strong" and len(w.text) >= 5 and not info.ordinary_word(w) \
-                and not _blocked_after(info, w) and not _not_person_word(info, w):
-            out.append(Person(w.start, w.end, _base(info, [w.text])))
-        i += 1
+        out.append(found[0])
+        i += found[1]
     return out
