@@ -10,6 +10,7 @@ from spacy.language import Language
 from . import lang  # noqa: F401 - registers the kk language
 from .lang.kk import sentencizer  # noqa: F401 - registers kk_sentencizer
 from . import components  # noqa: F401 - registers kx_resolve
+from .names import component as _names  # noqa: F401 - registers kx_names
 from .dimensions import DIMENSIONS, rule_component_names
 
 NER_CHOICES = ("auto", "none", "spacy", "stanza")
@@ -25,12 +26,25 @@ def default_model_path() -> Optional[Path]:
     return None
 
 
+# statistical components whose entities kx_names reads: it must come after them
+NER_COMPONENTS = ("ner", "spancat", "stanza_ner")
+
+
 def add_rule_components(nlp: Language, dimensions=DIMENSIONS) -> Language:
+    """Sentences, the rule recognisers, ``kx_names`` (after them and after any NER already in the
+    pipeline) and ``kx_resolve`` last."""
     if "kk_sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("kk_sentencizer", first=True)
-    for name in rule_component_names(dimensions):
+    rule_names = rule_component_names(dimensions)
+    for name in rule_names:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if "kx_names" not in nlp.pipe_names:
+        before = [n for n in nlp.pipe_names if n in rule_names or n in NER_COMPONENTS]
+        if before:
+            nlp.add_pipe("kx_names", after=before[-1])
+        else:
+            nlp.add_pipe("kx_names")
     if "kx_resolve" not in nlp.pipe_names:
         nlp.add_pipe("kx_resolve", last=True)
     return nlp
