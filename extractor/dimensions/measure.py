@@ -82,6 +82,32 @@ def _is_word(t: Tok, words: Sequence[str]) -> bool:
     return t.kind == "word" and t.low in words
 
 
+def amount_case(toks: Sequence[Tok], first: int, end: int) -> str:
+    """The case the last word of an amount carries (``мыңнан``, ``1000-нан``, ``млрд-тан`` → abl)."""
+    t = toks[end - 1]
+    if t.kind != "word":
+        return "any"
+    if t.glued and end - 2 >= first and toks[end - 2].text == "-":
+        return Q.case_of_ending(t.low)
+    w = word_value(t.low)
+    return Q.case_of_ending(t.low[len(w.word):]) if w is not None else Q.case_of(t.low)
+
+
+def unit_case(toks: Sequence[Tok], end: int, unit: Phrase) -> str:
+    """The case the unit ending at token ``end`` carries after its stem (``теңгеден`` → abl, ``теңге`` →
+    nom, ``%-ға`` → dat, ``%`` → any)."""
+    t = toks[end - 1]
+    if t.glued and end >= 2 and toks[end - 2].text == "-" and toks[end - 2].glued and t.kind == "word":
+        return Q.case_of_ending(t.low)
+    part = unit.parts[-1] if unit.sensitive else unit.parts[-1].lower()
+    text = t.text if unit.sensitive else t.low
+    if t.kind == "word" and text.startswith(part) and unit.inflect:
+        return Q.case_of_ending(t.low[len(part):])
+    if not part[-1:].isalpha():
+        return "any"  # a sign: 43% дейін
+    return Q.case_of(t.low) if t.kind == "word" else "any"
+
+
 def _change_verb_at(toks: Sequence[Tok], j: int) -> bool:
     return j < len(toks) and not toks[j].glued and toks[j].kind == "word" and toks[j].low.startswith(_CHANGE_STEMS)
 
@@ -189,7 +215,7 @@ class MeasureGrammar:
         for with_mid in (True, False):
             k, mid = j, None
             if with_mid:
-                q = Q.after(toks, j, amount.last_word)
+                q = Q.after(toks, j, amount_case(toks, i, j))
                 if q is None:
                     continue
                 mid, k = q
@@ -213,7 +239,7 @@ class MeasureGrammar:
         qualifier = "range" if c.value_max is not None else (c.mid or "exact")
         tail = ""
         if c.mid is None:
-            post = Q.after(toks, last, last_word(toks, c.unit_first, last))
+            post = Q.after(toks, last, unit_case(toks, c.last, c.unit))
             if post is not None and (qualifier != "range" or post[0] == "up_to"):
                 # (a range takes only an "up to" after it into its span: 5-7 млрд теңгеге дейін)
                 if qualifier != "range":
@@ -261,7 +287,8 @@ class MeasureGrammar:
             k += 1
         if k >= len(toks) or toks[k].glued or not toks[k].gap_ok:
             return []
-        case = Q.case_of(last_word(toks, i, k))
+        case = unit_case(toks, own[1], own[0]) if own else \
+            amount_case(toks, i, frm.end)
         if not (conj or case in ("abl", "ins")):
             return []
         core = self._core(toks, k)
@@ -274,7 +301,9 @@ class MeasureGrammar:
         is_range = False
         if main.value_max is None:
             if conj or case == "ins":
-                is_range = _range_word_at(toks, main.last)
+                # "3 пен 5 доллар": a bare first number shares the unit: one range; with its own unit
+                # (5 мың теңге мен 7 мың теңге) only when "аралығында" says so
+                is_range = _range_word_at(toks, main.last) or (own is None and frm.amount.scale is None)
             elif main.qualifier == "up_to":
                 borrows = frm.amount.scale is None and own is None
                 if main.tail.lower().endswith(_ATTRIBUTIVE) or _range_word_at(toks, main.last):
@@ -336,6 +365,6 @@ def _share_bracket_qualifiers(toks: Sequence[Tok], found: List[Found]) -> None:
         inner = by_first.get(j + 1)
         if inner is None or inner.qualifier != "exact" or inner.last >= len(toks) or toks[inner.last].text != ")":
             continue
-        post = Q.after(toks, inner.last + 1, last_word(toks, f.first, f.last))
+        post = Q.after(toks, inner.last + 1, unit_case(toks, f.last, f.unit))
         if post is not None:
             f.qualifier = inner.qualifier = post[0]

@@ -37,12 +37,24 @@ def _case_endings() -> Tuple[Tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def case_of(word: str) -> str:
-    """``abl``, ``dat``, ``ins``, ``any`` (a sign or digits: no visible case) or ``nom``."""
+    """The case of a whole word by its last letters: ``abl``, ``dat``, ``ins``, ``any`` (a sign or digits:
+    no visible case) or ``nom``. A stem that ends like an ending (теңге) reads as that case: where the
+    stem is known, :func:`case_of_ending` is exact."""
     w = word.lower().rstrip(".")
     if not w or w[-1] in SIGNS or w[-1].isdigit():
         return "any"
     for ending, case in _case_endings():
         if w.endswith(ending) and len(w) > len(ending):
+            return case
+    return "nom"
+
+
+@lru_cache(maxsize=4096)
+def case_of_ending(rest: str) -> str:
+    """The case that the endings after a known stem mark (``ден`` → abl, ``і`` → nom, ``""`` → nom)."""
+    r = rest.lower().lstrip("-")
+    for ending, case in _case_endings():
+        if r.endswith(ending):
             return case
     return "nom"
 
@@ -58,8 +70,7 @@ def _lexicons() -> Tuple[PhraseLexicon, PhraseLexicon]:
     return PhraseLexicon(before), PhraseLexicon(make_phrase(p, cases) for p, cases in after.items())
 
 
-def _agree(cases: Dict[str, str], word_before: str) -> Optional[str]:
-    case = case_of(word_before)
+def _agree(cases: Dict[str, str], case: str) -> Optional[str]:
     if case == "any":
         return next(iter(cases.values()))
     return cases.get(case) or cases.get("any")
@@ -75,8 +86,9 @@ def before(toks: Sequence[Tok], i: int) -> Optional[Tuple[str, int]]:
     return m[0].payload, m[1]
 
 
-def after(toks: Sequence[Tok], j: int, word_before: str) -> Optional[Tuple[str, int]]:
-    """A qualifier at token ``j`` that agrees with ``word_before``: ``(qualifier, index after it)``."""
+def after(toks: Sequence[Tok], j: int, case: str) -> Optional[Tuple[str, int]]:
+    """A qualifier at token ``j`` that agrees with ``case`` (of the word before it, see :func:`case_of`):
+    ``(qualifier, index after it)``."""
     if j >= len(toks) or toks[j].glued or not toks[j].gap_ok:
         return None
     lex = _lexicons()[1]
@@ -85,13 +97,13 @@ def after(toks: Sequence[Tok], j: int, word_before: str) -> Optional[Tuple[str, 
         return None
     if before_starts(toks, j, m[1]):
         return None
-    q = _agree(m[0].payload, word_before)
+    q = _agree(m[0].payload, case)
     if q is None:
         # a shorter phrase may agree (the longest one may belong to another case)
         for p in sorted(lex.candidates(toks[j]), key=lambda p: -len(p.parts)):
             end = lex._match_rest(toks, j, p)
             if end is not None and end < m[1]:
-                q = _agree(p.payload, word_before)
+                q = _agree(p.payload, case)
                 if q is not None:
                     return q, end
         return None
@@ -118,5 +130,5 @@ def after_phrase_at(toks: Sequence[Tok], j: int) -> Optional[Tuple[Dict[str, str
     return None if m is None else (m[0].payload, m[1])
 
 
-def agree(cases: Dict[str, str], word_before: str) -> Optional[str]:
-    return _agree(cases, word_before)
+def agree(cases: Dict[str, str], case: str) -> Optional[str]:
+    return _agree(cases, case)

@@ -29,6 +29,8 @@ from ..tokens import Tok, tokenize
 _PERMANENT = {"true": True, "false": False, "": None}
 # what may not follow the number of a head count: it is a share or another measure
 _NOT_A_HEADCOUNT = ("%", "пайыз", "процент", "есе")
+# the cases a counted person word takes in a head count (қызметкерлер саны 500 адам / адамды / адамға)
+_COUNT_CASES = ("nominative", "accusative", "dative", "ablative")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Employment:
     phrase: Phrase
     next_stems: Tuple[str, ...]
     span_next: bool  # the mention ends with the following word (22 адам жұмыс істейді)
+    person_cases: Tuple[str, ...]  # the cases the person word may carry before it
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,8 @@ def lexicon() -> _Lexicon:
                              for r in rows if r["role"] in roles)
 
     employment = tuple(Employment(make_phrase(r["phrase"]), tuple(s for s in r["next"].split("|") if s),
-                                  r["span"] == "next") for r in load_table("job_phrases"))
+                                  r["span"] == "next", tuple(r["person_case"].split()))
+                       for r in load_table("job_phrases"))
     return _Lexicon(lex("workplace", "person", inflect=True), lex("person", inflect=True), lex("modifier"),
                     lex("headcount"), lex("lead"), employment)
 
@@ -74,12 +78,39 @@ def _modifiers_at(toks: Sequence[Tok], k: int, limit: int = 2) -> int:
     return k
 
 
-def employment_after(toks: Sequence[Tok], j: int) -> Optional[int]:
-    """After a person word: [тұрақты] + an employment phrase (+ its verb); the end of the mention."""
+@lru_cache(maxsize=1)
+def _case_endings() -> Tuple[Tuple[str, str], ...]:
+    rows = {(r["ending"], r["case"]) for r in load_table("case_endings")}
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1024)
+def person_case(rest: str) -> str:
+    """The case of a person word from what follows its stem: ``ды`` → accusative, ``""`` → nominative;
+    a derivative (``адамдық`` "for N people") or anything else is no person case."""
+    if not rest:
+        return "nominative"
+    for ending, case in _case_endings():
+        if rest.endswith(ending):
+            return case
+    return "other"
+
+
+def _person_case_at(toks: Sequence[Tok], j: int, unit: Phrase) -> str:
+    t = toks[j - 1]
+    part = unit.parts[-1]
+    return person_case(t.low[len(part):]) if t.low.startswith(part) else "other"
+
+
+def employment_after(toks: Sequence[Tok], j: int, case: str = "nominative") -> Optional[int]:
+    """After a person word in ``case``: [тұрақты] + an employment phrase (+ its verb); the end of the
+    mention."""
     k = _modifiers_at(toks, j)
     if k >= len(toks) or toks[k].glued or not toks[k].gap_ok:
         return None
     for e in lexicon().employment:
+        if case not in e.person_cases:
+            continue
         end = PhraseLexicon([e.phrase]).match(toks, k)
         if end is None:
             continue
@@ -93,7 +124,9 @@ def employment_after(toks: Sequence[Tok], j: int) -> Optional[int]:
 
 
 def _unit_tail(toks: Sequence[Tok], j: int, unit: Phrase) -> Optional[int]:
-    return j if unit.payload == "workplace" else employment_after(toks, j)
+    if unit.payload == "workplace":
+        return j
+    return employment_after(toks, j, _person_case_at(toks, j, unit))
 
 
 @lru_cache(maxsize=1)
@@ -135,13 +168,15 @@ def _counted(toks: Sequence[Tok], k: int, *, need_person: bool):
         value, value_max, end, word = num.amount.value, None, num.end, num.amount.last_word
     if end < len(toks) and (toks[end].text in _NOT_A_HEADCOUNT or toks[end].low.startswith(_NOT_A_HEADCOUNT[1:])):
         return None
-    mid = Q.after(toks, end, word)
+    mid = Q.after(toks, end, Q.case_of(word))
     if mid is not None and qualifier == "exact":
         qualifier, end = mid
     person = lexicon().persons.match(toks, end) if end < len(toks) and not toks[end].glued else None
+    if person is not None and _person_case_at(toks, person[1], person[0]) not in _COUNT_CASES:
+        return None  # 80 адамдық команда: "a team for 80", 28 адаммен: "with 28 people"
     if person is not None:
         end = person[1]
-        post = Q.after(toks, end, last_word(toks, end - 1, end))
+        post = Q.after(toks, end, Q.case_of(last_word(toks, end - 1, end)))
         if post is not None and qualifier == "exact":
             qualifier, end = post
     elif need_person:
