@@ -75,13 +75,18 @@ def list_before(toks: Sequence[Tok], f: Found):
             words += 1
         if k < 1 or words > MAX_LIST_GAP_WORDS:
             break
-        if toks[k].text == "," or (toks[k].kind == "word" and toks[k].low in _LIST_CONJ):
-            sep = k
+        comma = None
+        if toks[k].kind == "word" and toks[k].low in _LIST_CONJ:  # "95 және 96", "5, ал 7"
             k -= 1
-        else:
+        if toks[k].text == ",":
+            comma = k
+            k -= 1
+        elif toks[k + 1].kind != "word" or toks[k + 1].low not in _LIST_CONJ:
             break
-        if toks[sep].text == "," and (not toks[sep].glued or toks[sep + 1].glued):
+        if comma is not None and (not toks[comma].glued or toks[comma + 1].glued):
             break  # a list comma follows its number and a space follows it: "95, оның"
+        if k < 0:
+            break
         v = _bare_number(toks, k)
         if v is None:
             break
