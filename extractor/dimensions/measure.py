@@ -20,6 +20,7 @@ values; each dimension turns them into mentions.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Callable, List, Optional, Sequence, Tuple
@@ -31,11 +32,15 @@ from .numeral.parse import Amount, word_value
 from .numeral.reader import last_word
 from .phrases import Phrase, PhraseLexicon
 from .tokens import Tok, particle_of, tokenize
+from .numeral.reader import number_starts
 
 _ATTRIBUTIVE = ("дейінгі", "шейінгі")  # "up to" as an adjective: the two numbers are one interval
 _CHANGE_STEMS = tuple(sorted((r["stem"] for r in load_table("change_verbs")), key=len, reverse=True))
 _RANGE_WORDS = ("аралығ", "аралық")  # "between": X-дан Y-ға дейінгі аралықта, X мен Y аралығында
 _CONJ = ("мен", "пен", "бен")
+# at most this many tokens between the first token of an amount and its unit (5,6 млрд\nтеңге: 3;
+# шамамен 1 трлн 57 млн теңге; 68 мыңнан астам жаңа тұрақты жұмыс орнын)
+_UNIT_WINDOW = 16
 # a unit phrase may ask for more words after it (jobs: "адам" + "жұмыспен" + қамтылады); the callback
 # gets the tokens, the index after the unit and the unit phrase, and returns the new end or None
 UnitTail = Callable[[Sequence[Tok], int, Phrase], Optional[int]]
@@ -139,19 +144,31 @@ class MeasureGrammar:
         toks = tokenize(text)
         self._memo: dict = {}
         out: List[Found] = []
-        i, n = 0, len(toks)
-        while i < n:
-            if not self._may_start(toks, i):
-                i += 1
+        units = self._unit_positions(toks)
+        if not units:
+            return out
+        starts = number_starts(text)
+        if self.prefix_units is not None:
+            starts = sorted(set(starts) | {u for u in units if self.prefix_units.candidates(toks[u])})
+        done = 0
+        for i in starts:
+            if i < done:
+                continue
+            # the unit must come soon after the number (a cheap test before reading anything)
+            k = bisect.bisect_left(units, i)
+            if k == len(units) or units[k] - i > _UNIT_WINDOW:
                 continue
             got = self._match_at(toks, i)
-            if not got:
-                i += 1
-                continue
-            out.extend(got)
-            i = max(f.last for f in got)
+            if got:
+                out.extend(got)
+                done = max(f.last for f in got)
         _share_bracket_qualifiers(toks, out)
         return out
+
+    def _unit_positions(self, toks: Sequence[Tok]) -> List[int]:
+        """Indices of the tokens a unit of this grammar may start with (or a sign written before)."""
+        cands = self.units.candidates
+        return [k for k, t in enumerate(toks) if t.kind != "num" and cands(t)]
 
     # -- matching -----------------------------------------------------------------------------
     def _number(self, toks: Sequence[Tok], i: int):
@@ -165,14 +182,6 @@ class MeasureGrammar:
         if key not in self._memo:
             self._memo[key] = read_range(toks, i, signed=self.signed)
         return self._memo[key]
-
-    def _may_start(self, toks: Sequence[Tok], i: int) -> bool:
-        t = toks[i]
-        if t.kind == "num" or (t.text == "-" and self.signed):
-            return True
-        if t.kind == "word":
-            return word_value(t.low) is not None
-        return self.prefix_units is not None and bool(self.prefix_units.candidates(t))
 
     def _match_at(self, toks: Sequence[Tok], i: int) -> List[Found]:
         if self.prefix_units is not None:

@@ -60,8 +60,18 @@ class PhraseLexicon:
             else:
                 self._first.setdefault(key, []).append(p)
         self.max_parts = max((len(p.parts) for p in self.phrases), default=0)
+        self._memo: Dict[Tuple[str, bool], List[Phrase]] = {}
 
     def candidates(self, tok: Tok) -> List[Phrase]:
+        key = (tok.low, tok.kind == "word")
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = self._candidates(tok)
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+        return got
+
+    def _candidates(self, tok: Tok) -> List[Phrase]:
         out = list(self._first.get(tok.low, ()))
         if tok.kind != "word":
             out.extend(self._first_inflected.get(tok.low, ()))

@@ -45,12 +45,14 @@ class Tok(NamedTuple):
 @lru_cache(maxsize=8)
 def tokenize(text: str) -> Tuple[Tok, ...]:
     out = []
+    append, new = out.append, tuple.__new__
     prev_end = 0
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         t = m.group()
         glued = s == prev_end and prev_end > 0
-        out.append(Tok(m.lastgroup, t, s, e, t.lower(), glued, 0 if glued else text.count("\n", prev_end, s)))
+        append(new(Tok, (m.lastgroup, t, s, e, t.lower(), glued,
+                         0 if glued or s == prev_end else text.count("\n", prev_end, s))))
         prev_end = e
     return tuple(out)
 

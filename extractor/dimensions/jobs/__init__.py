@@ -184,14 +184,22 @@ def _counted(toks: Sequence[Tok], k: int, *, need_person: bool):
     return first, end, value, value_max, qualifier
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset:
+    """The first words of the head-count and lead phrases (a cheap test before matching them)."""
+    lx = lexicon()
+    return frozenset(p.parts[0] for p in lx.headcount.phrases + lx.lead.phrases)
+
+
 def find(text: str, ctx: Optional[Context] = None) -> List[Mention]:
     toks = tokenize(text)
     out = []
     for f in grammar().find(text):
         out.append(_mention(toks, f.first, f.last, f.value, f.value_max, f.qualifier))
     lx = lexicon()
+    firsts = _first_words()
     for i, t in enumerate(toks):
-        if t.kind != "word":
+        if t.low not in firsts:
             continue
         for lex, need_person in ((lx.headcount, False), (lx.lead, True)):
             if not lex.candidates(t):

@@ -42,20 +42,26 @@ def digits_value(s: str) -> Decimal:
     return Decimal(s.replace(" ", "").replace(",", "."))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _longest_word() -> int:
+    return max(len(w) for w in by_word())
+
+
+@lru_cache(maxsize=65536)
 def word_value(token: str) -> Optional[NumberWord]:
     """The number word an inflected token is (``мыңнан`` → мың), None if it is none or not a cardinal."""
     t = token.lower()
+    words = by_word()
     if t.endswith("."):
-        w = by_word().get(t[:-1])
+        w = words.get(t[:-1])
         return w if w is not None and w.abbr else None
-    for w in sorted(by_word().values(), key=lambda w: -len(w.word)):
-        if t.startswith(w.word):
-            rest = t[len(w.word):]
-            if not rest:
-                return w
-            if not blocked(rest) and is_ending_chain(rest):
-                return w
+    for n in range(min(len(t), _longest_word()), 0, -1):
+        w = words.get(t[:n])
+        if w is None:
+            continue
+        rest = t[n:]
+        if not rest or (not blocked(rest) and is_ending_chain(rest)):
+            return w
     return None
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import List, Optional, Sequence, Tuple
 
-from ..tokens import Tok, glued_suffix
+from functools import lru_cache
+
+from ..tokens import Tok, glued_suffix, tokenize
 from .lexicon import homographs, indefinite_words
 from .parse import Amount, blocked, read_items, word_value
 
@@ -258,3 +260,20 @@ def read_range(toks: Sequence[Tok], i: int, *, signed: bool = True) -> Optional[
 
 def _year_like(s: str) -> bool:
     return s.isdigit() and len(s) == 4 and 1800 <= int(s) <= 2100
+
+
+@lru_cache(maxsize=8)
+def number_starts(text: str) -> Tuple[int, ...]:
+    """Indices of the tokens of ``text`` (:func:`..tokens.tokenize`) where a number may start: digits, a
+    minus glued to digits, a number word. Shared by the value recognisers (computed once per text)."""
+    toks = tokenize(text)
+    out = []
+    for k, t in enumerate(toks):
+        if t.kind == "num":
+            out.append(k)
+        elif t.kind == "word":
+            if word_value(t.low) is not None:
+                out.append(k)
+        elif t.text == "-" and k + 1 < len(toks) and toks[k + 1].kind == "num" and toks[k + 1].glued:
+            out.append(k)
+    return tuple(out)
