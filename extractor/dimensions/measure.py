@@ -23,13 +23,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from ..lang.kk.tables import load_table
 from . import qualifiers as Q
 from .numeral import read_number, read_range
 from .numeral.parse import Amount, word_value
-from .numeral.reader import last_word
 from .phrases import Phrase, PhraseLexicon
 from .tokens import Tok, particle_of, tokenize
 from .numeral.reader import number_starts

@@ -125,8 +125,8 @@ class PhraseLexicon:
             elif text != part:
                 return None
         j = i + n
-        if p.inflect:
-            j = glued_suffix(toks, j)
+        if p.inflect or p.parts[-1][-1:].isalpha():
+            j = glued_suffix(toks, j)  # теңге-ден, км-ге, га-дан
         if not _word_boundary_after(toks, j, p.parts[-1]):
             return None
         return j

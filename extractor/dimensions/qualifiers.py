@@ -122,13 +122,3 @@ def before_starts(toks: Sequence[Tok], j: int, end: int) -> bool:
     """A qualifier of the next amount starts at ``j`` and is longer than ``end`` (кем | кем дегенде)."""
     m = _lexicons()[0].match(toks, j)
     return m is not None and m[1] > end
-
-
-def after_phrase_at(toks: Sequence[Tok], j: int) -> Optional[Tuple[Dict[str, str], int]]:
-    """Any after-qualifier at ``j`` without the case check: ``(cases → qualifier, index after it)``."""
-    m = _lexicons()[1].match(toks, j)
-    return None if m is None else (m[0].payload, m[1])
-
-
-def agree(cases: Dict[str, str], case: str) -> Optional[str]:
-    return _agree(cases, case)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Dict, Optional, Tuple
+from typing import Dict, Tuple
 
 from ...lang.kk.tables import load_table
 
@@ -38,18 +38,6 @@ def by_word() -> Dict[str, NumberWord]:
 @lru_cache(maxsize=1)
 def by_ordinal() -> Dict[str, NumberWord]:
     return {w.ordinal: w for w in number_words() if w.ordinal}
-
-
-def lookup(word: str) -> Optional[NumberWord]:
-    """The number word ``word`` is (case-insensitive, a trailing period of an abbreviation ignored)."""
-    w = word.lower()
-    return by_word().get(w) or (by_word().get(w[:-1]) if w.endswith(".") else None)
-
-
-def forms(*kinds: str, abbr: Optional[bool] = None) -> Tuple[str, ...]:
-    """Words of the given kinds (all kinds when none given), longest first."""
-    out = [w.word for w in number_words() if (not kinds or w.kind in kinds) and (abbr is None or w.abbr == abbr)]
-    return tuple(sorted(set(out), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from typing import List, Optional, Tuple
 import regex
 
 from ..tokens import is_ending_chain
-from .lexicon import NumberWord, blocking_suffixes, by_ordinal, by_word, number_words
+from .lexicon import NumberWord, blocking_suffixes, by_ordinal, by_word
 
 _BLOCK = regex.compile(r"(?:%s)" % "|".join(regex.escape(x) for x in blocking_suffixes()), regex.IGNORECASE)
 

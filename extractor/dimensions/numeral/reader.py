@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..tokens import Tok, glued_suffix, tokenize
 from .lexicon import homographs, indefinite_words
-from .parse import Amount, blocked, read_items, word_value
+from .parse import Amount, blocked, digits_value, read_items, word_value
 
 # a number may be glued to these signs before it: (5), «5», $5, ~5
 _OPENERS = set("(«\"'[/:;~≈+$€£₸№")
@@ -151,6 +151,14 @@ def _read_digits(toks, start, k, sign, *, scales: bool) -> Optional[NumRead]:
                 break
             s2 = scale_at(toks, j + 1)
             if s2 is None:
+                # 3 мың 200: a smaller whole number after the scale adds to it (not 3 мың 2019 ...)
+                last = word_value(items[-1][1])
+                small = digits_value(toks[j].text)
+                if (last is not None and small == small.to_integral_value() and 0 < small < min(last.value, 1000)
+                        and not _glued_word_after(toks, j + 1)
+                        and not (j + 1 < len(toks) and toks[j + 1].text in "-%,." and toks[j + 1].glued)):
+                    items.append(("num", toks[j].text))
+                    j += 1
                 break
             items.append(("num", toks[j].text))
             s = s2
