@@ -11,7 +11,8 @@ def found(text):
 
 def test_every_unit_form_gives_its_unit():
     for row in load_table("units"):
-        text = f"Көлемі 25 {row['form']} болды."
+        before = "Жылқы саны" if row["context"] == "livestock" else "Көлемі"
+        text = f"{before} 25 {row['form']} болды."
         got = found(text)
         assert got and got[0][2] == row["unit"] and got[0][1] == 25, (row["form"], got)
 
@@ -25,6 +26,7 @@ def test_every_unit_form_gives_its_unit():
     ("жолдың ұзындығы 120км", ("120км", 120, "km", "exact")),
     ("жылдамдығы 90 км/сағ", ("90 км/сағ", 90, "km/h", "exact")),
     ("500 бас ірі қара мал алды", ("500 бас ірі қара мал", 500, "head", "exact")),
+    ("Жылқы саны 300 басқа жетті", ("300 басқа", 300, "head", "exact")),
 ])
 def test_found(text, want):
     got = found(text)[0]
@@ -34,6 +36,8 @@ def test_found(text, want):
 @pytest.mark.parametrize("text", [
     "35 жоба іске қосылды", "5 жыл ішінде", "магнитудасы 6,1 балды құрады", "29 жастағы жігіт",
     "100 т.б. заттар", "бірнеше мың бас мал", "екі келін бар", "5 бас қосты",
+    "Ол 5 басқа елге барды.",  # бас without a livestock word before it: басқа "other"
+    "Жылқы сатылды. Ол 5 басқа елге барды.",  # the livestock word is in another sentence
 ])
 def test_no_quantity(text):
     assert found(text) == []
