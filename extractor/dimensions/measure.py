@@ -29,9 +29,9 @@ from ..lang.kk.tables import load_table
 from . import qualifiers as Q
 from .numeral import read_number, read_range
 from .numeral.parse import Amount, word_value
+from .numeral.reader import number_starts
 from .phrases import Phrase, PhraseLexicon
 from .tokens import Tok, particle_of, tokenize
-from .numeral.reader import number_starts
 
 _ATTRIBUTIVE = ("дейінгі", "шейінгі")  # "up to" as an adjective: the two numbers are one interval
 _CHANGE_STEMS = tuple(sorted((r["stem"] for r in load_table("change_verbs")), key=len, reverse=True))

@@ -6,7 +6,8 @@ Shared by the value recognisers (money, percent, quantity, jobs) and by dates:
   or range (``5-7 млрд``) starting at a token of :func:`..tokens.tokenize` (:mod:`.reader`);
 * :func:`parse_amount` / :func:`parse_number`: the value of a text that is one amount;
   :func:`ordinal_value` for ``5-ші`` / ``бесінші`` (:mod:`.parse`);
-* :func:`find_numbers`: every cardinal amount in a text with its span;
+* :func:`find_numbers`: every cardinal amount in a text with its span; :func:`number_starts`: the token
+  indices where one may start (computed once per text and shared);
 * :func:`to_words`: a number in Kazakh words, :func:`with_ending` a case ending for it (:mod:`.words`).
 
 Numbers are no record type of their own: :func:`find` gives none.
@@ -19,7 +20,7 @@ from typing import List
 
 from ..tokens import tokenize
 from .parse import Amount, digits_value, ordinal_value, parse_amount, parse_number, word_value
-from .reader import NumRead, RangeRead, read_number, read_range
+from .reader import NumRead, RangeRead, number_starts, read_number, read_range
 from .words import integer_words, to_words, with_ending
 
 
@@ -60,5 +61,5 @@ def find(text, ctx=None):
 
 
 __all__ = ["Amount", "NumRead", "Number", "RangeRead", "digits_value", "find", "find_numbers", "integer_words",
-           "ordinal_value", "parse_amount", "parse_number", "read_number", "read_range", "to_words",
+           "number_starts", "ordinal_value", "parse_amount", "parse_number", "read_number", "read_range", "to_words",
            "with_ending", "word_value"]

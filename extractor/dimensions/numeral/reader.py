@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import List, Optional, Sequence, Tuple
-
 from functools import lru_cache
+from typing import List, Optional, Sequence, Tuple
 
 from ..tokens import Tok, glued_suffix, tokenize
 from .lexicon import homographs, indefinite_words
