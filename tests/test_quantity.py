@@ -38,6 +38,7 @@ def test_found(text, want):
     "100 т.б. заттар", "бірнеше мың бас мал", "екі келін бар", "5 бас қосты",
     "Ол 5 басқа елге барды.",  # бас without a livestock word before it: басқа "other"
     "Жылқы сатылды. Ол 5 басқа елге барды.",  # the livestock word is in another sentence
+    "Ірі қараның бір басына 225 мың теңге субсидия төленеді.",  # per head
 ])
 def test_no_quantity(text):
     assert found(text) == []

@@ -55,12 +55,19 @@ def _after_livestock(toks: Sequence[Tok], first: int) -> bool:
     return False
 
 
+def _possessive(text: str, f) -> bool:
+    """``бір басына`` "per head" (possessive бас-ы-на), not a count of head."""
+    word = text[f.start:f.end].split()[-1].lower()
+    stem = f.unit.parts[-1].lower()
+    return word.startswith(stem) and word[len(stem):].startswith(("ы", "і"))
+
+
 def find(text: str, ctx: Optional[Context] = None) -> List[Mention]:
     toks = tokenize(text)
     out = []
     for f in grammar().find(text):
         unit, context = f.unit.payload
-        if context == "livestock" and not _after_livestock(toks, f.amount_first):
+        if context == "livestock" and (not _after_livestock(toks, f.amount_first) or _possessive(text, f)):
             continue
         if len(f.unit.form) <= 2 and _ABBREVIATION_AFTER.match(text, f.end) and not f.tail:
             continue
