@@ -88,7 +88,7 @@ class Extractor:
         warnings, published = self._prepare(item)
         text = item.text
         limit = min(len(text), self.max_chars) if self.max_chars else len(text)
-        if limit <= CHUNK_CHARS:
+        if limit == len(text) and limit <= CHUNK_CHARS:
             doc = self.nlp(self._make_doc(text, published))
             return build_document(doc, doc_id=item.doc_id, source=item.source, title=item.title,
                                   published=published, model=self.model, warnings=warnings)
@@ -126,7 +126,7 @@ class Extractor:
     def _pipe_batch(self, batch: List[Item]) -> Iterator[Document]:
         short = []
         for item in batch:
-            if len(item.text) <= CHUNK_CHARS:
+            if len(item.text) <= CHUNK_CHARS and not (self.max_chars and len(item.text) > self.max_chars):
                 warnings, published = self._prepare(item)
                 short.append((item, warnings, published, self._make_doc(item.text, published)))
         done = iter(self.nlp.pipe([d for *_, d in short], batch_size=len(short) or 1))

@@ -107,7 +107,8 @@ def test_a_model_person_never_replaces_a_rule_org(nlp):
 def test_other_labels_are_ignored(nlp):
     doc = run(nlp, "Жиын 1 қарашада Астанада өтті.", [("1 қарашада", "DATE"), ("Астанада", "GPE")])
     assert names(doc, "location") == [("Астана", "rule+model")]
-    assert all(m.type in ("location",) for m in doc._.kx_mentions)
+    # the DATE entity makes no name mention (the date rule may still find the date itself)
+    assert {m.type for m in doc._.kx_mentions if m.source != "rule"} == {"location"}
 
 
 def test_a_model_place_inside_a_rule_org_is_dropped(nlp):
