@@ -27,9 +27,9 @@ def ner(model_dir):
     return spacy.load(model_dir)
 
 
-def test_shipped_model_is_a_kk_tok2vec_ner_pipeline(ner, model_dir):
+def test_shipped_model_is_a_kk_stemmer_tok2vec_ner_pipeline(ner, model_dir):
     assert ner.lang == "kk"
-    assert ner.pipe_names == ["tok2vec", "ner"]
+    assert ner.pipe_names == ["kk_stemmer", "tok2vec", "ner"]
     assert ner.config["nlp"]["tokenizer"]["@tokenizers"] == "kazextract.KazakhTokenizer.v1"
     assert type(ner.tokenizer).__name__ == "KazakhTokenizer"
     labels = set(ner.get_pipe("ner").labels)
@@ -110,3 +110,19 @@ def test_wheel_ships_the_model(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     inside, has_ner, name = out.stdout.split()
     assert inside == "True" and has_ner == "True" and name.startswith("kk_kazextract_ner-")
+
+
+def test_evaluate_ner_command_scores_the_shipped_model(shared_dir, capsys, tmp_path):
+    from extractor.cli import main
+
+    out_json = tmp_path / "scores.json"
+    rc = main(["evaluate-ner", "--split", "test", "--data", str(shared_dir / "data" / "kaznerd"),
+               "--limit", "300", "--json", str(out_json)])
+    assert rc == 0
+    printed = capsys.readouterr().out
+    for label in ("PERSON", "GPE", "micro avg"):
+        assert label in printed
+    scores = json.loads(out_json.read_text())
+    assert scores["micro"]["support"] > 300
+    # the full test split gives about 0.8; a broken alignment or model would fall far below
+    assert scores["micro"]["f1"] > 0.6
