@@ -17,10 +17,14 @@ NER_CHOICES = ("auto", "none", "spacy", "stanza")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+# where the model lives: inside an installed package, or at the top of a source checkout
+PACKAGE_MODEL_DIR = PACKAGE_DIR / "models" / "kk_kazextract_ner"
+ROOT_MODEL_DIR = PACKAGE_DIR.parent / "models" / "kk_kazextract_ner"
+
+
 def default_model_path() -> Optional[Path]:
     """The shipped spaCy NER model, if this installation has one."""
-    for candidate in (PACKAGE_DIR / "models" / "kk_kazextract_ner",
-                      PACKAGE_DIR.parent / "models" / "kk_kazextract_ner"):
+    for candidate in (PACKAGE_MODEL_DIR, ROOT_MODEL_DIR):
         if (candidate / "config.cfg").exists():
             return candidate
     return None
@@ -50,12 +54,31 @@ def add_rule_components(nlp: Language, dimensions=DIMENSIONS) -> Language:
     return nlp
 
 
+def load_ner_model(path) -> Language:
+    """The spaCy NER pipeline at ``path`` (tok2vec + ner on the kk tokenizer), named in ``nlp.meta``."""
+    nlp = spacy.load(path)
+    if nlp.lang != "kk":
+        raise ValueError(f"{path}: a {nlp.lang!r} pipeline, kazextract needs a 'kk' one")
+    nlp.meta["kazextract_model"] = f"{nlp.lang}_{nlp.meta.get('name', 'ner')}-{nlp.meta.get('version', '0')}"
+    return nlp
+
+
 def build_pipeline(ner: str = "auto", model_path: Optional[str] = None, dimensions=DIMENSIONS) -> Language:
-    """A ready pipeline. ``ner="none"`` gives rules only; ``"auto"`` adds the shipped model when present."""
+    """A ready pipeline. ``ner="none"`` gives rules only; ``"auto"`` adds the shipped model when present,
+    ``"spacy"`` requires it (or the model at ``model_path``). The model's ``ner`` pipe runs before the
+    rule components, so they see its entities in ``doc.ents``."""
     if ner not in NER_CHOICES:
         raise ValueError(f"ner must be one of {NER_CHOICES}, not {ner!r}")
-    nlp = spacy.blank("kk")
-    nlp.meta["name"] = "kazextract_rules"
+    nlp = None
+    if ner in ("auto", "spacy"):
+        path = Path(model_path) if model_path else default_model_path()
+        if path is not None:
+            nlp = load_ner_model(path)
+        elif ner == "spacy":
+            raise FileNotFoundError("no spaCy NER model: this installation ships none and no model_path was given")
+    if nlp is None:
+        nlp = spacy.blank("kk")
+        nlp.meta["name"] = "kazextract_rules"
     return add_rule_components(nlp, dimensions)
 
 

@@ -89,6 +89,21 @@ class KazakhTokenizer(Tokenizer):
                     retok.merge(doc[i:j])
         return doc
 
+    # A saved pipeline keeps no tokenizer data: the rules (some are Python functions, which spaCy
+    # cannot serialise) are rebuilt from the kk language by the registered factory, so a loaded model
+    # always tokenizes exactly like the installed kazextract.
+    def to_bytes(self, *, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, bytes_data, *, exclude=tuple()):
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()):
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
 
 @registry.tokenizers("kazextract.KazakhTokenizer.v1")
 def create_kazakh_tokenizer(normalize: bool = True):
