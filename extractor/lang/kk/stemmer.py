@@ -8,6 +8,8 @@ feature shared by all of them: ``алмат``. It is no real lemma: it may cut a
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,6 +18,7 @@ from .morph import strip_endings
 MIN_STEM = 5
 
 
+@lru_cache(maxsize=65536)  # a training step stems every token again; news vocabularies are larger than 4096
 def stem(word: str) -> str:
     lower = word.lower()
     if not lower.isalpha():
