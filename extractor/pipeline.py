@@ -42,6 +42,10 @@ def build_pipeline(ner: str = "auto", model_path: Optional[str] = None, dimensio
         raise ValueError(f"ner must be one of {NER_CHOICES}, not {ner!r}")
     nlp = spacy.blank("kk")
     nlp.meta["name"] = "kazextract_rules"
+    if ner == "stanza":
+        from .ner.stanza_backend import add_stanza_ner
+
+        add_stanza_ner(nlp, model_path)
     return add_rule_components(nlp, dimensions)
 
 
