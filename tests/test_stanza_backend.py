@@ -1,7 +1,6 @@
 """``--ner stanza``: a tiny Stanza tagger trained here on sentences written for this test, then run
 through ``build_pipeline(ner="stanza")``; and how the model directory is found."""
 import json
-from pathlib import Path
 
 import pytest
 
@@ -217,3 +216,15 @@ def test_stanza_resources_layout(tmp_path, monkeypatch):
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
     assert locate_model().directory == tmp_path / "kk"
     assert model_in(tmp_path / "elsewhere") is None
+
+
+def test_without_stanza_installed_the_error_says_how_to_install(tmp_path, monkeypatch):
+    import sys
+
+    (tmp_path / "ner.pt").write_bytes(b"")
+    (tmp_path / "pretrain.pt").write_bytes(b"")
+    monkeypatch.setitem(sys.modules, "stanza", None)  # import stanza now fails as if it were not installed
+    from extractor.pipeline import build_pipeline
+
+    with pytest.raises(StanzaModelError, match=r"pip install \.\[stanza\]"):
+        build_pipeline(ner="stanza", model_path=str(tmp_path))

@@ -106,6 +106,7 @@ def test_skipgram_pairs_stay_inside_sentences_and_windows():
 
 
 def test_skipgram_puts_words_of_the_same_contexts_together():
+    pytest.importorskip("torch", reason="skip-gram training needs torch (optional extra [stanza])")
     rng = np.random.default_rng(1)
     groups = [["алма", "алмұрт", "өрік"], ["темір", "мыс", "болат"]]
     frames = [["піскен", "жеміс", "бақша"], ["зауыт", "балқыту", "кен"]]
