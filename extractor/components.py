@@ -11,6 +11,7 @@ from typing import Dict, List
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lang.kk.tokenizer import doc_text
 from .mentions import Context, Finder, Mention, add_mentions, get_mentions, published_of
 
 # when two value mentions cover the same characters, the earlier type in this list wins
@@ -26,7 +27,7 @@ class RuleComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context(published=published_of(doc), doc=doc, mentions=get_mentions(doc))
-        add_mentions(doc, self.find(doc.text, ctx))
+        add_mentions(doc, self.find(doc_text(doc), ctx))
         return doc
 
     def to_disk(self, path, *, exclude=tuple()):

@@ -131,8 +131,8 @@ def test_training_command_writes_a_scored_model(tiny_model):
     assert meta["status"] == "trained" and meta["data"]["train_sentences"] == len(train) == 27
     assert meta["heldout"]["sentences"] == 3 and meta["test"]["sentences"] == 5
     # the test file here repeats training sentences: a model that learnt them scores them well
-    assert meta["test"]["gold"] == sum(len(s.entities()) for s in train[:5])
-    assert meta["test"]["f1"] > 0.8
+    assert meta["test"]["micro"]["support"] == sum(len(s.entities()) for s in train[:5])
+    assert meta["test"]["micro"]["f1"] > 0.8
 
 
 def test_stanza_pipeline_sets_ents_on_our_tokens(tiny_model):
@@ -141,7 +141,8 @@ def test_stanza_pipeline_sets_ents_on_our_tokens(tiny_model):
     out, train = tiny_model
     nlp = build_pipeline(ner="stanza", model_path=str(out))
     assert model_name(nlp) == "stanza-ner-kk-tiny-0"
-    assert nlp.pipe_names.index("kx_stanza_ner") == nlp.pipe_names.index("kk_sentencizer") + 1
+    names = nlp.pipe_names
+    assert names.index("stanza_ner") == names.index("kk_sentencizer") + 1 < names.index("kx_names")
     # several sentences (one without entities), all with no space before the period: entity offsets
     # must be offsets of our doc.text, not of Stanza's space-joined tokens
     with_two = [s for s in train if len(s.entities()) == 2]
@@ -151,6 +152,18 @@ def test_stanza_pipeline_sets_ents_on_our_tokens(tiny_model):
     doc = nlp(text)
     assert [t.text for t in doc if not t.is_space] == [t for s in chosen for t in s.tokens]
     assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == gold
+
+
+def test_stanza_pipe_batches_documents_like_one_by_one(tiny_model):
+    from extractor.pipeline import build_pipeline
+
+    out, train = tiny_model
+    nlp = build_pipeline(ner="stanza", model_path=str(out))
+    texts = [render(train[:3])[0], "", "  \n ", render(train[3:4])[0], render(train[4:9])[0]]
+    one_by_one = [[(e.start_char, e.end_char, e.label_) for e in nlp(t).ents] for t in texts]
+    batched = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts, batch_size=4)]
+    assert batched == one_by_one
+    assert one_by_one[0] == render(train[:3])[1] and one_by_one[1] == one_by_one[2] == []
 
 
 def test_extractor_names_the_stanza_model(tiny_model):

@@ -119,5 +119,5 @@ def _summary(meta: dict) -> dict:
                if k in meta}
     for part in ("heldout", "test"):
         if part in summary:
-            summary[part] = {k: v for k, v in summary[part].items() if k != "per_label"}
+            summary[part] = {k: v for k, v in summary[part].items() if k != "types"}
     return summary

@@ -37,15 +37,16 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 ENV_MODEL_DIR = "KAZEXTRACT_STANZA_DIR"
 ENV_THREADS = "KAZEXTRACT_STANZA_THREADS"
 FACTORY = "kx_stanza_ner"
+PIPE_NAME = "stanza_ner"  # the name pipeline.NER_COMPONENTS knows: kx_names comes after it
 LANG = "kk"
 
 # names of the files in a kazextract Stanza model directory
@@ -115,8 +116,9 @@ def _kazextract_model(directory: Path) -> StanzaModel:
 def _stanza_resources_model(lang_dir: Path) -> StanzaModel:
     root = lang_dir.parent
     if not (root / "resources.json").exists():
-        raise StanzaModelError(f"{lang_dir} looks like Stanza's downloaded Kazakh models, but {root / 'resources.json'} "
-                               "is missing (it says which word vectors and character models the NER needs)")
+        raise StanzaModelError(f"{lang_dir} looks like Stanza's downloaded Kazakh models, but "
+                               f"{root / 'resources.json'} is missing (it says which word vectors and character "
+                               "models the NER needs)")
     taggers = sorted(p.stem for p in (lang_dir / "ner").glob("*.pt"))
     return StanzaModel(directory=lang_dir, name=taggers[0] if len(taggers) == 1 else "default",
                        resources_root=root)
@@ -232,8 +234,20 @@ class StanzaNERComponent:
         self.tagger = tagger
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = _sentences_of(doc)
-        tagged = self.tagger.tag([[doc[i].text for i in s] for s in sentences])
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Tag the sentences of ``batch_size`` documents in one Stanza call (far fewer calls for short texts)."""
+        for batch in minibatch(docs, size=batch_size):
+            sentences = [_sentences_of(doc) for doc in batch]
+            tagged = iter(self.tagger.tag([[doc[i].text for i in s] for doc, sents in zip(batch, sentences)
+                                           for s in sents]))
+            for doc, sents in zip(batch, sentences):
+                self._set_ents(doc, sents, [next(tagged) for _ in sents])
+                yield doc
+
+    @staticmethod
+    def _set_ents(doc: Doc, sentences: List[List[int]], tagged: List[List[Tuple[int, int, str]]]) -> None:
         spans = []
         for tokens, ents in zip(sentences, tagged):
             for first, end, label in ents:
@@ -243,7 +257,6 @@ class StanzaNERComponent:
                 if span is not None:
                     spans.append(span)
         doc.ents = filter_spans(spans)
-        return doc
 
     # the model lives in its own directory, not in a saved spaCy pipeline
     def to_disk(self, path, *, exclude=tuple()):
@@ -267,14 +280,15 @@ def make_stanza_ner(nlp: Language, name: str, model_path: Optional[str], threads
 
 
 def add_stanza_ner(nlp: Language, model_path: Optional[str] = None, threads: Optional[int] = None) -> Language:
-    """Add ``kx_stanza_ner`` to ``nlp`` (after the sentencizer, before the rule components) and name the
-    model in ``nlp.meta["kazextract_model"]``. ``threads``: torch CPU threads (default
-    ``$KAZEXTRACT_STANZA_THREADS`` or 1; 0 leaves torch's default)."""
+    """Add ``kx_stanza_ner`` to ``nlp`` as ``stanza_ner`` (right after the sentencizer, so before the rule
+    components and ``kx_names``) and name the model in ``nlp.meta["kazextract_model"]``.
+    ``threads``: torch CPU threads (default ``$KAZEXTRACT_STANZA_THREADS`` or 1; 0 leaves torch's default)."""
     model = locate_model(model_path)  # fail early, with the message, before loading anything
     _import_stanza()
     if "kk_sentencizer" not in nlp.pipe_names:  # Stanza tags sentence by sentence: ours
         from ..lang.kk import sentencizer  # noqa: F401 - registers kk_sentencizer
         nlp.add_pipe("kk_sentencizer", first=True)
-    nlp.add_pipe(FACTORY, after="kk_sentencizer", config={"model_path": str(model.directory), "threads": threads})
+    nlp.add_pipe(FACTORY, name=PIPE_NAME, after="kk_sentencizer",
+                 config={"model_path": str(model.directory), "threads": threads})
     nlp.meta["kazextract_model"] = f"stanza-ner-{LANG}-{model.name}"
     return nlp

@@ -17,9 +17,9 @@ Steps (:func:`train`):
 3. **Tagger.** Stanza's NER trainer (``stanza.models.ner_tagger``: character BiLSTM + word
    embeddings, BiLSTM, CRF) runs on the CPU with the settings of :class:`StanzaTrainConfig`, for at
    most ``max_steps`` batches, keeping the checkpoint with the best held-out entity F1.
-4. **Scores.** Entity-level exact match (same start token, end token and label), micro P/R/F1 over all
-   labels and per label, on the held-out part and, with ``test=True``, on KazNERD test, using gold
-   tokens. They go into ``meta.json`` with the settings.
+4. **Scores.** Entity-level exact match (same first token, last token and label), micro P/R/F1 over all
+   labels and per label, on the held-out part and, with ``test=True``, on KazNERD test, computed exactly
+   as for the spaCy model (:mod:`extractor.ner.evaluate`). They go into ``meta.json`` with the settings.
 
 The model directory holds ``ner.pt``, ``pretrain.pt`` and ``meta.json`` (see
 :mod:`extractor.ner.stanza_backend`).
@@ -30,14 +30,13 @@ import json
 import logging
 import tempfile
 import time
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from .kaznerd import Sentence, read_conll, split_by_source
-from .stanza_backend import META_FILE, NER_FILE, PRETRAIN_FILE, StanzaTagger, _import_stanza, model_in
+from .stanza_backend import META_FILE, NER_FILE, PRETRAIN_FILE, _import_stanza, model_in
 from .word_vectors import SkipGramConfig, train_skipgram, write_text_vectors
 
 Log = Callable[[str], None]
@@ -185,47 +184,25 @@ def build_pretrain(sentences: Sequence[Sequence[str]], path: Path, config: SkipG
 
 # ---------------------------------------------------------------- scoring
 
-Spans = List[Tuple[int, int, str]]
+def stanza_nlp(model_dir: Path, threads: int = 1):
+    """Our tokenizer and sentencizer with the Stanza tagger of ``model_dir``: what ``--ner stanza`` runs."""
+    import spacy
+
+    from .. import lang  # noqa: F401 - registers kk
+    from .stanza_backend import add_stanza_ner
+
+    return add_stanza_ner(spacy.blank("kk"), str(model_dir), threads=threads)
 
 
-@dataclass
-class EntityScores:
-    tp: Counter = field(default_factory=Counter)
-    gold: Counter = field(default_factory=Counter)
-    pred: Counter = field(default_factory=Counter)
+def score_sentences(model_dir: Path, sentences: Sequence[Sentence], threads: int = 1) -> Dict[str, object]:
+    """Entity-level exact-match scores on KazNERD sentences, computed as for the spaCy model
+    (:func:`extractor.ner.evaluate.evaluate`: tokens joined by spaces, run through the pipeline, entities
+    mapped back to KazNERD's tokens, :mod:`extractor.ner.metrics`)."""
+    from .evaluate import evaluate
 
-    def add(self, gold: Spans, pred: Spans) -> None:
-        g, p = set(gold), set(pred)
-        for _, _, label in g & p:
-            self.tp[label] += 1
-        for _, _, label in g:
-            self.gold[label] += 1
-        for _, _, label in p:
-            self.pred[label] += 1
-
-    @staticmethod
-    def _prf(tp: int, gold: int, pred: int) -> Dict[str, float]:
-        p = tp / pred if pred else 0.0
-        r = tp / gold if gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "gold": gold, "predicted": pred}
-
-    def summary(self) -> Dict[str, object]:
-        labels = sorted(set(self.gold) | set(self.pred))
-        out = self._prf(sum(self.tp.values()), sum(self.gold.values()), sum(self.pred.values()))
-        out["per_label"] = {lab: self._prf(self.tp[lab], self.gold[lab], self.pred[lab]) for lab in labels}
-        return out
-
-
-def score_tagger(tagger: StanzaTagger, sentences: Sequence[Sentence], batch: int = 256) -> Dict[str, object]:
-    """Entity-level exact-match scores of ``tagger`` on gold-tokenised ``sentences``."""
-    scores = EntityScores()
-    for start in range(0, len(sentences), batch):
-        chunk = sentences[start:start + batch]
-        predicted = tagger.tag([[normalize_token(t) for t in s.tokens] for s in chunk])
-        for s, pred in zip(chunk, predicted):
-            scores.add(s.entities(), pred)
-    return scores.summary()
+    report = evaluate(stanza_nlp(model_dir, threads), sentences).to_dict()
+    report["sentences"] = len(sentences)
+    return report
 
 
 # ---------------------------------------------------------------- training
@@ -339,20 +316,17 @@ def score_model(model_dir: Path, kaznerd_dir: Path, split_seed: int = 13, heldou
         raise FileNotFoundError(f"no {NER_FILE} in {model_dir}")
     meta_path = model_dir / META_FILE
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {"name": model_dir.name}
-    tagger = StanzaTagger(model, threads=threads)
     t0 = time.time()
-    _, held_sents = load_split(kaznerd_dir, split_seed, heldout, log)
-    meta["heldout"] = score_tagger(tagger, held_sents)
-    meta["heldout"]["sentences"] = len(held_sents)
-    log(f"held-out: F1 {meta['heldout']['f1']:.4f} (P {meta['heldout']['precision']:.4f}, "
-        f"R {meta['heldout']['recall']:.4f}) on {len(held_sents)} sentences")
+    parts = {"heldout": load_split(kaznerd_dir, split_seed, heldout, log)[1]}
     if test:
-        test_sents = load_test(kaznerd_dir)
-        meta["test"] = score_tagger(tagger, test_sents)
-        meta["test"]["sentences"] = len(test_sents)
-        log(f"test: F1 {meta['test']['f1']:.4f} (P {meta['test']['precision']:.4f}, "
-            f"R {meta['test']['recall']:.4f}) on {len(test_sents)} sentences")
-    meta["metric"] = "entity-level exact match (start, end, label), micro-averaged, gold tokens"
+        parts["test"] = load_test(kaznerd_dir)
+    for part, sentences in parts.items():
+        meta[part] = score_sentences(model_dir, sentences, threads)
+        micro = meta[part]["micro"]
+        log(f"{part}: F1 {micro['f1']:.4f} (P {micro['precision']:.4f}, R {micro['recall']:.4f}) "
+            f"on {len(sentences)} sentences")
+    meta["metric"] = ("entity-level exact match (first token, last token, type) on KazNERD's tokens, micro "
+                      "average (extractor.ner.metrics, as `kazextract evaluate-ner`)")
     meta["scoring_seconds"] = round(time.time() - t0)
     _write_meta(model_dir, meta)
     return meta

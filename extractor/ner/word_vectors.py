@@ -56,7 +56,8 @@ def _encode(sentences: Sequence[Sequence[str]], index: dict) -> Tuple[np.ndarray
     return np.array(ids, dtype=np.int64), np.array(sent_of, dtype=np.int64)
 
 
-def _pairs(ids: np.ndarray, sent_of: np.ndarray, window: int, rng: np.random.Generator) -> Tuple[np.ndarray, np.ndarray]:
+def _pairs(ids: np.ndarray, sent_of: np.ndarray, window: int,
+           rng: np.random.Generator) -> Tuple[np.ndarray, np.ndarray]:
     """(centre, context) pairs within each centre's random window, never across sentences."""
     reach = rng.integers(1, window + 1, size=len(ids))
     centres, contexts = [], []
