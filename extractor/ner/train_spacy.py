@@ -39,7 +39,6 @@ SOURCE_CONFIG = Path(__file__).resolve().parent / "kk_kazextract_ner.cfg"
 MODEL_NAME = "kazextract_ner"  # spaCy prefixes the language: kk_kazextract_ner
 MODEL_VERSION = "0.2.0"
 VALID_FILE = Path("with_sentID") / "IOB2_valid2.txt"
-STEM_CHECK = "stems.tsv"  # in the model directory: words and the stems the model was trained with
 
 KAZNERD_CITATION = ("Rustem Yeshpanov, Yerbolat Khassanov, Huseyin Atakan Varol. 2022. KazNERD: Kazakh Named "
                     "Entity Recognition Dataset. In Proceedings of LREC 2022, pages 417-426. "
@@ -132,17 +131,6 @@ def prepare(work: Path, data_dir: Path, heldout: float = 0.1, seed: int = 13, lo
     }
 
 
-def write_stem_check(path: Path, sentences: Sequence[Sentence], words: int = 3000) -> None:
-    """The most frequent words of the training sentences and their ``kk_stemmer`` stems.
-
-    The stem is a feature of the model, computed by code (:mod:`extractor.lang.kk.morph`) that changes
-    with the suffix tables; when it changes, the model sees features it was not trained with and
-    loses accuracy without any error. tests/test_ner_model.py compares the stems of today with these."""
-    counts = Counter(t for s in sentences for t in s.tokens if t.isalpha())
-    top = sorted(counts, key=lambda w: (-counts[w], w))[:words]
-    path.write_text("".join(f"{w}\t{stem(w)}\n" for w in top), encoding="utf-8")
-
-
 def resume_config(config: Path, model: Path, out: Path) -> Path:
     """``config`` with ``tok2vec`` and ``ner`` taken, trained, from ``model`` (spaCy's sourced components)."""
     cfg = spacy.util.load_config(config, interpolate=False)
@@ -163,7 +151,6 @@ def package(best: Path, output: Path, data_dir: Path, summary: dict, log=print) 
     nlp = spacy.load(output)
     split = summary["split"]
     train_sents, dev_sents = split_valid(data_dir, split["heldout_fraction"], split["seed"])
-    write_stem_check(output / STEM_CHECK, train_sents + dev_sents if split.get("heldout_in_training") else train_sents)
     report = evaluate(nlp, dev_sents)
     what = "trained on, not held out" if split.get("heldout_in_training") else "held-out"
     log(f"{what} (part of KazNERD valid), exact match on KazNERD tokens:\n" + report.format())
