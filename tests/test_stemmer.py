@@ -23,3 +23,15 @@ def test_component_sets_lemma():
     doc = nlp("Ақтөбеде жиналыс өтті.")
     assert doc[0].lemma_ == stem("Ақтөбе")
     assert doc[-1].lemma_ == "."
+
+
+def test_ending_list_is_saved_and_loaded_with_the_pipeline(tmp_path):
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_stemmer").set_endings(["да", "ның"])  # a list of its own, unlike the table's
+    assert nlp("Маңғыстауда")[0].lemma_ == "маңғыстау"
+    assert nlp("Маңғыстауға")[0].lemma_ == "маңғыстауға"  # "ға" is not in its list
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert loaded.get_pipe("kk_stemmer").endings == ("ның", "да")
+    assert loaded("Маңғыстауға")[0].lemma_ == "маңғыстауға"
+    assert spacy.blank("kk").add_pipe("kk_stemmer").stem("Маңғыстауға") == "маңғыстау"

@@ -20,6 +20,18 @@ def register(sub):
     p.add_argument("--config", help="spaCy training config (default: extractor/ner/kk_kazextract_ner.cfg)")
     p.add_argument("--heldout", type=float, default=0.1, help="fraction of source sentences held out")
     p.add_argument("--seed", type=int, default=13, help="seed of the held-out split and of training")
+    p.add_argument("--all-valid", action="store_true",
+                   help="train on all of valid, held-out part included, and keep the model of the last step "
+                        "(use the settings and training.max_steps chosen in a run with a held-out part)")
+    p.add_argument("--selection", metavar="MODEL",
+                   help="with --all-valid: the model of the held-out run whose settings are repeated; its "
+                        "held-out scores become the performance figures in meta.json")
+    p.add_argument("--sentences-per-doc", type=int, default=4, metavar="N",
+                   help="join training sentences into docs of 1 to N sentences, as in running text "
+                        "(default: %(default)s; 1 trains on sentences alone)")
+    p.add_argument("--resume", metavar="MODEL",
+                   help="go on training the tok2vec and ner of MODEL (a model this command wrote) instead of "
+                        "starting from the config's untrained ones")
     p.add_argument("--work-dir", help="keep the converted corpora and checkpoints here")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="spaCy config override, e.g. --set training.max_steps=2000 (value read as JSON)")
@@ -42,6 +54,9 @@ def run(args) -> int:
     if not data.exists():
         print(f"kazextract: KazNERD not found at {data} (use --data)", file=sys.stderr)
         return 2
+    if args.selection and not args.all_valid:
+        print("kazextract: --selection goes with --all-valid", file=sys.stderr)
+        return 2
     overrides = {}
     for item in args.set:
         key, sep, value = item.partition("=")
@@ -52,8 +67,12 @@ def run(args) -> int:
     summary = train(Path(args.output), data, config=Path(args.config) if args.config else SOURCE_CONFIG,
                     heldout=args.heldout, seed=args.seed, overrides=overrides,
                     work_dir=Path(args.work_dir) if args.work_dir else None,
-                    log=lambda msg: print(msg, file=sys.stderr, flush=True))
+                    log=lambda msg: print(msg, file=sys.stderr, flush=True), all_valid=args.all_valid,
+                    selection=Path(args.selection) if args.selection else None,
+                    sentences_per_doc=args.sentences_per_doc,
+                    resume=Path(args.resume) if args.resume else None)
     micro = summary["heldout_scores"]["micro"]
-    print(f"model written to {args.output}; held-out F1 {100 * micro['f1']:.2f} "
+    what = "F1 on the held-out part (trained on it too)" if args.all_valid else "held-out F1"
+    print(f"model written to {args.output}; {what} {100 * micro['f1']:.2f} "
           f"(P {100 * micro['precision']:.2f}, R {100 * micro['recall']:.2f})")
     return 0

@@ -2,35 +2,104 @@
 
 Kazakh glues case, possessive and plural endings to the word (``Алматы``, ``Алматыда``, ``Алматының``),
 so a statistical model trained on little data sees most inflected forms of a name only once. The
-stem (:func:`extractor.lang.kk.morph.strip_endings`, keeping at least five letters) gives it one
-feature shared by all of them: ``алмат``. It is no real lemma: it may cut a stem short (``бірін`` of
-``бірінші``), but it cuts the same way every time, which is what a feature needs.
+stem (the endings of ``data/stem_endings.tsv`` cut off, longest first and again, while five letters
+remain) gives it one feature shared by all of them: ``алмат``. It is no real lemma: it may cut a stem
+short (``бірін`` of ``бірінші``), but it cuts the same way every time, which is what a feature needs.
+
+Because the stems are a feature of a trained model, the component saves its ending list with the
+pipeline (``kk_stemmer/endings.txt``) and a loaded model uses its own list: improving the language
+tables for the recognisers (``morph.py``) never changes what a shipped model sees.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterable, Tuple
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import ensure_path
 
-from .morph import strip_endings
+from .tables import column
 
 MIN_STEM = 5
+ENDINGS_TABLE = "stem_endings"
+ENDINGS_FILE = "endings.txt"
+_CACHE_SIZE = 1 << 16  # words remembered per stemmer: a news vocabulary, not a whole archive's
 
 
-def stem(word: str) -> str:
-    lower = word.lower()
-    if not lower.isalpha():
-        return lower
-    return strip_endings(lower, MIN_STEM)
+@lru_cache(maxsize=1)
+def default_endings() -> Tuple[str, ...]:
+    return column(ENDINGS_TABLE, "ending")
 
 
 class Stemmer:
-    def __init__(self, name: str = "kk_stemmer"):
+    def __init__(self, name: str = "kk_stemmer", endings: Iterable[str] = ()):
         self.name = name
+        self.set_endings(endings or default_endings())
+
+    def set_endings(self, endings: Iterable[str]) -> None:
+        cleaned = {e.strip().lower() for e in endings}
+        cleaned.discard("")  # cutting "" would empty the word
+        self.endings = tuple(sorted(cleaned, key=lambda e: (-len(e), e)))
+        self._cache: Dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        lower = word.lower()
+        if not lower.isalpha():
+            return lower
+        known = self._cache.get(lower)
+        if known is not None:
+            return known
+        w = lower
+        cut = True
+        while cut:
+            cut = False
+            for e in self.endings:
+                if w.endswith(e) and len(w) - len(e) >= MIN_STEM:
+                    w = w[: -len(e)]
+                    cut = True
+                    break
+        if len(self._cache) >= _CACHE_SIZE:
+            self._cache.clear()
+        self._cache[lower] = w
+        return w
 
     def __call__(self, doc: Doc) -> Doc:
+        stem = self.stem
         for token in doc:
             token.lemma_ = stem(token.text)
         return doc
+
+    # the ending list travels with the pipeline: a model keeps the stems it was trained with
+    def to_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / ENDINGS_FILE).write_text("\n".join(self.endings) + "\n", encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        file = Path(path) / ENDINGS_FILE
+        if file.exists():
+            self.set_endings(file.read_text(encoding="utf-8").splitlines())
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return "\n".join(self.endings).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()):
+        self.set_endings(data.decode("utf-8").splitlines())
+        return self
+
+
+_default = None
+
+
+def stem(word: str) -> str:
+    """The stem of ``word`` with the current ending table (what a newly trained model sees)."""
+    global _default
+    if _default is None:
+        _default = Stemmer()
+    return _default.stem(word)
 
 
 @Language.factory("kk_stemmer")
