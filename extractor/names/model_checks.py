@@ -2,55 +2,52 @@
 
 The shipped model learnt from TV-news transcripts (KazNERD). On written news it also tags
 capitalised ordinary words (``Алайда``, ``Мысалы``, ``Көптеген`` first in a sentence), confuses
-types (a woman's name ``Гүлнұрдың`` as a place) and cuts or stretches spans. The checks here are
-general and need no particular model; every model span passes through them in this order:
+types (a woman's name ``Гүлнұрдың`` as a place), cuts or stretches spans and takes phrases for
+names. The checks are general and need no particular model; each model span passes them in turn:
 
-1. **shape** — a name has a letter, starts with a capital letter (or a number before a capitalised
-   word: ``31 арна``) and holds no clock time or date-like number (``7:38-де``);
-2. **edges** — words first in a sentence that are ordinary words are cut off the front (``Туристерге
-   және қала`` → ``және қала``, then dropped: a name starts with a capital) unless a head noun ends
-   the name (``Сыртқы істер министрлігі``), and an office word at
-   the end (``Павлодар облысының әкімі``) is cut off the end: an office is no part of a place's or an
-   organisation's name;
-3. **ordinary words** — a name of one word that is a common word (``data/common_words.tsv``, counted
-   in KazNERD) or that this text also writes in lower case, is dropped unless it is a gazetteer name
-   or a first name, or the text writes it with a capital inside a sentence elsewhere and never in
-   lower case;
-4. **type** — the rules' tables outrank the model: a name that ends in a place's head noun is a
-   place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun in it is
-   no person (``Өзбекстан Республикаларының``); a "person" written in capitals is an organisation
-   (``NHL``); a "place" or "organisation" that is a listed first name, or a word of a person's name
-   found in the same text, and no gazetteer name, is that person (``Гүлнұрдың``, ``Альвареске``
-   after ``Сауль Альварес``).
+1. **edges** — an ordinary word with a case ending first in a sentence is cut off the front
+   (``Туристерге және қала`` → ``және қала``; ``Ұшақтың аман-есен``), unless a head noun ends the
+   name (``Ауаның ластануын бақылау жөніндегі басқарма``) or a quotation opens it; an office word is
+   cut off the end of a place or organisation (``Павлодар облысының әкімі``);
+2. **shape** — a name has a letter, starts with a capital letter (or a number before a capitalised
+   word: ``31 арна``) and holds no clock time (``7:38-де``); after the cut it must still start with a
+   capital;
+3. **ordinary words** — a one-word name is dropped when it is a common word
+   (``data/common_words.tsv``, counted in KazNERD), or first in its sentence and written in lower case
+   elsewhere in the text, or first in its sentence in title case with nothing else to show it is a
+   name (``Сөйтсем``, ``Ұятың``); it is kept when something else does show it: a gazetteer name, a
+   first name, a surname ending, quotes (``«Ауыл»``), a head noun after it inside a sentence
+   (``Талап ауылдық округіне``), the same word as a name elsewhere in the text and never in lower
+   case, or (people) a comma or dash after it (``Лиза, австралиялық саяхатшы``);
+4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
+   quotes) must end in a head noun (``Мемлекеттік бюджет шығыстары`` is no name, ``Сыртқы істер
+   министрлігі`` is); a Latin
+   make before a model number is a product (``Boeing 737``);
+5. **type** — the rules' tables outrank the model: a name that ends in a place's head noun is a
+   place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or
+   with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``); a
+   "person" in capitals is an organisation (``NHL``); a one-word "place" or "organisation" that is a
+   listed first name, or a word of a person's name in the same text, is that person (``Гүлнұрдың``
+   after ``Гүлнұр Тұрдалы``); a one-word place the gazetteer does not know needs a head noun after it
+   or a list with known places (``Бельгия мен Аустрия``): on written news the model's unknown one-word
+   places are mostly people (``Альвареске``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import FrozenSet, Iterable, List, Optional, Tuple
+from typing import FrozenSet, Iterable, List, Optional
 
 import regex
 
-from ..lang.kk.morph import base_form, ending_rows, strip_endings
-from ..lang.kk.tables import load_table
-from .heads import head_at
-from .lexicon import first_names, heads, lookup, surname_strength
+from ..lang.kk.morph import base_form, strip_endings
+from .heads import head_entity, head_like
+from .lexicon import first_names, is_common, is_title, list_joiners, lookup, surname_strength
 from .text import TextInfo, Word
 
 CLOCK = regex.compile(r"\d[:.]\d")
 LETTER = regex.compile(r"\p{L}")
 NUMBER = regex.compile(r"^\p{N}+$")
-VOWELS = set("аәеоөұүыіэюяиу")
-_DEVOICE = {"б": "п", "ғ": "қ", "г": "к"}
-
-
-def strip_possessive(word: str) -> str:
-    """``облысы`` → ``облыс``, ``басшысы`` → ``басшы``, ``әкімі`` → ``әкім`` (3rd-person possessive)."""
-    if word[-2:] in ("сы", "сі") and len(word) > 3 and word[-3] in VOWELS:
-        return word[:-2]
-    if word[-1:] in ("ы", "і") and len(word) > 2 and word[-2] not in VOWELS:
-        return word[:-1]
-    return word
+MODEL_NUMBER = regex.compile(r"[\p{Latin}\d-]*\d[\p{Latin}\d-]*")
 
 
 @dataclass(frozen=True)
@@ -62,57 +59,31 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
-class CommonWords:
-    forms: FrozenSet[str]
-    stems: FrozenSet[str]
-    titles: FrozenSet[str]
+# what the tables know about a word ---------------------------------------------------------------
+
+def gazetteer_name(word: str) -> bool:
+    """A gazetteer place or organisation, in any case form."""
+    return any(lookup(word, k) is not None or lookup(base_form(word, k), k) is not None for k in ("location", "org"))
 
 
-@lru_cache(maxsize=1)
-def common_words() -> CommonWords:
-    """The ordinary words and office words of ``data/common_words.tsv`` (KazNERD counts) and the office
-    words of ``data/name_stop_words.tsv`` (role ``title``)."""
-    rows = load_table("common_words")
-    titles = {r["word"] for r in rows if r["kind"] == "title"}
-    titles |= {r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == "title"}
-    return CommonWords(frozenset(r["word"] for r in rows if r["kind"] == "form"),
-                       frozenset(r["word"] for r in rows if r["kind"] == "stem"),
-                       frozenset(titles))
-
-
-def is_common(word: str) -> bool:
-    """A word KazNERD writes as an ordinary word and (almost) never as a name by itself."""
-    low = word.casefold()
-    cw = common_words()
-    return low in cw.forms or strip_endings(low) in cw.stems
-
-
-def is_title(word: str) -> bool:
-    """An office word: ``әкімі``, ``министрінің``, ``төрағасы``."""
-    stem = strip_endings(word.casefold())
-    titles = common_words().titles
-    return stem in titles or strip_possessive(stem) in titles
+def first_name(word: str) -> bool:
+    return base_form(word, "person").casefold() in first_names() or word.casefold() in first_names()
 
 
 def known_name(word: str) -> bool:
-    """A gazetteer place or organisation, or a listed first name, in any case form."""
-    for kind in ("location", "org"):
-        if lookup(word, kind) is not None or lookup(base_form(word, kind), kind) is not None:
-            return True
-    names = first_names()
-    return word.casefold() in names or base_form(word, "person").casefold() in names
+    """A gazetteer name or a listed first name."""
+    return gazetteer_name(word) or first_name(word)
 
 
-def _name_elsewhere(info: TextInfo, w: Word) -> bool:
-    """The text writes ``w``'s lemma as a name at another place (with a capital inside a sentence, or
-    as all a quotation holds: «Береке» ЖШС ... Берекеге) and never in lower case."""
-    stem = strip_endings(w.lower)
-    if stem in info.lower_stems:
-        return False
-    return any(o.i != w.i and o.capitalised and (not info.starts_sentence(o) or _quoted(info, o))
-               and strip_endings(o.lower) == stem for o in info.words)
+def name_like(word: str) -> bool:
+    """A word that may be part of a person's name: a first name, a surname, or a word that is neither a
+    common word nor a gazetteer name."""
+    if first_name(word) or surname_strength(base_form(word, "person")):
+        return True
+    return not gazetteer_name(word) and not is_common(word)
 
+
+# what the text says about a word -----------------------------------------------------------------
 
 def _opens_quote(info: TextInfo, w: Word) -> bool:
     """The word opens a quotation: «Жас Отан» (a quoted name is a name however it starts)."""
@@ -127,102 +98,70 @@ def _quoted(info: TextInfo, w: Word) -> bool:
 
 
 def _before_head(info: TextInfo, w: Word) -> bool:
-    """Capitalised inside a sentence before a head noun: the word names the place or body (Алматы облысы
-    Талап ауылдық округіне); first in a sentence the capital says nothing (Академик кітапханасы)."""
+    """A head noun follows: the word names the place or body (Талап ауылдық округіне, Еңбекші
+    аудандарын). First in a sentence only a place's head counts (Фёдоров ауданында; not Академик
+    кітапханасының: there the capital says nothing)."""
     nxt = info.next(w)
-    if nxt is None or not info.adjacent(w, nxt) or info.starts_sentence(w):
+    if nxt is None or not info.adjacent(w, nxt):
         return False
     for k in (nxt, info.next(nxt)):  # a head of one or two words: ауылдық округі
-        if k is not None and (hm := head_at(info, k)) is not None and hm.first.i == nxt.i:
+        if k is None or (k is not nxt and not info.adjacent(nxt, k)):
+            continue
+        entity = head_entity(info, k)
+        if entity is not None and (entity == "location" or not info.starts_sentence(w)):
             return True
     return False
 
 
+def _name_elsewhere(info: TextInfo, w: Word) -> bool:
+    """The text writes ``w``'s lemma as a name at another place (with a capital inside a sentence, or
+    as all a quotation holds: «Береке» ЖШС ... Берекеге) and never in lower case."""
+    stem = strip_endings(w.lower)
+    if stem in info.lower_stems:
+        return False
+    return any(o.i != w.i and o.capitalised and (not info.starts_sentence(o) or _quoted(info, o))
+               and strip_endings(o.lower) == stem for o in info.words)
+
+
 def _supported(info: TextInfo, w: Word) -> bool:
-    """Something besides the model says the word is a name: a table, quotes or a head noun."""
-    return known_name(w.text) or _quoted(info, w) or _before_head(info, w)
+    """Something besides the model says the word is a name."""
+    return known_name(w.text) or _quoted(info, w) or _before_head(info, w) or _name_elsewhere(info, w)
 
 
 def ordinary_word(info: TextInfo, w: Word) -> bool:
-    """A word that is no name by itself in this text (see the module docstring, check 3)."""
-    if _supported(info, w):
-        return False
+    """A common word, or a word first in its sentence that the text also writes in lower case, that
+    nothing shows to be a name here."""
     common = is_common(w.text) or (info.starts_sentence(w) and strip_endings(w.lower) in info.lower_stems)
-    return common and not _name_elsewhere(info, w)
+    return common and not _supported(info, w)
 
 
 def unsupported_opener(info: TextInfo, w: Word, kind: str) -> bool:
-    """A word in title case first in its sentence, where a capital says nothing, that nothing else
-    shows to be a name: no gazetteer name, first name or surname (``Ерубаев``), not quoted, not a
-    person named before a comma or dash (``Лиза, австралиялық саяхатшы``), and not written with a
-    capital inside a sentence elsewhere in the text."""
+    """A Cyrillic word in title case first in its sentence, where a capital says nothing, that nothing
+    else shows to be a name (no surname ending; a person is also shown by a comma or dash after the
+    word: a vocative or an apposition, ``Лиза, австралиялық саяхатшы``)."""
     if not info.starts_sentence(w) or w.latin or w.text.isupper() or _supported(info, w):
         return False
     if surname_strength(base_form(w.text, "person")) == "strong":
         return False
     if kind == "person" and info.text[w.end:w.end + 2].strip()[:1] in (",", "-"):
         return False
-    return not _name_elsewhere(info, w)
+    return True
 
 
-def plausible_shape(info: TextInfo, words: List[Word], text: str) -> bool:
-    if not words or not LETTER.search(text) or CLOCK.search(text):
-        return False
-    first = words[0]
-    if NUMBER.match(first.text):  # 31 арна: a number, then a name word
-        return len(words) > 1 and words[1].capitalised
-    return first.capitalised and LETTER.match(first.text) is not None
-
-
-def _all_caps(words: List[Word]) -> bool:
-    return all(len(w.text) >= 2 and w.text.isupper() for w in words)
-
-
-@lru_cache(maxsize=1)
-def _plural_heads() -> Tuple[regex.Pattern, dict]:
-    """Head nouns in the plural (``Павлодар облыстары``, ``Өзбекстан Республикаларының``): the head's
-    stem (``облыс`` of ``облысы``), a plural ending and a possessive."""
-    stems = {}
-    for h in heads():
-        last = h.head.split()[-1].casefold()
-        # облыс-ы or облы-сы: both stems (only the real one takes a plural); a voiced last sound is
-        # voiceless before the plural (мектеб-і → мектептері, одағ-ы → одақтары)
-        for stem in (last[:-1], last[:-2]):
-            if last[-1:] in ("ы", "і") and len(stem) > 1:
-                stems.setdefault(stem, h.entity)
-                stems.setdefault(stem[:-1] + _DEVOICE.get(stem[-1], stem[-1]), h.entity)
-    plurals = sorted({e.ending for e in ending_rows() if e.case == "plural"}, key=len, reverse=True)
-    pattern = regex.compile(r"^(%s)(?:%s)[ыі]" % ("|".join(map(regex.escape, sorted(stems, key=len, reverse=True))),
-                                                 "|".join(map(regex.escape, plurals))))
-    return pattern, stems
-
-
-def _head_entity(info: TextInfo, w: Word) -> Optional[str]:
-    """``location`` or ``org`` when ``w`` is (the last word of) a head noun, singular or plural."""
-    hm = head_at(info, w)
-    if hm is not None:
-        return hm.head.entity
-    pattern, stems = _plural_heads()
-    m = pattern.match(w.lower)
-    return stems[m.group(1)] if m else None
-
-
-def _name_like(w: Word) -> bool:
-    """A word that may be part of a person's name: a first name, a surname, or a word that is neither a
-    common word nor a place or organisation of the gazetteer."""
-    base = base_form(w.text, "person")
-    if base.casefold() in first_names() or surname_strength(base):
-        return True
-    gaz = any(lookup(w.text, k) or lookup(base_form(w.text, k), k) for k in ("location", "org"))
-    return not gaz and not is_common(w.text)
-
-
-def person_words(names: Iterable[str]) -> FrozenSet[str]:
-    """The casefolded words of people's names (``Сауль Альварес`` → сауль, альварес)."""
-    out = set()
-    for n in names:
-        out.update(p.casefold() for p in regex.split(r"[\s.]+", n) if len(p) > 1)
-    return frozenset(out)
+def _listed_with_places(info: TextInfo, w: Word) -> bool:
+    """The word stands in a list with a gazetteer place: Бельгия мен Аустрия, Куба, Грекия, ..."""
+    joiners = list_joiners()
+    for step in (info.prev, info.next):
+        o = step(w)
+        if o is not None and o.lower in joiners:
+            o = step(o)
+        elif o is not None:
+            a, b = (o, w) if o.i < w.i else (w, o)
+            if info.gap(a, b).strip() != ",":
+                continue
+        if o is not None and lookup(base_form(o.text, "location"), "location") is not None:
+            return True
+    return False
 
 
 def _words(info: TextInfo, start: int, end: int) -> List[Word]:
@@ -236,6 +175,32 @@ def _words(info: TextInfo, start: int, end: int) -> List[Word]:
     return out
 
 
+def plausible_shape(words: List[Word], text: str) -> bool:
+    if not words or not LETTER.search(text) or CLOCK.search(text):
+        return False
+    first = words[0]
+    if NUMBER.match(first.text):  # 31 арна: a number, then a name word
+        return len(words) > 1 and words[1].capitalised
+    return first.capitalised and LETTER.match(first.text) is not None
+
+
+def _product(info: TextInfo, words: List[Word]) -> bool:
+    """A Latin make before a model number: Boeing 737, Airbus A321N."""
+    nxt = info.next(words[-1])
+    return all(w.latin for w in words) and nxt is not None and info.adjacent(words[-1], nxt) \
+        and MODEL_NUMBER.fullmatch(nxt.text) is not None
+
+
+def person_words(names: Iterable[str]) -> FrozenSet[str]:
+    """The casefolded words of people's names (``Сауль Альварес`` → сауль, альварес)."""
+    out = set()
+    for n in names:
+        out.update(p.casefold() for p in regex.split(r"[\s.]+", n) if len(p) > 1)
+    return frozenset(out)
+
+
+# the checks --------------------------------------------------------------------------------------
+
 def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()) -> Optional[Span]:
     """The span as it should be kept (maybe cut or retyped), or ``None`` to drop it. ``persons``: the
     words of people's names found in the same text (:func:`person_words`)."""
@@ -243,59 +208,53 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     if not words:
         return None
     first_word, last_word = words[0], words[-1]
-    # 2. edges: ordinary words first in a sentence (unless a head noun ends the name: Сыртқы істер
-    # министрлігі), an office word last
-    headed = _head_entity(info, words[-1]) is not None
+    # 1. edges
+    headed = head_entity(info, words[-1]) is not None
     while len(words) > 1 and not headed and info.starts_sentence(words[0]) and not _opens_quote(info, words[0]) \
-            and ordinary_word(info, words[0]) \
-            and strip_endings(words[0].lower) != words[0].lower:
+            and strip_endings(words[0].lower) != words[0].lower and ordinary_word(info, words[0]):
         words = words[1:]
-        if not words[0].capitalised:
-            return None
     if span.kind in ("org", "location"):
         while len(words) > 1 and is_title(words[-1].text):
             words = words[:-1]
-    if not words:
-        return None
     span = replace(span, start=span.start if words[0] is first_word else words[0].start,
                    end=span.end if words[-1] is last_word else words[-1].end)
-    # 1. shape
-    if not plausible_shape(info, words, info.text[span.start:span.end]):
+    # 2. shape
+    if not plausible_shape(words, info.text[span.start:span.end]):
         return None
     # 3. ordinary words
     if len(words) == 1 and (ordinary_word(info, words[0]) or unsupported_opener(info, words[0], span.kind)):
         return None
-    # 4. type
-    last_head = _head_entity(info, words[-1])
-    if span.kind == "person":
-        if _all_caps(words):
-            return replace(span, kind="org")
-        if any(_head_entity(info, w) for w in words[:-1]) or not any(_name_like(w) for w in words):
+    # 4. phrases
+    if span.kind in ("org", "location"):
+        if _product(info, words):
             return None
-        if last_head is not None:
-            return replace(span, kind=last_head)
-        return span
-    if last_head == "location" and span.kind == "org":
+        if len(words) > 1 and not head_like(info, words[-1]) and not _opens_quote(info, words[0]) \
+                and any(w.text[:1].islower() and not w.latin for w in words):
+            return None
+    # 5. type
+    last_head = head_entity(info, words[-1])
+    if span.kind == "person":
+        if all(len(w.text) >= 2 and w.text.isupper() for w in words):
+            return replace(span, kind="org")
+        if any(head_entity(info, w) for w in words[:-1]) or not any(name_like(w.text) for w in words):
+            return None
+        return replace(span, kind=last_head) if last_head else span
+    if span.kind == "org" and last_head == "location":
         return replace(span, kind="location")
     if len(words) == 1:
         w = words[0]
-        base = base_form(w.text, "person").casefold()
-        gaz = any(lookup(w.text, k) or lookup(base_form(w.text, k), k) for k in ("location", "org"))
-        if not gaz and (base in first_names() or base in persons):
+        if not gazetteer_name(w.text) and (first_name(w.text) or base_form(w.text, "person").casefold() in persons):
             return replace(span, kind="person")
+        if span.kind == "location" and not gazetteer_name(w.text) and not _before_head(info, w) \
+                and not _listed_with_places(info, w):
+            return None
     return span
 
 
 def check_spans(info: TextInfo, spans: Iterable[Span], person_names: Iterable[str] = ()) -> List[Span]:
-    """The model spans to keep (see :func:`check_span`); ``person_names``: people found by rule. The
-    people the model finds (kept ones) count too."""
+    """The model spans to keep (:func:`check_span`). ``person_names``: people the rules found; the people
+    the model finds that pass the checks count too."""
     spans = list(spans)
-    first = [check_span(info, s) for s in spans]
-    found = {info.text[s.start:s.end] for s in first if s is not None and s.kind == "person"}
-    known = person_words(list(person_names) + [base_form(n, "person") for n in found])
-    out: List[Span] = []
-    for s in spans:
-        kept = check_span(info, s, known)
-        if kept is not None:
-            out.append(kept)
-    return out
+    found = [s for s in (check_span(info, s) for s in spans) if s is not None and s.kind == "person"]
+    known = person_words(list(person_names) + [base_form(info.text[s.start:s.end], "person") for s in found])
+    return [k for k in (check_span(info, s, known) for s in spans) if k is not None]
