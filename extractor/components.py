@@ -30,18 +30,6 @@ class RuleComponent:
         add_mentions(doc, self.find(doc_text(doc), ctx))
         return doc
 
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
-
 
 _REGISTERED: Dict[str, str] = {}
 
@@ -50,7 +38,10 @@ def register_rule_component(dimension: str, find: Finder) -> str:
     """Register factory ``kx_<dimension>`` running ``find``; returns the factory name."""
     name = f"kx_{dimension}"
     if name not in _REGISTERED:
-        Language.factory(name, func=lambda nlp, name, _f=find: RuleComponent(name, _f))
+        def make(nlp: Language, name: str) -> RuleComponent:
+            return RuleComponent(name, find)
+
+        Language.factory(name, func=make)
         _REGISTERED[name] = dimension
     return name
 

@@ -79,6 +79,10 @@ def build_pipeline(ner: str = "auto", model_path: Optional[str] = None, dimensio
     if nlp is None:
         nlp = spacy.blank("kk")
         nlp.meta["name"] = "kazextract_rules"
+    if ner == "stanza":
+        from .ner.stanza_backend import add_stanza_ner
+
+        add_stanza_ner(nlp, model_path)
     return add_rule_components(nlp, dimensions)
 
 

@@ -14,7 +14,7 @@ RUSSIAN = ("Стоимость проекта составила 5,6 млрд т
 
 def run_cli(*args, stdin=None):
     return subprocess.run([sys.executable, "-m", "extractor.cli", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, timeout=600)
+                          capture_output=True, timeout=3600)
 
 
 @pytest.fixture(scope="module")

@@ -93,18 +93,6 @@ class KazakhSentencizer:
         doc.from_array([SENT_START], values.astype(numpy.uint64))
         return doc
 
-    # stateless: nothing to save or load
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 @Language.factory("kk_sentencizer")
