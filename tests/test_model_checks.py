@@ -39,7 +39,8 @@ def test_common_words_counts_plain_and_name_occurrences():
              sentence("Ол алайда үнсіз қалды ."),
              sentence("Астана/B-GPE қаласында жиналыс өтті ."), sentence("Жиналыс Астанада/B-GPE өтті ."),
              sentence("Астана/B-GPE әкімі/B-POSITION сөйледі ."),
-             sentence("Облыс/B-POSITION әкімі/I-POSITION келді ."), sentence("Аудан/B-POSITION әкімі/I-POSITION келді ."),
+             sentence("Облыс/B-POSITION әкімі/I-POSITION келді ."),
+             sentence("Аудан/B-POSITION әкімі/I-POSITION келді ."),
              sentence("Қала/B-POSITION әкімі/I-POSITION келді .")]
     rows = {(w, k) for w, k, _, _ in table_rows(count_words(sents))}
     assert ("алайда", "form") in rows  # plain three times, never in a name
@@ -58,8 +59,8 @@ def test_shipped_table_knows_openers_offices_and_lemmas():
 # 1. edges -------------------------------------------------------------------------------------------
 
 def test_an_ordinary_opener_with_a_case_ending_is_cut_and_what_is_left_must_be_a_name():
-    assert checked("Туристерге және қала тұрғындарына ескерту жасалды.", "Туристерге және қала", "org") is None
-    assert checked("Ұшақтың аман-есен қонғанын айтты.", "Ұшақтың аман-есен", "org") is None
+    assert checked("Жүргізушілерге және қала тұрғындарына ескерту жасалды.", "Жүргізушілерге және қала", "org") is None
+    assert checked("Көліктің аман-есен жеткенін айтты.", "Көліктің аман-есен", "org") is None
 
 
 def test_an_opener_stays_when_a_head_noun_ends_the_name():
@@ -77,7 +78,7 @@ def test_an_office_word_is_cut_off_a_place():
 def test_shape_clock_times_and_lower_case_starts_are_no_names():
     assert checked("Жер сілкінісі 7:38-де болды.", "7:38-де", "location") is None
     assert checked("Жиналыс ертең басталады.", "ертең", "person") is None
-    assert checked("Бағдарламаны 31 Арна көрсетті.", "31 Арна", "org") == ("org", "31 Арна")
+    assert checked("Бағдарламаны 5 Арна көрсетті.", "5 Арна", "org") == ("org", "5 Арна")
 
 
 # 3. ordinary words ----------------------------------------------------------------------------------
@@ -88,15 +89,15 @@ def test_a_common_word_alone_is_dropped():
 
 
 def test_an_opener_written_in_lower_case_elsewhere_is_dropped():
-    text = "Сөйтсем ол үйде екен. Мен сөйтсем деп ойладым."
-    assert checked(text, "Сөйтсем", "person") is None
+    text = "Шіркін ол үйде екен. Мен шіркін деп ойладым."
+    assert checked(text, "Шіркін", "person") is None
 
 
 def test_an_unknown_title_case_opener_needs_support():
-    assert checked("Сөйтсем ол үйде екен.", "Сөйтсем", "person") is None
+    assert checked("Әттең ол үйде жоқ екен.", "Әттең", "person") is None
     # a person named before a comma: an apposition
-    text = "Лиза, австралиялық саяхатшы, Алматыға келді."
-    assert checked(text, "Лиза", "person") == ("person", "Лиза")
+    text = "Эмма, канадалық журналист, Алматыға келді."
+    assert checked(text, "Эмма", "person") == ("person", "Эмма")
     # a listed first name
     assert checked("Айгүл бүгін келді.", "Айгүл", "person") == ("person", "Айгүл")
 
@@ -117,7 +118,7 @@ def test_a_phrase_with_lower_case_words_must_end_in_a_head_noun():
 
 
 def test_a_latin_make_before_a_model_number_is_a_product():
-    assert checked("Жолаушылар Boeing 737 ұшағына отырды.", "Boeing", "org") is None
+    assert checked("Жолаушылар Airbus 320 ұшағына отырды.", "Airbus", "org") is None
 
 
 # 5. type --------------------------------------------------------------------------------------------
@@ -139,10 +140,10 @@ def test_a_person_in_capitals_is_an_org():
 
 def test_a_first_name_or_a_known_person_word_tagged_as_a_place_is_the_person():
     assert checked("Жиналысқа Айгүлдің әкесі келді.", "Айгүлдің", "location") == ("person", "Айгүлдің")
-    text = "Сауль Альварес жеңді. Төреші Альвареске белбеу тапсырды."
+    text = "Хорхе Мендес жеңді. Төреші Мендеске белбеу тапсырды."
     info = TextInfo(text)
-    kept = check_spans(info, [span(text, "Альвареске", "location")], person_names=["Сауль Альварес"])
-    assert [(s.kind, text[s.start:s.end]) for s in kept] == [("person", "Альвареске")]
+    kept = check_spans(info, [span(text, "Мендеске", "location")], person_names=["Хорхе Мендес"])
+    assert [(s.kind, text[s.start:s.end]) for s in kept] == [("person", "Мендеске")]
 
 
 def test_an_unknown_one_word_place_needs_a_head_or_a_list_of_known_places():
@@ -153,3 +154,26 @@ def test_an_unknown_one_word_place_needs_a_head_or_a_list_of_known_places():
 
 def test_a_gazetteer_place_passes_even_first_in_a_sentence():
     assert checked("Астанаға делегация келді.", "Астанаға", "location") == ("location", "Астанаға")
+
+
+def test_a_person_in_quotes_is_a_title_or_a_body():
+    assert checked('Ол "Парасат" орденімен марапатталды.', "Парасат", "person") is None
+    assert checked('Әнші "Таңғы кофе" бағдарламасына келді.', "Таңғы", "person") is None
+    # people named in a title
+    text = 'Ол "Лермонтов және Абай" тақырыбында баяндама жасады.'
+    assert checked(text, "Лермонтов", "person") == ("person", "Лермонтов")
+    assert checked(text, "Абай", "person") == ("person", "Абай")
+    text = '"Жетісу-Медиа" медиахолдингі жаңа арна ашты.'
+    assert checked(text, "Жетісу-Медиа", "person") == ("org", "Жетісу-Медиа")
+
+
+def test_a_place_or_org_of_several_words_all_of_a_persons_name_is_the_person():
+    text = "Түрік азаматы Мехмет Йылдыз Астанаға келді. Мехмет Йылдызды тілшілер күтіп алды."
+    info = TextInfo(text)
+    spans = [span(text, "Мехмет Йылдыз", "location"), span(text, "Мехмет Йылдызды", "person")]
+    kept = check_spans(info, spans)
+    assert [(s.kind, text[s.start:s.end]) for s in kept] == [("person", "Мехмет Йылдыз"), ("person", "Мехмет Йылдызды")]
+    # a head noun at the end keeps the place (a district named after a person)
+    text = "Мехмет Йылдыз келді. Ол Мехмет Йылдыз ауданында тұрады."
+    kept = check_spans(TextInfo(text), [span(text, "Мехмет Йылдыз ауданында", "location")], ["Мехмет Йылдыз"])
+    assert [s.kind for s in kept] == ["location"]

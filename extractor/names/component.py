@@ -145,7 +145,7 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
             continue
         other = [r for r in out if _overlaps(r, m)]
         # a model span of another type replaces rule places and people it holds (an org's name holds
-        # its place: Астана қаласы әкімдігі; a person's name its first name: Алтай Көлгінов), and a
+        # its place: Астана қаласы әкімдігі; a person's name its first name: Алтай Серікбаев), and a
         # lone surname the rules guessed; it never replaces a rule org
         if not all(r.type != "org" and (_inside(r, m) or (_lone_surname(r) and (r.start, r.end) == (m.start, m.end)))
                    for r in other):
@@ -219,7 +219,7 @@ class NamesComponent:
 
 def _rule_overlaps(rules: List[Mention]) -> List[Mention]:
     """Rule findings of different types that overlap: the one that holds the other wins (Алтай
-    Көлгінов over the place Алтай; Ғұмаров көшесі over the person), else an org beats a place beats a
+    Серікбаев over the place Алтай; Ғұмаров көшесі over the person), else an org beats a place beats a
     person. A place inside an org is kept here and dropped in :func:`merge`."""
     rank = {"org": 0, "location": 1, "person": 2}
     ordered = sorted(rules, key=lambda m: (-m.length, rank[m.type], m.start))

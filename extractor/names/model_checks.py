@@ -2,35 +2,38 @@
 
 The shipped model learnt from TV-news transcripts (KazNERD). On written news it also tags
 capitalised ordinary words (``Алайда``, ``Мысалы``, ``Көптеген`` first in a sentence), confuses
-types (a woman's name ``Гүлнұрдың`` as a place), cuts or stretches spans and takes phrases for
+types (a woman's name ``Меруерттің`` as a place), cuts or stretches spans and takes phrases for
 names. The checks are general and need no particular model; each model span passes them in turn:
 
 1. **edges** — an ordinary word with a case ending first in a sentence is cut off the front
-   (``Туристерге және қала`` → ``және қала``; ``Ұшақтың аман-есен``), unless a head noun ends the
-   name (``Ауаның ластануын бақылау жөніндегі басқарма``) or a quotation opens it; an office word is
+   (``Жүргізушілерге және қала`` → ``және қала``; ``Көліктің аман-есен``), unless a head noun ends the
+   name (``Судың сапасын бақылау жөніндегі басқарма``) or a quotation opens it; an office word is
    cut off the end of a place or organisation (``Павлодар облысының әкімі``);
 2. **shape** — a name has a letter, starts with a capital letter (or a number before a capitalised
-   word: ``31 арна``) and holds no clock time (``7:38-де``); after the cut it must still start with a
+   word: ``5 Арна``) and holds no clock time (``7:38-де``); after the cut it must still start with a
    capital;
 3. **ordinary words** — a one-word name is dropped when it is a common word
    (``data/common_words.tsv``, counted in KazNERD), or first in its sentence and written in lower case
    elsewhere in the text, or first in its sentence in title case with nothing else to show it is a
-   name (``Сөйтсем``, ``Ұятың``); it is kept when something else does show it: a gazetteer name, a
+   name (``Шіркін``, ``Әттең``); it is kept when something else does show it: a gazetteer name, a
    first name, a surname ending, quotes (``«Ауыл»``), a head noun after it inside a sentence
    (``Талап ауылдық округіне``), the same word as a name elsewhere in the text and never in lower
-   case, or (people) a comma or dash after it (``Лиза, австралиялық саяхатшы``);
+   case, or (people) a comma or dash after it (``Эмма, канадалық журналист``);
 4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
    quotes) must end in a head noun (``Мемлекеттік бюджет шығыстары`` is no name, ``Сыртқы істер
-   министрлігі`` is); a Latin
-   make before a model number is a product (``Boeing 737``);
+   министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``);
 5. **type** — the rules' tables outrank the model: a name that ends in a place's head noun is a
    place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or
    with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``); a
-   "person" in capitals is an organisation (``NHL``); a one-word "place" or "organisation" that is a
-   listed first name, or a word of a person's name in the same text, is that person (``Гүлнұрдың``
-   after ``Гүлнұр Тұрдалы``); a one-word place the gazetteer does not know needs a head noun after it
-   or a list with known places (``Бельгия мен Аустрия``): on written news the model's unknown one-word
-   places are mostly people (``Альвареске``).
+   "person" in capitals is an organisation (``NHL``); a "person" that is all a quotation holds is a
+   title or a body (``"Жұлдыз" ордені``; an organisation where a head noun follows:
+   ``"Жетісу-Медиа" медиахолдингі``), and one that opens a longer quotation needs a first name or a
+   surname; a one-word "place" or "organisation" that is a listed first name, or a word of a
+   person's name in the same text, is that person (``Меруерттің`` after ``Меруерт Жақсыбекова``),
+   and so is one of several words that are all words of a person's name in the same text (``Мехмет
+   Йылдыз``); a one-word place the gazetteer does not know needs a head noun after it or a list with
+   known places (``Бельгия мен Аустрия``): on written news the model's unknown one-word places are
+   mostly people (``Мендеске``).
 """
 from __future__ import annotations
 
@@ -138,7 +141,7 @@ def ordinary_word(info: TextInfo, w: Word) -> bool:
 def unsupported_opener(info: TextInfo, w: Word, kind: str) -> bool:
     """A Cyrillic word in title case first in its sentence, where a capital says nothing, that nothing
     else shows to be a name (no surname ending; a person is also shown by a comma or dash after the
-    word: a vocative or an apposition, ``Лиза, австралиялық саяхатшы``)."""
+    word: a vocative or an apposition, ``Эмма, канадалық журналист``)."""
     if not info.starts_sentence(w) or w.latin or w.text.isupper() or _supported(info, w):
         return False
     if surname_strength(base_form(w.text, "person")) == "strong":
@@ -165,7 +168,7 @@ def _listed_with_places(info: TextInfo, w: Word) -> bool:
 
 
 def _words(info: TextInfo, start: int, end: int) -> List[Word]:
-    """The words that overlap ``start:end`` (a model span may end inside a word: ``Palu`` of ``Palu's``)."""
+    """The words that overlap ``start:end`` (a model span may end inside a word: ``Oxford`` of ``Oxford's``)."""
     i = info.word_index_at(start)
     out = []
     while i < len(info.words) and info.words[i].start < end:
@@ -179,20 +182,38 @@ def plausible_shape(words: List[Word], text: str) -> bool:
     if not words or not LETTER.search(text) or CLOCK.search(text):
         return False
     first = words[0]
-    if NUMBER.match(first.text):  # 31 арна: a number, then a name word
+    if NUMBER.match(first.text):  # 5 Арна: a number, then a name word
         return len(words) > 1 and words[1].capitalised
     return first.capitalised and LETTER.match(first.text) is not None
 
 
 def _product(info: TextInfo, words: List[Word]) -> bool:
-    """A Latin make before a model number: Boeing 737, Airbus A321N."""
+    """A Latin make before a model number: Airbus 320, Embraer E190."""
     nxt = info.next(words[-1])
     return all(w.latin for w in words) and nxt is not None and info.adjacent(words[-1], nxt) \
         and MODEL_NUMBER.fullmatch(nxt.text) is not None
 
 
+def _quoted_body(info: TextInfo, quote, span: Span, words: List[Word]) -> Optional[Span]:
+    """A "person" inside quotes. All the quotation holds: an organisation when a head noun follows the
+    quotation (``"Жетісу-Медиа" медиахолдингі``), else nothing (``"Жұлдыз" ордені``). The first words
+    of a longer quotation (a title, capitalised as titles are): a person only with a first name or a
+    surname ending (``"Лермонтов және Абай"``, not the programme ``"Таңғы кофе"``); later words of a
+    title stay (``"Абай және Лермонтов"``)."""
+    if words[0].start != quote.inner_start:
+        return span  # a name inside a title: "Абай және Лермонтов" тақырыбы
+    if words[-1].end != quote.inner_end:
+        # the first words of a title, capitalised as a title is: a person only by a first name or surname
+        return span if first_name(words[0].text) or surname_strength(base_form(words[-1].text, "person")) else None
+    nxt = info.next(words[-1])
+    if nxt is not None and nxt.start >= quote.end and not info.text[quote.end:nxt.start].strip() \
+            and head_like(info, nxt):
+        return replace(span, kind="org")
+    return None
+
+
 def person_words(names: Iterable[str]) -> FrozenSet[str]:
-    """The casefolded words of people's names (``Сауль Альварес`` → сауль, альварес)."""
+    """The casefolded words of people's names (``Хорхе Мендес`` → хорхе, мендес)."""
     out = set()
     for n in names:
         out.update(p.casefold() for p in regex.split(r"[\s.]+", n) if len(p) > 1)
@@ -234,6 +255,9 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     # 5. type
     last_head = head_entity(info, words[-1])
     if span.kind == "person":
+        quote = info.in_quote(words[0].start)
+        if quote is not None:  # a quotation names a work, an award or a body, not a person
+            return _quoted_body(info, quote, span, words)
         if all(len(w.text) >= 2 and w.text.isupper() for w in words):
             return replace(span, kind="org")
         if any(head_entity(info, w) for w in words[:-1]) or not any(name_like(w.text) for w in words):
@@ -241,6 +265,9 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         return replace(span, kind=last_head) if last_head else span
     if span.kind == "org" and last_head == "location":
         return replace(span, kind="location")
+    if len(words) > 1 and last_head is None and persons \
+            and all(base_form(w.text, "person").casefold() in persons for w in words):
+        return replace(span, kind="person")  # the words of a person's name in this text (Мехмет Йылдыз)
     if len(words) == 1:
         w = words[0]
         if not gazetteer_name(w.text) and (first_name(w.text) or base_form(w.text, "person").casefold() in persons):
