@@ -148,7 +148,11 @@ def test_a_first_name_or_a_known_person_word_tagged_as_a_place_is_the_person():
 
 def test_an_unknown_one_word_place_needs_a_head_or_a_list_of_known_places():
     assert checked("Кездесуге Торвальд келді.", "Торвальд", "location") is None
-    assert checked("Кездесу Бельгия мен Аустрия арасында өтті.", "Аустрия", "location") == ("location", "Аустрия")
+    text = "Кездесу Бельгия мен Лихтенштейн арасында өтті."
+    assert checked(text, "Лихтенштейн", "location") == ("location", "Лихтенштейн")
+    # Kazakh spellings of countries are in the gazetteer (Грекия, Аустралия beside Греция, Австралия)
+    assert checked("Қыркүйекте Грекия билігі мәлімдеме жасады.", "Грекия", "location") == ("location", "Грекия")
+    assert checked("Мысалы, Аустралияда қой көп.", "Аустралияда", "location") == ("location", "Аустралияда")
     assert checked("Ол Фёдоров ауданында туған.", "Фёдоров", "location") == ("location", "Фёдоров")
 
 

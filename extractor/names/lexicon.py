@@ -192,7 +192,7 @@ def epithets() -> FrozenSet[str]:
 
 @lru_cache(maxsize=1)
 def list_joiners() -> FrozenSet[str]:
-    """Words that join the items of a list of names: Бельгия мен Аустрия, Куба, Грекия және ..."""
+    """Words that join the items of a list of names: Бельгия мен Лихтенштейн, Куба, Грекия және ..."""
     return _role("joiner")
 
 

@@ -32,7 +32,7 @@ names. The checks are general and need no particular model; each model span pass
    person's name in the same text, is that person (``Меруерттің`` after ``Меруерт Жақсыбекова``),
    and so is one of several words that are all words of a person's name in the same text (``Мехмет
    Йылдыз``); a one-word place the gazetteer does not know needs a head noun after it or a list with
-   known places (``Бельгия мен Аустрия``): on written news the model's unknown one-word places are
+   known places (``Бельгия мен Лихтенштейн``): on written news the model's unknown one-word places are
    mostly people (``Мендеске``).
 """
 from __future__ import annotations
@@ -152,7 +152,7 @@ def unsupported_opener(info: TextInfo, w: Word, kind: str) -> bool:
 
 
 def _listed_with_places(info: TextInfo, w: Word) -> bool:
-    """The word stands in a list with a gazetteer place: Бельгия мен Аустрия, Куба, Грекия, ..."""
+    """The word stands in a list with a gazetteer place: Бельгия мен Лихтенштейн, Куба, Грекия, ..."""
     joiners = list_joiners()
     for step in (info.prev, info.next):
         o = step(w)
