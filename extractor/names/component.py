@@ -13,8 +13,9 @@ and merges them:
 * a model span that overlaps a rule value mention (money, date, ...) is dropped: a model never
   overwrites a rule value;
 * a model span that overlaps a rule mention of its own type makes ONE mention with source
-  ``rule+model``; the rule's name and legal form are kept (a person or place the model saw longer,
-  ``Әсет Исекешев`` for the rule's ``Исекешев``, takes the model's span and name);
+  ``rule+model``; the rule's name and legal form are kept (a person or place of one word that the
+  model saw longer, ``Әсет Исекешев`` for the rule's ``Исекешев``, takes the model's span and name,
+  see :func:`extends`);
 * a model span of another type replaces the rule places and people it holds (a model org
   ``Астана қаласы әкімдігі`` over the rule place ``Астана қаласы``) and a lone rule surname on the same
   words; it never replaces a rule org;
@@ -38,10 +39,11 @@ from spacy.tokens import Doc
 from ..lang.kk.morph import base_form
 from ..mentions import Mention, get_mentions
 from .lexicon import canonical_location, canonical_org
+from .model_checks import Span, check_spans
 from .locations import find_places
 from .persons import find_persons
 from .resolve import resolve_persons
-from .text import TextInfo
+from .text import WORD_RE, TextInfo
 
 NAME_TYPES = ("person", "location", "org")
 # KazNERD labels (and the usual short ones) → record type
@@ -70,15 +72,19 @@ def _trim(text: str, start: int, end: int):
     return start, end
 
 
-def model_mention(doc: Doc, info: TextInfo, ent) -> Optional[Mention]:
-    """A name mention from one entity of ``doc.ents`` (``None`` for other labels)."""
+def model_span(doc: Doc, ent) -> Optional[Span]:
+    """The name span of one entity of ``doc.ents``, edges trimmed (``None`` for other labels)."""
     kind = LABELS.get(ent.label_)
     if kind is None:
         return None
     start, end = _trim(doc.text, ent.start_char, ent.end_char)
-    if start >= end:
-        return None
-    surface = doc.text[start:end]
+    return Span(kind, start, end) if start < end else None
+
+
+def span_mention(info: TextInfo, span: Span) -> Mention:
+    """A mention with the record attributes of a (checked) model span."""
+    kind, start, end = span.kind, span.start, span.end
+    surface = info.text[start:end]
     known = lambda w: w.casefold() in info.capitalised_words  # noqa: E731
     if kind == "org":
         from ..dimensions.org import find_orgs
@@ -96,7 +102,35 @@ def model_mention(doc: Doc, info: TextInfo, ent) -> Optional[Mention]:
     return Mention(kind, start, end, attrs, "model")
 
 
-def merge(values: List[Mention], rules: List[Mention], model: List[Mention]) -> List[Mention]:
+def model_mention(doc: Doc, info: TextInfo, ent) -> Optional[Mention]:
+    """A name mention from one entity of ``doc.ents`` as the model gives it, unchecked (``None`` for
+    other labels)."""
+    span = model_span(doc, ent)
+    return span_mention(info, span) if span is not None else None
+
+
+def model_mentions(doc: Doc, info: TextInfo, rules: List[Mention]) -> List[Mention]:
+    """The model's names that pass :mod:`.model_checks` (``rules``: the rule findings of the text)."""
+    spans = [s for s in (model_span(doc, e) for e in doc.ents) if s is not None]
+    persons = [m.attrs["name"] for m in rules if m.type == "person"]
+    return [span_mention(info, s) for s in check_spans(info, spans, persons)]
+
+
+def extends(text: str, rule: Mention, m: Mention) -> bool:
+    """Whether the model span ``m`` around the rule mention ``rule`` is the same name seen longer: the
+    rule found one word (``Исекешев`` of ``Әсет Исекешев``, ``Іле`` of ``Іле Алатауы``), and the words the
+    model adds are capitalised and joined to it by spaces only (not ``Алматы – Астана``,
+    ``Қазақстан-Қытай``, ``Қазақстанның облыстарына``)."""
+    if not _inside(rule, m) or len(WORD_RE.findall(text[rule.start:rule.end])) != 1:
+        return False
+    before, after = text[m.start:rule.start], text[rule.end:m.end]
+    if (before and not before.endswith(" ")) or (after and not after.startswith(" ")):
+        return False
+    rest = WORD_RE.sub("", before + " " + after)
+    return not rest.strip() and all(w[:1].isupper() for w in WORD_RE.findall(before + " " + after))
+
+
+def merge(values: List[Mention], rules: List[Mention], model: List[Mention], text: str) -> List[Mention]:
     """One list of name mentions from rule and model findings (see the module docstring)."""
     model = [m for m in model if not any(_overlaps(m, v) for v in values)]
     out = list(rules)
@@ -105,13 +139,13 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention]) -> 
         if same:
             r = same[0]
             r.source = "rule+model"
-            if m.type in ("person", "location") and _inside(r, m):
+            if m.type in ("person", "location") and extends(text, r, m):
                 # the model saw more of the name: Әсет Исекешев for Исекешев, Іле Алатауы for Іле
                 r.start, r.end, r.attrs = m.start, m.end, dict(m.attrs)
             continue
         other = [r for r in out if _overlaps(r, m)]
         # a model span of another type replaces rule places and people it holds (an org's name holds
-        # its place: Астана қаласы әкімдігі; a person's name its first name: Алтай Көлгінов), and a
+        # its place: Астана қаласы әкімдігі; a person's name its first name: Алтай Серікбаев), and a
         # lone surname the rules guessed; it never replaces a rule org
         if not all(r.type != "org" and (_inside(r, m) or (_lone_surname(r) and (r.start, r.end) == (m.start, m.end)))
                    for r in other):
@@ -164,8 +198,8 @@ class NamesComponent:
         rules += [Mention("location", p.start, p.end, {"name": p.name}, "rule") for p in find_places(text, info)]
         rules += [Mention("person", p.start, p.end, {"name": p.name}, "rule") for p in find_persons(text, info)]
         rules = _rule_overlaps(rules)
-        model = [m for m in (model_mention(doc, info, e) for e in doc.ents) if m is not None]
-        names = finish(merge(values, rules, model))
+        model = model_mentions(doc, info, rules)
+        names = finish(merge(values, rules, model, text))
         doc._.kx_mentions = sorted(values + names, key=lambda m: (m.start, m.end))
         return doc
 
@@ -185,7 +219,7 @@ class NamesComponent:
 
 def _rule_overlaps(rules: List[Mention]) -> List[Mention]:
     """Rule findings of different types that overlap: the one that holds the other wins (Алтай
-    Көлгінов over the place Алтай; Ғұмаров көшесі over the person), else an org beats a place beats a
+    Серікбаев over the place Алтай; Ғұмаров көшесі over the person), else an org beats a place beats a
     person. A place inside an org is kept here and dropped in :func:`merge`."""
     rank = {"org": 0, "location": 1, "person": 2}
     ordered = sorted(rules, key=lambda m: (-m.length, rank[m.type], m.start))

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
-from ..lang.kk.morph import hyphen_base, parses
-from .lexicon import Head, heads, looks_adjective
+import regex
+
+from ..lang.kk.morph import ending_rows, hyphen_base, parses, strip_endings
+from .lexicon import Head, heads, looks_adjective, strip_possessive
 from .text import TextInfo, Word
 
 
@@ -100,3 +102,55 @@ def find_heads(info: TextInfo, entity: Optional[str] = None) -> List[HeadMatch]:
         if m is not None and (entity is None or m.head.entity == entity):
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _head_stems() -> Dict[str, str]:
+    """Stems of the head nouns (``облыс`` of ``облысы``) → entity. Both splits of an ending in -сы/-сі
+    are kept (облыс-ы, but көше-сі); a voiced last sound turns voiceless where an ending follows
+    (мектеб-і, мектеп-тер)."""
+    devoice = {"б": "п", "ғ": "қ", "г": "к"}
+    out: Dict[str, str] = {}
+    for h in heads():
+        last = h.head.split()[-1].casefold()
+        if last[-1:] not in ("ы", "і"):
+            continue
+        for stem in (last[:-1], last[:-2]):
+            if len(stem) > 1:
+                out.setdefault(stem, h.entity)
+                out.setdefault(stem[:-1] + devoice.get(stem[-1], stem[-1]), h.entity)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _plural_pattern() -> regex.Pattern:
+    stems = sorted(_head_stems(), key=len, reverse=True)
+    plurals = sorted({e.ending for e in ending_rows() if e.case == "plural"}, key=len, reverse=True)
+    return regex.compile(r"^(%s)(?:%s)[ыі]" % ("|".join(map(regex.escape, stems)), "|".join(map(regex.escape, plurals))))
+
+
+def head_entity(info: TextInfo, w: Word) -> Optional[str]:
+    """``location`` or ``org`` when ``w`` ends a head noun, also in the plural (``Павлодар облыстары``,
+    ``Өзбекстан Республикаларының``)."""
+    hm = head_at(info, w)
+    if hm is not None:
+        return hm.head.entity
+    m = _plural_pattern().match(w.lower)
+    return _head_stems()[m.group(1)] if m else None
+
+
+@lru_cache(maxsize=1)
+def _head_forms() -> Tuple[str, ...]:
+    return tuple(sorted({h.head.split()[-1].casefold() for h in heads() if len(h.head) >= 5}))
+
+
+def head_like(info: TextInfo, w: Word) -> bool:
+    """A head noun in any form, also the bare forms the rules leave alone as too common (``Жоғарғы
+    кеңеске``, ``онкологиялық орталықтың``) and compounds (``телерадиокешенінің``): enough where a
+    model already says a name is there."""
+    if head_entity(info, w) is not None:
+        return True
+    stem = strip_endings(w.lower)
+    if stem in _head_stems() or strip_possessive(stem) in _head_stems():
+        return True
+    return any(stem.endswith(h) and len(stem) > len(h) + 2 for h in _head_forms())

@@ -8,7 +8,7 @@ from typing import Dict, FrozenSet, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import default_lexicon, patronymic_endings  # noqa: F401 - default_lexicon re-exported
+from ..lang.kk.morph import default_lexicon, patronymic_endings, strip_endings  # noqa: F401 - default_lexicon re-exported
 from ..lang.kk.tables import load_table
 
 
@@ -188,3 +188,54 @@ def directions() -> FrozenSet[str]:
 @lru_cache(maxsize=1)
 def epithets() -> FrozenSet[str]:
     return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == "epithet")
+
+
+@lru_cache(maxsize=1)
+def list_joiners() -> FrozenSet[str]:
+    """Words that join the items of a list of names: Бельгия мен Лихтенштейн, Куба, Грекия және ..."""
+    return _role("joiner")
+
+
+_VOWELS = frozenset("аәеоөұүыіэюяиу")
+
+
+def strip_possessive(word: str) -> str:
+    """The 3rd-person possessive off a noun: ``басшысы`` → ``басшы``, ``әкімі`` → ``әкім``; a word
+    without one is returned as it is (after a vowel the possessive is -сы/-сі, after a consonant -ы/-і)."""
+    if word[-2:] in ("сы", "сі") and len(word) > 3 and word[-3] in _VOWELS:
+        return word[:-2]
+    if word[-1:] in ("ы", "і") and len(word) > 2 and word[-2] not in _VOWELS:
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class CommonWords:
+    forms: FrozenSet[str]
+    stems: FrozenSet[str]
+    titles: FrozenSet[str]
+
+
+@lru_cache(maxsize=1)
+def common_words() -> CommonWords:
+    """Ordinary words and office words: ``data/common_words.tsv`` (counted in KazNERD by
+    ``kazextract common-words``) and the office words of ``data/name_stop_words.tsv`` (role ``title``)."""
+    rows = load_table("common_words")
+    titles = {r["word"] for r in rows if r["kind"] == "title"} | _role("title")
+    return CommonWords(frozenset(r["word"] for r in rows if r["kind"] == "form"),
+                       frozenset(r["word"] for r in rows if r["kind"] == "stem"), frozenset(titles))
+
+
+def is_common(word: str) -> bool:
+    """A word KazNERD writes as an ordinary word and (almost) never as a name by itself (``Алайда``,
+    ``Фестивальдың`` by its lemma ``фестиваль``)."""
+    low = word.casefold()
+    cw = common_words()
+    return low in cw.forms or strip_endings(low) in cw.stems
+
+
+def is_title(word: str) -> bool:
+    """A person's office: ``әкімі``, ``министрінің``, ``төрағасы``."""
+    stem = strip_endings(word.casefold())
+    titles = common_words().titles
+    return stem in titles or strip_possessive(stem) in titles

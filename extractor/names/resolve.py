@@ -5,7 +5,7 @@
 Two more habits of Kazakh news are followed: a person first named ``Құрман Абдрахман`` and later
 ``Құрман Тұрғанұлы`` (first name and patronymic) is one person when no other full name has that first
 name; a surname misspelt by one letter next to the same first name (``Алимұхаммед Кұттұмұратұлы``)
-is the earlier spelling.
+is the earlier spelling; a first name alone (``Меруерттің``) is the one full name that starts with it.
 """
 from __future__ import annotations
 
@@ -93,6 +93,9 @@ def resolve_persons(names: Iterable[str]) -> Dict[str, str]:
         p = parts[n]
         target = _pick([f for f in full if f != n and _compatible(p, parts[f])
                         and len(parts[f].words) > len(p.words)])
+        if target is None and len(p.words) == 1 and not p.initials:
+            # a first name alone after the full name (Меруерттің after Меруерт Жақсыбекова)
+            target = _pick([f for f in full if parts[f].given and parts[f].given[0].casefold() == p.surname])
         if target is None and p.full and len(p.words) == 2:
             first = p.words[0].casefold()
             same_first = [f for f in full if f != n and parts[f].words[0].casefold() == first]

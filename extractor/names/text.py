@@ -98,6 +98,13 @@ class TextInfo:
             i += 1
         return out
 
+    def word_index_at(self, pos: int) -> int:
+        """The index of the first word that ends after ``pos``."""
+        i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
+        while i < len(self.words) and self.words[i].end <= pos:
+            i += 1
+        return i
+
     def word_ending_at(self, end: int) -> Optional[Word]:
         i = bisect.bisect_left(self._starts, end) - 1
         return self.words[i] if i >= 0 and self.words[i].end == end else None

@@ -1,0 +1,287 @@
+"""Checks on the names a statistical model finds, before they meet the rule findings.
+
+The shipped model learnt from TV-news transcripts (KazNERD). On written news it also tags
+capitalised ordinary words (``Алайда``, ``Мысалы``, ``Көптеген`` first in a sentence), confuses
+types (a woman's name ``Меруерттің`` as a place), cuts or stretches spans and takes phrases for
+names. The checks are general and need no particular model; each model span passes them in turn:
+
+1. **edges** — an ordinary word with a case ending first in a sentence is cut off the front
+   (``Жүргізушілерге және қала`` → ``және қала``; ``Көліктің аман-есен``), unless a head noun ends the
+   name (``Судың сапасын бақылау жөніндегі басқарма``) or a quotation opens it; an office word is
+   cut off the end of a place or organisation (``Павлодар облысының әкімі``);
+2. **shape** — a name has a letter, starts with a capital letter (or a number before a capitalised
+   word: ``5 Арна``) and holds no clock time (``7:38-де``); after the cut it must still start with a
+   capital;
+3. **ordinary words** — a one-word name is dropped when it is a common word
+   (``data/common_words.tsv``, counted in KazNERD), or first in its sentence and written in lower case
+   elsewhere in the text, or first in its sentence in title case with nothing else to show it is a
+   name (``Шіркін``, ``Әттең``); it is kept when something else does show it: a gazetteer name, a
+   first name, a surname ending, quotes (``«Ауыл»``), a head noun after it inside a sentence
+   (``Талап ауылдық округіне``), the same word as a name elsewhere in the text and never in lower
+   case, or (people) a comma or dash after it (``Эмма, канадалық журналист``);
+4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
+   quotes) must end in a head noun (``Мемлекеттік бюджет шығыстары`` is no name, ``Сыртқы істер
+   министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``);
+5. **type** — the rules' tables outrank the model: a name that ends in a place's head noun is a
+   place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or
+   with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``); a
+   "person" in capitals is an organisation (``NHL``); a "person" that is all a quotation holds is a
+   title or a body (``"Жұлдыз" ордені``; an organisation where a head noun follows:
+   ``"Жетісу-Медиа" медиахолдингі``), and one that opens a longer quotation needs a first name or a
+   surname; a one-word "place" or "organisation" that is a listed first name, or a word of a
+   person's name in the same text, is that person (``Меруерттің`` after ``Меруерт Жақсыбекова``),
+   and so is one of several words that are all words of a person's name in the same text (``Мехмет
+   Йылдыз``); a one-word place the gazetteer does not know needs a head noun after it or a list with
+   known places (``Бельгия мен Лихтенштейн``): on written news the model's unknown one-word places are
+   mostly people (``Мендеске``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import FrozenSet, Iterable, List, Optional
+
+import regex
+
+from ..lang.kk.morph import base_form, strip_endings
+from .heads import head_entity, head_like
+from .lexicon import first_names, is_common, is_title, list_joiners, lookup, surname_strength
+from .text import TextInfo, Word
+
+CLOCK = regex.compile(r"\d[:.]\d")
+LETTER = regex.compile(r"\p{L}")
+NUMBER = regex.compile(r"^\p{N}+$")
+MODEL_NUMBER = regex.compile(r"[\p{Latin}\d-]*\d[\p{Latin}\d-]*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A model name: ``kind`` is person, location or org; offsets into the normalised text."""
+
+    kind: str
+    start: int
+    end: int
+
+
+# what the tables know about a word ---------------------------------------------------------------
+
+def gazetteer_name(word: str) -> bool:
+    """A gazetteer place or organisation, in any case form."""
+    return any(lookup(word, k) is not None or lookup(base_form(word, k), k) is not None for k in ("location", "org"))
+
+
+def first_name(word: str) -> bool:
+    return base_form(word, "person").casefold() in first_names() or word.casefold() in first_names()
+
+
+def known_name(word: str) -> bool:
+    """A gazetteer name or a listed first name."""
+    return gazetteer_name(word) or first_name(word)
+
+
+def name_like(word: str) -> bool:
+    """A word that may be part of a person's name: a first name, a surname, or a word that is neither a
+    common word nor a gazetteer name."""
+    if first_name(word) or surname_strength(base_form(word, "person")):
+        return True
+    return not gazetteer_name(word) and not is_common(word)
+
+
+# what the text says about a word -----------------------------------------------------------------
+
+def _opens_quote(info: TextInfo, w: Word) -> bool:
+    """The word opens a quotation: «Жас Отан» (a quoted name is a name however it starts)."""
+    q = info.in_quote(w.start)
+    return q is not None and q.inner_start == w.start
+
+
+def _quoted(info: TextInfo, w: Word) -> bool:
+    """The word is all a quotation holds: «Ауыл» партиясы, "Парасат" ордені."""
+    q = info.in_quote(w.start)
+    return q is not None and q.inner_start == w.start and q.inner_end == w.end
+
+
+def _before_head(info: TextInfo, w: Word) -> bool:
+    """A head noun follows: the word names the place or body (Талап ауылдық округіне, Еңбекші
+    аудандарын). First in a sentence only a place's head counts (Фёдоров ауданында; not Академик
+    кітапханасының: there the capital says nothing)."""
+    nxt = info.next(w)
+    if nxt is None or not info.adjacent(w, nxt):
+        return False
+    for k in (nxt, info.next(nxt)):  # a head of one or two words: ауылдық округі
+        if k is None or (k is not nxt and not info.adjacent(nxt, k)):
+            continue
+        entity = head_entity(info, k)
+        if entity is not None and (entity == "location" or not info.starts_sentence(w)):
+            return True
+    return False
+
+
+def _name_elsewhere(info: TextInfo, w: Word) -> bool:
+    """The text writes ``w``'s lemma as a name at another place (with a capital inside a sentence, or
+    as all a quotation holds: «Береке» ЖШС ... Берекеге) and never in lower case."""
+    stem = strip_endings(w.lower)
+    if stem in info.lower_stems:
+        return False
+    return any(o.i != w.i and o.capitalised and (not info.starts_sentence(o) or _quoted(info, o))
+               and strip_endings(o.lower) == stem for o in info.words)
+
+
+def _supported(info: TextInfo, w: Word) -> bool:
+    """Something besides the model says the word is a name."""
+    return known_name(w.text) or _quoted(info, w) or _before_head(info, w) or _name_elsewhere(info, w)
+
+
+def ordinary_word(info: TextInfo, w: Word) -> bool:
+    """A common word, or a word first in its sentence that the text also writes in lower case, that
+    nothing shows to be a name here."""
+    common = is_common(w.text) or (info.starts_sentence(w) and strip_endings(w.lower) in info.lower_stems)
+    return common and not _supported(info, w)
+
+
+def unsupported_opener(info: TextInfo, w: Word, kind: str) -> bool:
+    """A Cyrillic word in title case first in its sentence, where a capital says nothing, that nothing
+    else shows to be a name (no surname ending; a person is also shown by a comma or dash after the
+    word: a vocative or an apposition, ``Эмма, канадалық журналист``)."""
+    if not info.starts_sentence(w) or w.latin or w.text.isupper() or _supported(info, w):
+        return False
+    if surname_strength(base_form(w.text, "person")) == "strong":
+        return False
+    if kind == "person" and info.text[w.end:w.end + 2].strip()[:1] in (",", "-"):
+        return False
+    return True
+
+
+def _listed_with_places(info: TextInfo, w: Word) -> bool:
+    """The word stands in a list with a gazetteer place: Бельгия мен Лихтенштейн, Куба, Грекия, ..."""
+    joiners = list_joiners()
+    for step in (info.prev, info.next):
+        o = step(w)
+        if o is not None and o.lower in joiners:
+            o = step(o)
+        elif o is not None:
+            a, b = (o, w) if o.i < w.i else (w, o)
+            if info.gap(a, b).strip() != ",":
+                continue
+        if o is not None and lookup(base_form(o.text, "location"), "location") is not None:
+            return True
+    return False
+
+
+def _words(info: TextInfo, start: int, end: int) -> List[Word]:
+    """The words that overlap ``start:end`` (a model span may end inside a word: ``Oxford`` of ``Oxford's``)."""
+    i = info.word_index_at(start)
+    out = []
+    while i < len(info.words) and info.words[i].start < end:
+        if info.words[i].end > start:
+            out.append(info.words[i])
+        i += 1
+    return out
+
+
+def plausible_shape(words: List[Word], text: str) -> bool:
+    if not words or not LETTER.search(text) or CLOCK.search(text):
+        return False
+    first = words[0]
+    if NUMBER.match(first.text):  # 5 Арна: a number, then a name word
+        return len(words) > 1 and words[1].capitalised
+    return first.capitalised and LETTER.match(first.text) is not None
+
+
+def _product(info: TextInfo, words: List[Word]) -> bool:
+    """A Latin make before a model number: Airbus 320, Embraer E190."""
+    nxt = info.next(words[-1])
+    return all(w.latin for w in words) and nxt is not None and info.adjacent(words[-1], nxt) \
+        and MODEL_NUMBER.fullmatch(nxt.text) is not None
+
+
+def _quoted_body(info: TextInfo, quote, span: Span, words: List[Word]) -> Optional[Span]:
+    """A "person" inside quotes. All the quotation holds: an organisation when a head noun follows the
+    quotation (``"Жетісу-Медиа" медиахолдингі``), else nothing (``"Жұлдыз" ордені``). The first words
+    of a longer quotation (a title, capitalised as titles are): a person only with a first name or a
+    surname ending (``"Лермонтов және Абай"``, not the programme ``"Таңғы кофе"``); later words of a
+    title stay (``"Абай және Лермонтов"``)."""
+    if words[0].start != quote.inner_start:
+        return span  # a name inside a title: "Абай және Лермонтов" тақырыбы
+    if words[-1].end != quote.inner_end:
+        # the first words of a title, capitalised as a title is: a person only by a first name or surname
+        return span if first_name(words[0].text) or surname_strength(base_form(words[-1].text, "person")) else None
+    nxt = info.next(words[-1])
+    if nxt is not None and nxt.start >= quote.end and not info.text[quote.end:nxt.start].strip() \
+            and head_like(info, nxt):
+        return replace(span, kind="org")
+    return None
+
+
+def person_words(names: Iterable[str]) -> FrozenSet[str]:
+    """The casefolded words of people's names (``Хорхе Мендес`` → хорхе, мендес)."""
+    out = set()
+    for n in names:
+        out.update(p.casefold() for p in regex.split(r"[\s.]+", n) if len(p) > 1)
+    return frozenset(out)
+
+
+# the checks --------------------------------------------------------------------------------------
+
+def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()) -> Optional[Span]:
+    """The span as it should be kept (maybe cut or retyped), or ``None`` to drop it. ``persons``: the
+    words of people's names found in the same text (:func:`person_words`)."""
+    words = _words(info, span.start, span.end)
+    if not words:
+        return None
+    first_word, last_word = words[0], words[-1]
+    # 1. edges
+    headed = head_entity(info, words[-1]) is not None
+    while len(words) > 1 and not headed and info.starts_sentence(words[0]) and not _opens_quote(info, words[0]) \
+            and strip_endings(words[0].lower) != words[0].lower and ordinary_word(info, words[0]):
+        words = words[1:]
+    if span.kind in ("org", "location"):
+        while len(words) > 1 and is_title(words[-1].text):
+            words = words[:-1]
+    span = replace(span, start=span.start if words[0] is first_word else words[0].start,
+                   end=span.end if words[-1] is last_word else words[-1].end)
+    # 2. shape
+    if not plausible_shape(words, info.text[span.start:span.end]):
+        return None
+    # 3. ordinary words
+    if len(words) == 1 and (ordinary_word(info, words[0]) or unsupported_opener(info, words[0], span.kind)):
+        return None
+    # 4. phrases
+    if span.kind in ("org", "location"):
+        if _product(info, words):
+            return None
+        if len(words) > 1 and not head_like(info, words[-1]) and not _opens_quote(info, words[0]) \
+                and any(w.text[:1].islower() and not w.latin for w in words):
+            return None
+    # 5. type
+    last_head = head_entity(info, words[-1])
+    if span.kind == "person":
+        quote = info.in_quote(words[0].start)
+        if quote is not None:  # a quotation names a work, an award or a body, not a person
+            return _quoted_body(info, quote, span, words)
+        if all(len(w.text) >= 2 and w.text.isupper() for w in words):
+            return replace(span, kind="org")
+        if any(head_entity(info, w) for w in words[:-1]) or not any(name_like(w.text) for w in words):
+            return None
+        return replace(span, kind=last_head) if last_head else span
+    if span.kind == "org" and last_head == "location":
+        return replace(span, kind="location")
+    if len(words) > 1 and last_head is None and persons \
+            and all(base_form(w.text, "person").casefold() in persons for w in words):
+        return replace(span, kind="person")  # the words of a person's name in this text (Мехмет Йылдыз)
+    if len(words) == 1:
+        w = words[0]
+        if not gazetteer_name(w.text) and (first_name(w.text) or base_form(w.text, "person").casefold() in persons):
+            return replace(span, kind="person")
+        if span.kind == "location" and not gazetteer_name(w.text) and not _before_head(info, w) \
+                and not _listed_with_places(info, w):
+            return None
+    return span
+
+
+def check_spans(info: TextInfo, spans: Iterable[Span], person_names: Iterable[str] = ()) -> List[Span]:
+    """The model spans to keep (:func:`check_span`). ``person_names``: people the rules found; the people
+    the model finds that pass the checks count too."""
+    spans = list(spans)
+    found = [s for s in (check_span(info, s) for s in spans) if s is not None and s.kind == "person"]
+    known = person_words(list(person_names) + [base_form(info.text[s.start:s.end], "person") for s in found])
+    return [k for k in (check_span(info, s, known) for s in spans) if k is not None]

@@ -1,0 +1,183 @@
+"""Checks on the names a statistical model finds (``extractor.names.model_checks``) and the table of
+ordinary words they read (``extractor.names.common_words``). The spans are set by hand, as a model
+trained on KazNERD tags them on written news; the sentences are our own."""
+import extractor  # noqa: F401 - registers the kk language
+from extractor.names.common_words import count_words, table_rows
+from extractor.names.lexicon import is_common, is_title
+from extractor.names.model_checks import Span, check_span, check_spans
+from extractor.names.text import TextInfo
+from extractor.ner.kaznerd import Sentence
+
+
+def span(text, surface, kind, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Span(kind, start, start + len(surface))
+
+
+def checked(text, surface, kind, nth=0, persons=frozenset()):
+    """``(kind, surface)`` of the span as kept, or ``None``."""
+    kept = check_span(TextInfo(text), span(text, surface, kind, nth), persons)
+    return None if kept is None else (kept.kind, text[kept.start:kept.end])
+
+
+# the table ------------------------------------------------------------------------------------------
+
+def sentence(words):
+    """KazNERD-style tokens from ``word/TAG`` items (no tag: ``O``)."""
+    tokens, tags = [], []
+    for item in words.split():
+        tok, _, tag = item.partition("/")
+        tokens.append(tok)
+        tags.append(tag or "O")
+    return Sentence(tokens, tags)
+
+
+def test_common_words_counts_plain_and_name_occurrences():
+    sents = [sentence("Алайда жиналыс болмады ."), sentence("Алайда ол келмеді ."),
+             sentence("Ол алайда үнсіз қалды ."),
+             sentence("Астана/B-GPE қаласында жиналыс өтті ."), sentence("Жиналыс Астанада/B-GPE өтті ."),
+             sentence("Астана/B-GPE әкімі/B-POSITION сөйледі ."),
+             sentence("Облыс/B-POSITION әкімі/I-POSITION келді ."),
+             sentence("Аудан/B-POSITION әкімі/I-POSITION келді ."),
+             sentence("Қала/B-POSITION әкімі/I-POSITION келді .")]
+    rows = {(w, k) for w, k, _, _ in table_rows(count_words(sents))}
+    assert ("алайда", "form") in rows  # plain three times, never in a name
+    assert ("жиналыс", "form") in rows  # first in a sentence counts as plain too
+    assert not any(w.startswith("астана") for w, _ in rows)  # a name
+    assert ("әкімі", "title") in rows  # the end of four POSITION entities
+
+
+def test_shipped_table_knows_openers_offices_and_lemmas():
+    assert is_common("Алайда") and is_common("Айтуынша") and is_common("Көптеген")
+    assert is_common("Фестивальдың")  # by its lemma
+    assert not is_common("Павлодар") and not is_common("Астанада")
+    assert is_title("әкімі") and is_title("министрінің") and not is_title("Павлодар")
+
+
+# 1. edges -------------------------------------------------------------------------------------------
+
+def test_an_ordinary_opener_with_a_case_ending_is_cut_and_what_is_left_must_be_a_name():
+    assert checked("Жүргізушілерге және қала тұрғындарына ескерту жасалды.", "Жүргізушілерге және қала", "org") is None
+    assert checked("Көліктің аман-есен жеткенін айтты.", "Көліктің аман-есен", "org") is None
+
+
+def test_an_opener_stays_when_a_head_noun_ends_the_name():
+    text = "Сыртқы істер министрлігі мәлімдеме жасады."
+    assert checked(text, "Сыртқы істер министрлігі", "org") == ("org", "Сыртқы істер министрлігі")
+
+
+def test_an_office_word_is_cut_off_a_place():
+    text = "Бұл туралы Павлодар облысының әкімі айтты."
+    assert checked(text, "Павлодар облысының әкімі", "org") == ("location", "Павлодар облысының")
+
+
+# 2. shape -------------------------------------------------------------------------------------------
+
+def test_shape_clock_times_and_lower_case_starts_are_no_names():
+    assert checked("Жер сілкінісі 7:38-де болды.", "7:38-де", "location") is None
+    assert checked("Жиналыс ертең басталады.", "ертең", "person") is None
+    assert checked("Бағдарламаны 5 Арна көрсетті.", "5 Арна", "org") == ("org", "5 Арна")
+
+
+# 3. ordinary words ----------------------------------------------------------------------------------
+
+def test_a_common_word_alone_is_dropped():
+    assert checked("Алайда жиналыс кейінге қалдырылды.", "Алайда", "location") is None
+    assert checked("Көптеген адамдар келді.", "Көптеген", "org") is None
+
+
+def test_an_opener_written_in_lower_case_elsewhere_is_dropped():
+    text = "Шіркін ол үйде екен. Мен шіркін деп ойладым."
+    assert checked(text, "Шіркін", "person") is None
+
+
+def test_an_unknown_title_case_opener_needs_support():
+    assert checked("Әттең ол үйде жоқ екен.", "Әттең", "person") is None
+    # a person named before a comma: an apposition
+    text = "Эмма, канадалық журналист, Алматыға келді."
+    assert checked(text, "Эмма", "person") == ("person", "Эмма")
+    # a listed first name
+    assert checked("Айгүл бүгін келді.", "Айгүл", "person") == ("person", "Айгүл")
+
+
+def test_quotes_and_a_following_head_noun_support_a_word():
+    assert checked("Сайлауға «Ауыл» партиясы қатысты.", "Ауыл", "org") == ("org", "Ауыл")
+    text = "Алматы облысы Талап ауылдық округіне жол салынды."
+    assert checked(text, "Талап", "location") == ("location", "Талап")
+
+
+# 4. phrases -----------------------------------------------------------------------------------------
+
+def test_a_phrase_with_lower_case_words_must_end_in_a_head_noun():
+    assert checked("Биыл Мемлекеттік бюджет шығыстары өсті.", "Мемлекеттік бюджет шығыстары", "org") is None
+    text = "Биыл Маңғыстау облыстық онкологиялық орталығы ашылды."
+    assert checked(text, "Маңғыстау облыстық онкологиялық орталығы", "org") == \
+        ("org", "Маңғыстау облыстық онкологиялық орталығы")
+
+
+def test_a_latin_make_before_a_model_number_is_a_product():
+    assert checked("Жолаушылар Airbus 320 ұшағына отырды.", "Airbus", "org") is None
+
+
+# 5. type --------------------------------------------------------------------------------------------
+
+def test_a_place_head_makes_a_place_and_a_head_inside_a_person_drops_it():
+    assert checked("Делегация Түркістан облысының әкімдігіне барды.", "Түркістан облысының", "org") == \
+        ("location", "Түркістан облысының")
+    # no word of it could be a person's name: a place and a head noun in the plural
+    assert checked("Қонақтар Өзбекстан Республикаларының елшілігіне барды.", "Өзбекстан Республикаларының",
+                   "person") is None
+    assert checked("Жол Қарабұлақ ауылына дейін салынды.", "Қарабұлақ ауылына", "person") == \
+        ("location", "Қарабұлақ ауылына")
+    assert checked("Ол Қарабұлақ ауылы Асқар көшесінде тұрады.", "Қарабұлақ ауылы Асқар", "person") is None
+
+
+def test_a_person_in_capitals_is_an_org():
+    assert checked("Ойыншы NHL командасына ауысты.", "NHL", "person") == ("org", "NHL")
+
+
+def test_a_first_name_or_a_known_person_word_tagged_as_a_place_is_the_person():
+    assert checked("Жиналысқа Айгүлдің әкесі келді.", "Айгүлдің", "location") == ("person", "Айгүлдің")
+    text = "Хорхе Мендес жеңді. Төреші Мендеске белбеу тапсырды."
+    info = TextInfo(text)
+    kept = check_spans(info, [span(text, "Мендеске", "location")], person_names=["Хорхе Мендес"])
+    assert [(s.kind, text[s.start:s.end]) for s in kept] == [("person", "Мендеске")]
+
+
+def test_an_unknown_one_word_place_needs_a_head_or_a_list_of_known_places():
+    assert checked("Кездесуге Торвальд келді.", "Торвальд", "location") is None
+    text = "Кездесу Бельгия мен Лихтенштейн арасында өтті."
+    assert checked(text, "Лихтенштейн", "location") == ("location", "Лихтенштейн")
+    # Kazakh spellings of countries are in the gazetteer (Грекия, Аустралия beside Греция, Австралия)
+    assert checked("Қыркүйекте Грекия билігі мәлімдеме жасады.", "Грекия", "location") == ("location", "Грекия")
+    assert checked("Мысалы, Аустралияда қой көп.", "Аустралияда", "location") == ("location", "Аустралияда")
+    assert checked("Ол Фёдоров ауданында туған.", "Фёдоров", "location") == ("location", "Фёдоров")
+
+
+def test_a_gazetteer_place_passes_even_first_in_a_sentence():
+    assert checked("Астанаға делегация келді.", "Астанаға", "location") == ("location", "Астанаға")
+
+
+def test_a_person_in_quotes_is_a_title_or_a_body():
+    assert checked('Ол "Парасат" орденімен марапатталды.', "Парасат", "person") is None
+    assert checked('Әнші "Таңғы кофе" бағдарламасына келді.', "Таңғы", "person") is None
+    # people named in a title
+    text = 'Ол "Лермонтов және Абай" тақырыбында баяндама жасады.'
+    assert checked(text, "Лермонтов", "person") == ("person", "Лермонтов")
+    assert checked(text, "Абай", "person") == ("person", "Абай")
+    text = '"Жетісу-Медиа" медиахолдингі жаңа арна ашты.'
+    assert checked(text, "Жетісу-Медиа", "person") == ("org", "Жетісу-Медиа")
+
+
+def test_a_place_or_org_of_several_words_all_of_a_persons_name_is_the_person():
+    text = "Түрік азаматы Мехмет Йылдыз Астанаға келді. Мехмет Йылдызды тілшілер күтіп алды."
+    info = TextInfo(text)
+    spans = [span(text, "Мехмет Йылдыз", "location"), span(text, "Мехмет Йылдызды", "person")]
+    kept = check_spans(info, spans)
+    assert [(s.kind, text[s.start:s.end]) for s in kept] == [("person", "Мехмет Йылдыз"), ("person", "Мехмет Йылдызды")]
+    # a head noun at the end keeps the place (a district named after a person)
+    text = "Мехмет Йылдыз келді. Ол Мехмет Йылдыз ауданында тұрады."
+    kept = check_spans(TextInfo(text), [span(text, "Мехмет Йылдыз ауданында", "location")], ["Мехмет Йылдыз"])
+    assert [s.kind for s in kept] == ["location"]
