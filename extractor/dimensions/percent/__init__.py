@@ -4,8 +4,8 @@
 The percent words are in ``lang/kk/data/percent_words.tsv``; the grammar is :mod:`..measure`. A ratio
 (``3,5 есе``) is not a percent.
 
-Lists: bare numbers that one percent word closes, in one clause, are percents too: ``шығыстары 95, оның
-ішінде республикалық бюджет 96, жергілікті бюджет 95 пайыз атқарылды`` gives 95, 96 and 95. A number
+Lists: bare numbers that one percent word closes, in one clause, are percents too: ``жоспар 92, оның
+ішінде бірінші кезең 97, екінші кезең 90 пайыз орындалды`` gives 92, 97 and 90. A number
 belongs to the list only when a comma (or ``және``) follows it directly (``95, ``: glued to the number, a
 space after it) and at most a few words (no digits, no other punctuation) separate it from the next
 number of the list.
