@@ -203,19 +203,6 @@ class NamesComponent:
         doc._.kx_mentions = sorted(values + names, key=lambda m: (m.start, m.end))
         return doc
 
-    # no state to save
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
-
 
 def _rule_overlaps(rules: List[Mention]) -> List[Mention]:
     """Rule findings of different types that overlap: the one that holds the other wins (Алтай

@@ -258,19 +258,6 @@ class StanzaNERComponent:
                     spans.append(span)
         doc.ents = filter_spans(spans)
 
-    # the model lives in its own directory, not in a saved spaCy pipeline
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
-
 
 @Language.factory(FACTORY, default_config={"model_path": None, "threads": None, "batch_size": None})
 def make_stanza_ner(nlp: Language, name: str, model_path: Optional[str], threads: Optional[int],
