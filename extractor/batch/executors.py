@@ -59,7 +59,9 @@ class PoolExecutor:
     retried one document at a time, so the document that kills a worker is found and reported as failed
     and the others are processed."""
 
-    def __init__(self, config: WorkerConfig, workers: int, in_flight: Optional[int] = None):
+    def __init__(self, config: WorkerConfig, workers: int, in_flight: Optional[int] = None, task=None):
+        """``task``: the function a worker runs on a list of units (tests put a crashing one here)."""
+        self.task = task or _task
         self.config = config
         self.workers = workers
         self.in_flight = in_flight or 2 * workers
@@ -85,12 +87,12 @@ class PoolExecutor:
             self._retry.extend([u] for u in units)
             self._feed()
             return
-        self._futures[self._pool.submit(_task, units)] = units
+        self._futures[self._pool.submit(self.task, units)] = units
 
     def _feed(self):
         while self._retry and not self._futures:
             units = self._retry.popleft()
-            self._futures[self._pool.submit(_task, units)] = units
+            self._futures[self._pool.submit(self.task, units)] = units
 
     def collect(self, block: bool) -> List[Finished]:
         out, self._failed_early = self._failed_early, []

@@ -61,6 +61,9 @@ def register(sub):
     p.set_defaults(progress="auto")
     p.add_argument("--no-count", action="store_true",
                    help="do not count the inputs first (no total and no ETA in the progress bar)")
+    p.add_argument("--commit-every", type=int, metavar="DOCS",
+                   help="commit after this many documents (default: 500 for databases and JSON Lines, 5000 for "
+                        "Parquet; also every few seconds); what a crash loses and the next run redoes")
     p.add_argument("--summary-json", metavar="FILE", help="also write the summary as JSON to this file")
     p.add_argument("--dask", metavar="SCHEDULER",
                    help="run on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786, or 'local' for a "
@@ -104,6 +107,8 @@ def run(args) -> int:
                                   partition_bytes=args.partition_mb << 20, errors_path=args.errors)
         else:
             sink = open_sink(target, errors_path=args.errors)
+            if args.commit_every:
+                sink.commit_docs = max(1, args.commit_every)
             summary = run_batch(args.inputs, sink, config, options, target=_shown(target))
     except SinkError as exc:
         print(f"kazextract: {exc}", file=sys.stderr)
