@@ -102,6 +102,7 @@ class _Run:
         self.uncommitted = 0
         self.last_commit = time.monotonic()
         self.shown_errors = 0
+        self.started = time.monotonic()
 
     # -- before the workers -----------------------------------------------------------------------
     def plan(self, chunk: list) -> List[List[Unit]]:
@@ -147,6 +148,8 @@ class _Run:
 
     # -- after the workers ------------------------------------------------------------------------
     def handle(self, finished) -> None:
+        if finished and not self.summary.first_result_seconds:
+            self.summary.first_result_seconds = time.monotonic() - self.started
         for units, results, (pid, rss) in finished:
             self.summary.note_worker(pid, rss)
             for kind, location, doc_id, payload in results:
@@ -193,15 +196,29 @@ class _Run:
             self.last_commit = now
 
 
+def _skip_notice(progress: Progress, shown: int = 5):
+    """Tell about the first files of a directory that are not inputs (by their suffix)."""
+    seen = [0]
+
+    def on_skip(path):
+        seen[0] += 1
+        if seen[0] <= shown:
+            more = " (further ones are not shown)" if seen[0] == shown else ""
+            progress.write(f"kazextract: skipped {path}: not .txt, .jsonl(.gz) or .warc(.gz){more}")
+
+    return on_skip
+
+
 def run_batch(inputs: Sequence[str], sink: Sink, config: WorkerConfig, options: RunOptions = RunOptions(),
               reads: Optional[Iterable] = None, executor=None, target: str = "") -> Summary:
     """Process ``inputs`` (or the given ``reads``: Items, HtmlPages, InputErrors) into ``sink``, then close
     it. Returns the summary; ``summary.interrupted`` when stopped by Ctrl-C/SIGTERM."""
     started = time.monotonic()
     summary = Summary(workers=options.workers, target=target, errors_where=sink.errors_where)
-    if reads is None:
-        reads = iter_inputs(inputs, options.fields, config.published, defer_html=True)
     progress = Progress(options.progress, inputs, options.count)
+    if reads is None:
+        reads = iter_inputs(inputs, options.fields, config.published, defer_html=True,
+                            on_skip=_skip_notice(progress))
     run = _Run(sink, options, summary, progress)
     executor = executor or make_executor(config, options.workers)
     try:

@@ -23,6 +23,7 @@ class Summary:
     worker_peak_rss_kb: Dict[int, int] = field(default_factory=dict)  # per worker process id
     main_peak_rss_kb: int = 0
     partitions: int = 0  # Dask runs
+    first_result_seconds: float = 0.0  # start-up: workers started and pipelines loaded
 
     @property
     def accounted(self) -> int:
@@ -54,6 +55,7 @@ class Summary:
             "interrupted": self.interrupted, "target": self.target, "errors": self.errors_where,
             "worker_peak_rss_mib": {str(pid): round(kb / 1024, 1) for pid, kb in self.worker_peak_rss_kb.items()},
             "main_peak_rss_mib": round(self.main_peak_rss_kb / 1024, 1), "partitions": self.partitions,
+            "first_result_seconds": round(self.first_result_seconds, 3),
         }
 
     @classmethod
