@@ -184,6 +184,8 @@ def main(argv=None):
                              "worker_rss_mib": round(max(s["worker_peak_rss_mib"].values())),
                              "main_rss_mib": round(s["main_peak_rss_mib"]),
                              "startup_s": round(s["first_result_seconds"], 1),
+                             "worker_cpu_ms": round(1000 * s["cpu_seconds_workers"] / n, 1),
+                             "main_cpu_ms": round(1000 * s["cpu_seconds_main"] / n, 2),
                              "io_floor_s": round(floor, 2), "vs_floor": round(s["seconds"] / floor, 1),
                              "load": round(s["load"], 1)})
     print(table(rows, args))
@@ -194,12 +196,13 @@ def main(argv=None):
 
 def table(rows, args) -> str:
     head = ("| input | N | workers | time (s) | of which start-up (s) | articles/s | per worker | speed-up | "
-            "peak RSS per worker (MiB) | I/O floor (s) | time / floor | load |")
-    lines = [head, "|" + "|".join(["---"] * 12) + "|"]
+            "peak RSS per worker (MiB) | CPU ms per article: workers / main | I/O floor (s) | time / floor | load |")
+    lines = [head, "|" + "|".join(["---"] * 13) + "|"]
     for r in rows:
         lines.append(f"| {r['format']} | {r['n']} | {r['workers']} | {r['seconds']} | {r['startup_s']} | "
                      f"{r['articles_per_s']} | {r['per_worker']} | {r['speedup']}x | {r['worker_rss_mib']} | "
-                     f"{r['io_floor_s']} | {r['vs_floor']} | {r['load']} |")
+                     f"{r['worker_cpu_ms']} / {r['main_cpu_ms']} | {r['io_floor_s']} | {r['vs_floor']} | "
+                     f"{r['load']} |")
     return "\n".join(lines)
 
 

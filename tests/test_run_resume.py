@@ -95,17 +95,19 @@ def test_sigkill_part_way_then_resume_stores_every_document_once(archive, tmp_pa
     assert summary["written"] + summary["skipped_done"] == expected_count() == summary["read"]
 
 
-def test_ctrl_c_commits_what_is_done_and_the_rerun_finishes(archive, tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_commits_what_is_done_and_the_rerun_finishes(archive, tmp_path, sig):
     target = tmp_path / "r.sqlite"
-    proc = start(archive, "--db", target, "--workers", "1")
+    proc = start(archive, "--db", target, "--workers", "2")
     assert wait_for("sqlite", target, 20, proc)
-    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    os.killpg(proc.pid, sig)  # to the whole process group, as Ctrl-C in a terminal or a service stop does
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "interrupted" in err and "run the same command again" in err
+    assert read_back("sqlite", str(target))[1] == {}, "a stopped worker was blamed on a document"
     done = len(stored_ids("sqlite", target))
     assert 20 <= done < expected_count()
-    proc = start(archive, "--db", target, "--workers", "1", "--summary-json", tmp_path / "s.json")
+    proc = start(archive, "--db", target, "--workers", "2", "--summary-json", tmp_path / "s.json")
     _, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err
     summary = json.loads((tmp_path / "s.json").read_text())

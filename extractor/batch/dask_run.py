@@ -101,12 +101,13 @@ def partition_reads(part: Partition, fields: FieldMap = FieldMap(), published=No
 
 
 def process_partition(part: Partition, target: str, config: WorkerConfig = WorkerConfig(),
-                      retry_errors: bool = False, fields: Optional[FieldMap] = None) -> dict:
+                      retry_errors: bool = False, fields: Optional[FieldMap] = None,
+                      commit_every: Optional[int] = None) -> dict:
     """Process one partition into ``target`` in this process; the partition's summary as a dict (with
     ``pid`` and ``pipeline_loads``: how many pipelines this process has loaded, 1 when reused)."""
     sink = open_sink(target, stream=part.key)
     options = RunOptions(workers=0, progress="off", count=False, retry_errors=retry_errors, show_errors=0,
-                         fields=fields or FieldMap())
+                         fields=fields or FieldMap(), commit_every=commit_every)
     summary = run_batch([], sink, config, options, reads=partition_reads(part, options.fields, config.published),
                         executor=InlineExecutor(config))
     summary.partitions = 1
@@ -154,7 +155,8 @@ def run_on_dask(inputs: Sequence[str], target: str, scheduler: str, config: Work
     progress = Progress(options.progress, inputs, options.count)
     try:
         futures = client.map(process_partition, parts, target=target, config=config,
-                             retry_errors=options.retry_errors, fields=options.fields, pure=False)
+                             retry_errors=options.retry_errors, fields=options.fields,
+                             commit_every=options.commit_every, pure=False)
         for fut in as_completed(futures):
             part = Summary.from_dict(fut.result())
             summary.merge(part)

@@ -20,6 +20,7 @@ Ctrl-C and SIGTERM stop the run cleanly: finished documents are committed, the s
 """
 from __future__ import annotations
 
+import resource
 import signal
 import threading
 import time
@@ -47,6 +48,7 @@ class RunOptions:
     progress: str = "auto"  # bar | lines | off | auto
     count: bool = True  # count the inputs for the progress bar's total and ETA
     show_errors: int = 10  # failures printed on standard error (all go to the sink)
+    commit_every: Optional[int] = None  # documents per commit (default: the sink's)
     fields: FieldMap = field(default_factory=FieldMap)
 
 
@@ -109,13 +111,11 @@ class _Run:
         """Skip what is done, record read errors, and group the rest into tasks."""
         units = []
         for r in chunk:
-            if isinstance(r, Item):
+            if isinstance(r, Item):  # its key is known now; a WARC page's text only after boilerplate removal
                 sha = text_sha256(r.text)
                 r.doc_id = r.doc_id or sha[:16]
                 units.append((Unit(r, r.location or r.doc_id, r.doc_id), sha))
-            elif isinstance(r, HtmlPage):
-                units.append((Unit(r, r.location, r.doc_id), None))
-            else:
+            else:  # HtmlPage or InputError
                 units.append((Unit(r, r.location, r.doc_id), None))
         self.summary.read += len(units)
         done = self.sink.lookup([u.doc_id for u, _ in units if u.doc_id is not None])
@@ -214,6 +214,10 @@ def run_batch(inputs: Sequence[str], sink: Sink, config: WorkerConfig, options: 
     """Process ``inputs`` (or the given ``reads``: Items, HtmlPages, InputErrors) into ``sink``, then close
     it. Returns the summary; ``summary.interrupted`` when stopped by Ctrl-C/SIGTERM."""
     started = time.monotonic()
+    cpu_before = [sum(getattr(resource.getrusage(who), f) for f in ("ru_utime", "ru_stime"))
+                  for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    if options.commit_every:
+        sink.commit_docs = max(1, options.commit_every)
     summary = Summary(workers=options.workers, target=target, errors_where=sink.errors_where)
     progress = Progress(options.progress, inputs, options.count)
     if reads is None:
@@ -252,6 +256,9 @@ def run_batch(inputs: Sequence[str], sink: Sink, config: WorkerConfig, options: 
         progress.close()
         summary.seconds = time.monotonic() - started
         summary.main_peak_rss_kb = peak_rss_kb()
+        main, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        summary.cpu_seconds_main = main.ru_utime + main.ru_stime - cpu_before[0]
+        summary.cpu_seconds_workers = children.ru_utime + children.ru_stime - cpu_before[1]  # workers joined
     return summary
 
 

@@ -24,6 +24,8 @@ class Summary:
     main_peak_rss_kb: int = 0
     partitions: int = 0  # Dask runs
     first_result_seconds: float = 0.0  # start-up: workers started and pipelines loaded
+    cpu_seconds_main: float = 0.0  # CPU time (user + system) of the main process
+    cpu_seconds_workers: float = 0.0  # and of its worker processes, all together
 
     @property
     def accounted(self) -> int:
@@ -56,6 +58,8 @@ class Summary:
             "worker_peak_rss_mib": {str(pid): round(kb / 1024, 1) for pid, kb in self.worker_peak_rss_kb.items()},
             "main_peak_rss_mib": round(self.main_peak_rss_kb / 1024, 1), "partitions": self.partitions,
             "first_result_seconds": round(self.first_result_seconds, 3),
+            "cpu_seconds_main": round(self.cpu_seconds_main, 2),
+            "cpu_seconds_workers": round(self.cpu_seconds_workers, 2),
         }
 
     @classmethod
@@ -88,10 +92,12 @@ class Summary:
         row("failed", self.failed, f"-> {self.errors_where}" if self.failed and self.errors_where else "")
         total = sum(self.records.values())
         row("records", total, ", ".join(f"{t} {n}" for t, n in self.records.most_common()))
-        if self.worker_peak_rss_kb:
+        if self.worker_peak_rss_kb and self.workers:
             worst = max(self.worker_peak_rss_kb.values()) / 1024
             lines.append(f"  peak memory: {worst:.0f} MiB per worker process, {self.main_peak_rss_kb / 1024:.0f} MiB "
                          "main process")
+        elif self.main_peak_rss_kb:
+            lines.append(f"  peak memory: {self.main_peak_rss_kb / 1024:.0f} MiB")
         if self.interrupted:
             lines.append("  run the same command again to resume: finished documents are skipped")
         return "\n".join(lines)

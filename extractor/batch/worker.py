@@ -2,8 +2,8 @@
 pipeline, and failures turned into results, so that one bad document never stops the others.
 
 A worker process loads the pipeline once (:func:`init_worker`), then handles tasks (lists of units) with
-:func:`run_task`. It ignores Ctrl-C (the parent decides when to stop) and exits by itself when the parent
-process dies (``kill -9``), so no orphan keeps working.
+:func:`run_task`. It ignores Ctrl-C and SIGTERM (the parent decides when to stop) and exits by itself when
+the parent process dies (``kill -9``), so no orphan keeps working.
 """
 from __future__ import annotations
 
@@ -124,7 +124,10 @@ def _watch_parent(parent: int):
 
 
 def init_worker(config: WorkerConfig, parent: Optional[int] = None):
+    # Ctrl-C and SIGTERM reach the whole process group; the main process handles them (it stops cleanly and
+    # kills its workers). A worker that died of them would look like a document that crashed its worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if parent is not None:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     try:

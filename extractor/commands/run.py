@@ -92,7 +92,7 @@ def run(args) -> int:
                           published=published.isoformat() if published else None,
                           min_article_chars=args.min_article_chars)
     options = RunOptions(workers=args.workers, retry_errors=args.retry_errors, progress=args.progress,
-                         count=not args.no_count, fields=fields)
+                         count=not args.no_count, fields=fields, commit_every=args.commit_every)
     try:
         if args.db and sink_kind(args.db) in ("jsonl", "parquet"):
             raise SinkError(f"--db {args.db}: a database is an SQLite path or a postgresql:// URL; use --out "
@@ -107,8 +107,6 @@ def run(args) -> int:
                                   partition_bytes=args.partition_mb << 20, errors_path=args.errors)
         else:
             sink = open_sink(target, errors_path=args.errors)
-            if args.commit_every:
-                sink.commit_docs = max(1, args.commit_every)
             summary = run_batch(args.inputs, sink, config, options, target=_shown(target))
     except SinkError as exc:
         print(f"kazextract: {exc}", file=sys.stderr)
