@@ -140,3 +140,19 @@ def test_bad_targets_are_refused_before_any_work(tmp_path, capsys, args, message
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": kazakh_text(1)}])
     assert run_cli(src, *args, "--ner", "none", "--no-progress") == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_resumed_warc_run_does_not_parse_the_pages_again(tmp_path):
+    pytest.importorskip("warcio")
+    warc = write_warc(tmp_path / "crawl.warc.gz", [
+        {"url": f"https://news.kz/{i}", "html": article_html(f"Жаңалық {i}", [kazakh_text(i), kazakh_text(50 + i)])}
+        for i in range(6)] + [{"url": "https://news.kz/login", "html": NO_ARTICLE_HTML}])
+    db = tmp_path / "r.sqlite"
+    assert run_cli(warc, "--db", db, "--ner", "none", "--workers", "0", "--no-progress",
+                   "--summary-json", tmp_path / "s1.json") == 0
+    assert (summary_of(tmp_path / "s1.json")["written"], summary_of(tmp_path / "s1.json")["failed"]) == (6, 1)
+    assert run_cli(warc, "--db", db, "--ner", "none", "--workers", "0", "--no-progress",
+                   "--summary-json", tmp_path / "s2.json") == 0
+    again = summary_of(tmp_path / "s2.json")
+    assert (again["skipped_done"], again["skipped_failed"], again["written"]) == (6, 1, 0)
+    assert again["first_result_seconds"] == 0  # no page went to the workers

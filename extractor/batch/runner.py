@@ -11,7 +11,8 @@ Memory stays bounded whatever the archive size: the reader is pulled one chunk a
 ``2 × workers`` tasks (each ≤ ``task_docs`` documents and about ``task_chars`` characters) are in flight.
 
 Resume: a document is skipped when the sink holds its ``doc_id`` with the same ``text_sha256`` (documents
-without an id get ``doc_id`` = the first 16 hex digits of ``text_sha256``), or when its input location
+without an id get ``doc_id`` = the first 16 hex digits of ``text_sha256``; a WARC page, whose text is known
+only after boilerplate removal, when the sink holds its ``WARC-Record-ID``), or when its input location
 already has an error (unless ``retry_errors``). Because sinks commit documents and their done state
 atomically, rerunning after a crash at any moment stores every input document exactly once.
 
@@ -35,7 +36,7 @@ from ..sinks.base import UNCHANGED, REPLACED, Sink, StoreError
 from .executors import make_executor
 from .progress import Progress
 from .summary import Summary
-from .worker import DONE, FAILED, Unit, WorkerConfig, peak_rss_kb
+from .worker import DONE, Unit, WorkerConfig, peak_rss_kb
 
 
 @dataclass
@@ -128,12 +129,12 @@ class _Run:
             elif isinstance(unit.read, InputError):
                 self.fail(unit.location, unit.doc_id, unit.read.reason)
                 skipped += 1
-            elif sha is not None and done.get(unit.doc_id) == sha:
+            elif (done.get(unit.doc_id) == sha) if sha is not None else (unit.doc_id in done):
+                # a WARC page is an immutable capture: its record id alone says it is done, so its text
+                # is not taken out of the HTML again
                 self.summary.skipped_done += 1
                 skipped += 1
             else:
-                if sha is None and unit.doc_id is not None:
-                    unit.known_sha = done.get(unit.doc_id)
                 task.append(unit)
                 chars += unit.size
                 if len(task) >= self.options.task_docs or chars >= self.options.task_chars:
@@ -165,10 +166,8 @@ class _Run:
                         self.summary.written += 1
                         self.summary.replaced += status == REPLACED
                         self.summary.records.update(r.type for r in payload.records)
-                elif kind == FAILED:
-                    self.fail(location, doc_id, payload)
                 else:
-                    self.summary.skipped_done += 1
+                    self.fail(location, doc_id, payload)
             self.uncommitted += len(results)
             self.progress.update(len(results), self.postfix())
 

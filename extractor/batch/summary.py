@@ -76,7 +76,8 @@ class Summary:
     def report(self) -> str:
         mins, secs = divmod(self.seconds, 60)
         took = f"{int(mins)} min {secs:.0f} s" if mins else f"{secs:.1f} s"
-        who = f"{len(self.worker_peak_rss_kb) or self.workers} workers" if self.workers else "in-process"
+        n = len(self.worker_peak_rss_kb) or self.workers
+        who = (f"{n} worker" + ("s" if n != 1 else "")) if self.workers else "in-process"
         head = "interrupted" if self.interrupted else "finished"
         lines = [f"kazextract run: {head} after {took} ({self.docs_per_second:.1f} documents/s, {who})"
                  + (f" -> {self.target}" if self.target else "")]

@@ -21,7 +21,7 @@ from ..io.inputs import InputError
 from ..io.warc import MIN_ARTICLE_CHARS, HtmlPage, page_to_item
 
 # result kinds
-DONE, UNCHANGED, FAILED = "done", "unchanged", "failed"
+DONE, FAILED = "done", "failed"
 
 
 @dataclass(frozen=True)
@@ -35,14 +35,11 @@ class WorkerConfig:
 
 @dataclass
 class Unit:
-    """One input document on its way to a worker: an Item, or an HtmlPage still to be turned into one.
-    ``known_sha``: the ``text_sha256`` the sink already holds for this ``doc_id`` (WARC pages are
-    compared after their text is extracted)."""
+    """One input document on its way to a worker: an Item, or an HtmlPage still to be turned into one."""
 
     read: object
     location: str
     doc_id: Optional[str]
-    known_sha: Optional[str] = None
 
     @property
     def size(self) -> int:
@@ -59,7 +56,7 @@ def _fail(location, doc_id, reason) -> Result:
 
 
 def prepare(unit: Unit, config: WorkerConfig):
-    """The unit's Item, or a finished Result (a page without an article, an unchanged page)."""
+    """The unit's Item, or a finished Result (a page without an article)."""
     read = unit.read
     if isinstance(read, HtmlPage):
         read = page_to_item(read, config.published, config.min_article_chars)
@@ -67,8 +64,6 @@ def prepare(unit: Unit, config: WorkerConfig):
             return _fail(read.location, read.doc_id, read.reason)
         if read.doc_id is None:
             read.doc_id = text_sha256(read.text)[:16]
-        if unit.known_sha is not None and text_sha256(read.text) == unit.known_sha:
-            return (UNCHANGED, unit.location, read.doc_id, None)
     try:
         parse_published(read.published)
     except ValueError as exc:
