@@ -116,3 +116,13 @@ def test_one_json_lines_file_cannot_take_parallel_writers(archive, tmp_path, cap
     code = main(["run", str(archive), "--out", str(tmp_path / "r.jsonl"), "--dask", "tcp://127.0.0.1:1",
                  "--ner", "none"])
     assert code == 2 and "not one JSON Lines file" in capsys.readouterr().err
+
+
+def test_cli_starts_a_local_cluster(archive, tmp_path):
+    db = tmp_path / "r.sqlite"
+    code = main(["run", str(archive), "--db", str(db), "--dask", "local", "--workers", "1", "--ner", "none",
+                 "--no-progress", "--summary-json", str(tmp_path / "s.json")])
+    assert code == 0
+    summary = json.loads((tmp_path / "s.json").read_text())
+    assert (summary["written"], summary["failed"], summary["workers"]) == (N_DOCS, 1, 1)
+    assert len(read_back("sqlite", str(db))[0]) == N_DOCS
