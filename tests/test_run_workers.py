@@ -1,6 +1,5 @@
 """Worker processes: a document that kills its worker is found and reported, the others are processed;
 results do not depend on the number of workers; memory stays bounded by the work in flight."""
-import pytest
 
 from archive_builders import kazakh_text, write_jsonl
 from crashing_task import MARKER, crash_on_marker
@@ -61,3 +60,26 @@ def test_work_in_flight_is_bounded(tmp_path):
                         executor=executor)
     assert summary.written == 200
     assert max(seen) <= 4
+
+
+def test_a_worker_does_not_grow_with_the_strings_it_has_seen():
+    """Every article brings new strings (numbers, names); the worker's vocabulary must not keep them."""
+    from extractor.api import Extractor, Item
+    from extractor.batch.worker import Unit, process_units
+
+    extractor = Extractor(ner="none")
+
+    def units(start):
+        return [Unit(Item(text=f"Жоба {n} құны {n + 17} млн теңге, шарт №A{n}B.", doc_id=f"d{n}", location=f"x:{n}"),
+                     f"x:{n}", f"d{n}") for n in range(start, start + 50)]
+
+    process_units(extractor, CONFIG, units(0))
+    size = len(extractor.nlp.vocab.strings)
+    results = [r for start in range(1000, 4000, 50) for r in process_units(extractor, CONFIG, units(start))]
+    assert len(extractor.nlp.vocab.strings) == size
+    # and the results are those of processing outside a memory zone
+    other = Extractor(ner="none")
+    for kind, location, doc_id, doc in results[::97]:
+        n = int(doc_id[1:])
+        alone = other.process(Item(text=f"Жоба {n} құны {n + 17} млн теңге, шарт №A{n}B.", doc_id=doc_id))
+        assert doc.model_dump() == alone.model_dump()
