@@ -88,7 +88,7 @@ class Extractor:
         warnings, published = self._prepare(item)
         text = item.text
         limit = min(len(text), self.max_chars) if self.max_chars else len(text)
-        if limit <= CHUNK_CHARS:
+        if limit == len(text) and limit <= CHUNK_CHARS:
             doc = self.nlp(self._make_doc(text, published))
             return build_document(doc, doc_id=item.doc_id, source=item.source, title=item.title,
                                   published=published, model=self.model, warnings=warnings)
@@ -98,7 +98,7 @@ class Extractor:
         """Process a long text piece by piece; offsets and sentence numbers are shifted back."""
         whole = build_document(self.nlp.make_doc(""), doc_id=item.doc_id, source=item.source, title=item.title,
                                published=published, model=self.model, warnings=warnings)
-        from .document import text_sha256
+        from .document import sentence_starts, text_sha256
 
         records, sentences = [], 0
         for offset, piece in _chunks(text[:limit], CHUNK_CHARS):
@@ -107,7 +107,7 @@ class Extractor:
             for r in part.records:
                 records.append(r.model_copy(update={"start": r.start + offset, "end": r.end + offset,
                                                     "sentence": r.sentence + sentences}))
-            sentences += max(1, sum(1 for _ in doc.sents)) if len(doc) else 0
+            sentences += len(sentence_starts(doc)) if len(doc) else 0
         sha = text_sha256(text)
         return whole.model_copy(update={"records": records, "text_sha256": sha,
                                         "doc_id": item.doc_id or sha[:16]})
@@ -126,7 +126,7 @@ class Extractor:
     def _pipe_batch(self, batch: List[Item]) -> Iterator[Document]:
         short = []
         for item in batch:
-            if len(item.text) <= CHUNK_CHARS:
+            if len(item.text) <= CHUNK_CHARS and not (self.max_chars and len(item.text) > self.max_chars):
                 warnings, published = self._prepare(item)
                 short.append((item, warnings, published, self._make_doc(item.text, published)))
         done = iter(self.nlp.pipe([d for *_, d in short], batch_size=len(short) or 1))

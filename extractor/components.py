@@ -11,6 +11,7 @@ from typing import Dict, List
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lang.kk.tokenizer import doc_text
 from .mentions import Context, Finder, Mention, add_mentions, get_mentions, published_of
 
 # when two value mentions cover the same characters, the earlier type in this list wins
@@ -26,20 +27,8 @@ class RuleComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context(published=published_of(doc), doc=doc, mentions=get_mentions(doc))
-        add_mentions(doc, self.find(doc.text, ctx))
+        add_mentions(doc, self.find(doc_text(doc), ctx))
         return doc
-
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 _REGISTERED: Dict[str, str] = {}
@@ -49,7 +38,10 @@ def register_rule_component(dimension: str, find: Finder) -> str:
     """Register factory ``kx_<dimension>`` running ``find``; returns the factory name."""
     name = f"kx_{dimension}"
     if name not in _REGISTERED:
-        Language.factory(name, func=lambda nlp, name, _f=find: RuleComponent(name, _f))
+        def make(nlp: Language, name: str) -> RuleComponent:
+            return RuleComponent(name, find)
+
+        Language.factory(name, func=make)
         _REGISTERED[name] = dimension
     return name
 

@@ -6,6 +6,7 @@ import hashlib
 from typing import List, Optional
 
 from pydantic import ValidationError
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from .lang.kk.tokenizer import offset_map, original_text
@@ -19,12 +20,12 @@ def text_sha256(text: str) -> str:
 
 
 def sentence_starts(doc: Doc) -> List[int]:
-    if not len(doc):
+    """Character offsets (in doc.text) where sentences start; ``[0]`` when none are set."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
         return [0]
-    try:
-        return [s.start_char for s in doc.sents]
-    except ValueError:  # no sentence boundaries set
-        return [0]
+    arr = doc.to_array([SENT_START, IDX])
+    starts = [int(idx) for flag, idx in arr if int(flag) == 1]
+    return starts if starts and starts[0] == 0 else [0] + starts
 
 
 def records_of(doc: Doc, warnings: Optional[List[str]] = None) -> list:

@@ -132,16 +132,16 @@ class _Builder:
 
     def emit(self, chars: str, orig_pos: int, width: int = 1):
         """Append ``chars``, each standing for ``width`` original characters from ``orig_pos`` on."""
-        for i, ch in enumerate(chars):
-            o = orig_pos + i * width
-            if not (self._expect_orig == o and self._width == width):
-                self.map.norm_starts.append(self.npos)
-                self.map.orig_starts.append(o)
-                self.map.widths.append(width)
-            self.out.append(ch)
-            self.npos += 1
-            self._expect_orig = o + width
-            self._width = width
+        if not chars:
+            return
+        if not (self._expect_orig == orig_pos and self._width == width):
+            self.map.norm_starts.append(self.npos)
+            self.map.orig_starts.append(orig_pos)
+            self.map.widths.append(width)
+        self.out.append(chars)
+        self.npos += len(chars)
+        self._expect_orig = orig_pos + len(chars) * width
+        self._width = width
 
     def finish(self, orig_length: int) -> Tuple[str, OffsetMap]:
         if not self.map.norm_starts:
@@ -187,24 +187,23 @@ def _blank_html(text: str) -> str:
     return "".join(chars)
 
 
-def normalize(text: str, *, strip_html: bool | None = None) -> Normalized:
-    """Clean ``text`` for the recognisers and keep the way back to the original positions.
+@lru_cache(maxsize=1)
+def _fast_tables():
+    deleted, replaced, _ = _char_tables()
+    table = str.maketrans(replaced)
+    special = regex.compile("[%s]|\\P{M}\\p{M}+" % "".join(regex.escape(c) for c in sorted(deleted)))
+    return table, special
 
-    ``strip_html``: blank out HTML markup; ``None`` decides by :func:`looks_like_html`.
-    """
-    deleted, replaced, look_alikes = _char_tables()
-    is_html = looks_like_html(text) if strip_html is None else strip_html
-    work = _blank_html(text) if is_html else text
 
-    # Same-length passes first: line joins and look-alike letters.
-    chars = list(work)
+def _same_length_edits(work: str, look_alikes) -> str:
+    """Line joins and look-alike letters: character-for-character substitutions."""
+    edits = {}
     for m in _continuation_re().finditer(work):
-        s, e = m.span(1)
-        for i in range(s, e):
-            chars[i] = " "
+        for i in range(*m.span(1)):
+            edits[i] = " "
     for m in _LOWER_NEXT_LINE.finditer(work):
         for i in range(*m.span()):
-            chars[i] = " "
+            edits[i] = " "
     if look_alikes:
         for m in _MIXED_WORD.finditer(work):
             word = m.group(0)
@@ -212,32 +211,42 @@ def normalize(text: str, *, strip_html: bool | None = None) -> Normalized:
             # a word that is mostly Cyrillic with stray Latin look-alikes
             if latin and sum(1 for ch in word if regex.match(CYRILLIC, ch)) >= len(word) - len(latin):
                 for i in latin:
-                    chars[m.start() + i] = look_alikes[word[i]]
+                    edits[m.start() + i] = look_alikes[word[i]]
+    if not edits:
+        return work
+    chars = list(work)
+    for i, ch in edits.items():
+        chars[i] = ch
+    return "".join(chars)
 
+
+def normalize(text: str, *, strip_html: bool | None = None) -> Normalized:
+    """Clean ``text`` for the recognisers and keep the way back to the original positions.
+
+    ``strip_html``: blank out HTML markup; ``None`` decides by :func:`looks_like_html`.
+    """
+    deleted, _, look_alikes = _char_tables()
+    table, special = _fast_tables()
+    is_html = looks_like_html(text) if strip_html is None else strip_html
+    work = _blank_html(text) if is_html else text
+    work = _same_length_edits(work, look_alikes).translate(table)
+
+    # Deletions and composed letters change lengths: the offset map gets a new segment at each.
     b = _Builder()
-    n = len(chars)
-    i = 0
-    while i < n:
-        ch = chars[i]
-        if ch in deleted:
-            i += 1
-            continue
-        # a base letter followed by combining marks: compose when NFC makes it shorter
-        j = i + 1
-        while j < n and unicodedata.combining(chars[j]):
-            j += 1
-        if j - i > 1:
-            cluster = "".join(c for c in chars[i:j] if c not in deleted)
-            composed = unicodedata.normalize("NFC", cluster)
+    pos = 0
+    for m in special.finditer(work):
+        s, e = m.span()
+        if s > pos:
+            b.emit(work[pos:s], pos)
+        piece = m.group()
+        if len(piece) > 1:  # a base letter with combining marks
+            composed = unicodedata.normalize("NFC", piece)
             if len(composed) == 1:
-                b.emit(composed, i, j - i)
+                b.emit(composed, s, e - s)
             else:
-                for k in range(i, j):
-                    if chars[k] not in deleted:
-                        b.emit(chars[k], k)
-            i = j
-            continue
-        b.emit(replaced.get(ch, ch), i)
-        i += 1
+                b.emit(piece, s)
+        pos = e
+    if pos < len(work):
+        b.emit(work[pos:], pos)
     out, offsets = b.finish(len(text))
     return Normalized(original=text, text=out, offsets=offsets, html=is_html)

@@ -10,38 +10,79 @@ from spacy.language import Language
 from . import lang  # noqa: F401 - registers the kk language
 from .lang.kk import sentencizer  # noqa: F401 - registers kk_sentencizer
 from . import components  # noqa: F401 - registers kx_resolve
+from .names import component as _names  # noqa: F401 - registers kx_names
 from .dimensions import DIMENSIONS, rule_component_names
 
 NER_CHOICES = ("auto", "none", "spacy", "stanza")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+# where the model lives: inside an installed package, or at the top of a source checkout
+PACKAGE_MODEL_DIR = PACKAGE_DIR / "models" / "kk_kazextract_ner"
+ROOT_MODEL_DIR = PACKAGE_DIR.parent / "models" / "kk_kazextract_ner"
+
+
 def default_model_path() -> Optional[Path]:
     """The shipped spaCy NER model, if this installation has one."""
-    for candidate in (PACKAGE_DIR / "models" / "kk_kazextract_ner",
-                      PACKAGE_DIR.parent / "models" / "kk_kazextract_ner"):
+    for candidate in (PACKAGE_MODEL_DIR, ROOT_MODEL_DIR):
         if (candidate / "config.cfg").exists():
             return candidate
     return None
 
 
+# statistical components whose entities kx_names reads: it must come after them
+NER_COMPONENTS = ("ner", "spancat", "stanza_ner")
+
+
 def add_rule_components(nlp: Language, dimensions=DIMENSIONS) -> Language:
+    """Sentences, the rule recognisers, ``kx_names`` (after them and after any NER already in the
+    pipeline) and ``kx_resolve`` last."""
     if "kk_sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("kk_sentencizer", first=True)
-    for name in rule_component_names(dimensions):
+    rule_names = rule_component_names(dimensions)
+    for name in rule_names:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if "kx_names" not in nlp.pipe_names:
+        before = [n for n in nlp.pipe_names if n in rule_names or n in NER_COMPONENTS]
+        if before:
+            nlp.add_pipe("kx_names", after=before[-1])
+        else:
+            nlp.add_pipe("kx_names")
     if "kx_resolve" not in nlp.pipe_names:
         nlp.add_pipe("kx_resolve", last=True)
     return nlp
 
 
+def load_ner_model(path) -> Language:
+    """The spaCy NER pipeline at ``path`` (tok2vec + ner on the kk tokenizer), named in ``nlp.meta``."""
+    nlp = spacy.load(path)
+    if nlp.lang != "kk":
+        raise ValueError(f"{path}: a {nlp.lang!r} pipeline, kazextract needs a 'kk' one")
+    nlp.meta["kazextract_model"] = f"{nlp.lang}_{nlp.meta.get('name', 'ner')}-{nlp.meta.get('version', '0')}"
+    return nlp
+
+
 def build_pipeline(ner: str = "auto", model_path: Optional[str] = None, dimensions=DIMENSIONS) -> Language:
-    """A ready pipeline. ``ner="none"`` gives rules only; ``"auto"`` adds the shipped model when present."""
+    """A ready pipeline. ``ner="none"`` gives rules only; ``"auto"`` adds the shipped model when present,
+    ``"spacy"`` requires it (or the model at ``model_path``). The model's ``ner`` pipe runs before the
+    rule components, so they see its entities in ``doc.ents``."""
     if ner not in NER_CHOICES:
         raise ValueError(f"ner must be one of {NER_CHOICES}, not {ner!r}")
-    nlp = spacy.blank("kk")
-    nlp.meta["name"] = "kazextract_rules"
+    nlp = None
+    if ner in ("auto", "spacy"):
+        path = Path(model_path) if model_path else default_model_path()
+        if path is not None:
+            nlp = load_ner_model(path)
+        elif ner == "spacy":
+            raise FileNotFoundError("no spaCy NER model: this installation ships none and no model_path was given")
+    if nlp is None:
+        nlp = spacy.blank("kk")
+        nlp.meta["name"] = "kazextract_rules"
+    if ner == "stanza":
+        from .ner.stanza_backend import add_stanza_ner
+
+        add_stanza_ner(nlp, model_path)
     return add_rule_components(nlp, dimensions)
 
 

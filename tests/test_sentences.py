@@ -43,9 +43,32 @@ def test_line_break_before_lowercase_is_not(nlp):
 
 def test_abbreviation_may_end_sentence_before_capital(nlp):
     assert len(sents(nlp, "Қала 1854 ж. салынған. Кейін өсті.")) == 2
+    assert len(sents(nlp, "Парфия 224 ж. Иранды басып алды.")) == 1
+    assert len(sents(nlp, "1939 ж. Қ. Жұмалиев өлеңдерін жариялады.")) == 1
     assert len(sents(nlp, "2018 ж. қарашада ашылды.")) == 1
     assert len(sents(nlp, "Астық, мақта т.б. Бұлар экспортталады.")) == 2
 
 
 def test_quote_after_period(nlp):
     assert len(sents(nlp, '"Біз іске қосамыз." Аймақ басшысы осылай деді.')) == 2
+
+
+def test_reported_speech_dash_continues(nlp):
+    assert len(sents(nlp, "Еліңе аман барарсың! — деді ол.")) == 1
+    assert len(sents(nlp, "Бұ немене?.. Енді қайда барамыз?")) == 2
+
+
+def test_sample_article_sentences_match_the_hand_checked_split(nlp):
+    """The bundled inform.kz article, scraper line breaks and all (corpus/*.sentences.json)."""
+    import json
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    gold = json.loads((corpus / "inform_kz_mangystau.sentences.json").read_text(encoding="utf-8"))
+    text = (corpus / gold["source"]).read_text(encoding="utf-8")
+    from extractor.lang.kk.tokenizer import offset_map
+
+    doc = nlp(text)
+    om = offset_map(doc)
+    got = [text[om.to_original(s.start_char):om.to_original(s.end_char)].strip() for s in doc.sents]
+    assert [s for s in got if s] == gold["sentences"]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, Tuple
 
+from .metrics import iob2_entities
+
 _ID = re.compile(r"^([A-Z])ID(\d+)$")
 
 
@@ -29,13 +31,7 @@ class Sentence:
 
     def entities(self) -> List[Tuple[int, int, str]]:
         """``(start_token, end_token, label)`` spans of the IOB2 tags (ill-formed I- starts a span)."""
-        spans, start, label = [], None, None
-        for i, tag in enumerate(self.tags + ["O"]):
-            if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
-                if start is not None:
-                    spans.append((start, i, label))
-                start, label = (i, tag[2:]) if tag != "O" else (None, None)
-        return spans
+        return iob2_entities(self.tags)
 
 
 def read_conll(path: Path) -> Iterator[Sentence]:

@@ -13,6 +13,7 @@ from .stop_words import STOP_WORDS
 from .tokenizer import KazakhTokenizer, create_kazakh_tokenizer  # noqa: F401 - registers the tokenizer
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from . import sentencizer  # noqa: F401 - registers the kk_sentencizer factory
+from . import stemmer  # noqa: F401 - registers the kk_stemmer factory
 
 DEFAULT_CONFIG = """
 [nlp]

@@ -7,12 +7,15 @@ A sentence starts
   normaliser),
 * after ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets after them) when the next word
   does not start with a lower-case letter,
-* after an abbreviation of kind ``abbrev`` (``ж.``, ``т.б.``) only when the next word starts with a
-  capital; never after one of kind ``continues`` (``млрд.``, ``жж.``) or after an initial (``Ә.``).
+* after an abbreviation of kind ``abbrev`` (``т.б.``) only when the next word starts with a capital;
+  never after one of kind ``continues`` (``млрд.``, ``жж.``) or ``inner`` (``ж.``, ``обл.``: Kazakh is
+  verb-final, so ``1939 ж. Қ. Жұмалиев ...`` goes on), nor after an initial (``Ә.``);
+* not before a dash and a lower-case word (``... қайтарсың! — деді.``).
 """
 from __future__ import annotations
 
 import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +23,7 @@ from .tables import load_table
 
 _FINAL = set(".!?…")
 _CLOSERS = set("\"'»)]”’")
+_DASHES = {"-", "—", "–", "--"}
 
 
 def _abbrev_kinds():
@@ -28,6 +32,13 @@ def _abbrev_kinds():
         for form in {row["abbr"], row["abbr"].capitalize(), row["abbr"].upper()}:
             kinds[form.lower()] = row["kind"]
     return kinds
+
+
+def _next_word_is_lower(doc: Doc, i: int) -> bool:
+    for tok in doc[i + 1:i + 4]:
+        if not tok.is_space:
+            return tok.text[0].islower()
+    return False
 
 
 def _is_initial(text: str) -> bool:
@@ -51,8 +62,12 @@ class KazakhSentencizer:
                 if "\n" in tok.text and i > 0:
                     pending = "newline"
                 continue
-            if pending == "final" and tok.text[0] in _CLOSERS and not doc[i - 1].whitespace_:
-                continue  # a closing quote or bracket glued to the full stop stays in the sentence
+            if pending == "final" and not doc[i - 1].whitespace_ and (
+                tok.text[0] in _CLOSERS or all(c in _FINAL for c in tok.text)
+            ):
+                continue  # a closing quote, bracket or more punctuation glued to the full stop: ?.. ." .»
+            if pending == "final" and tok.text in _DASHES and _next_word_is_lower(doc, i):
+                pending = None  # reported speech: «...!» — деді
             if pending and i > 0:
                 first = tok.text[0]
                 if pending == "newline" or (pending == "final" and not first.islower()) or (
@@ -65,32 +80,19 @@ class KazakhSentencizer:
                 pending = "final"
             elif text.endswith("."):
                 kind = self.kinds.get(text.lower())
-                if kind == "abbrev":
-                    pending = "abbrev"
-                elif kind == "continues" or _is_initial(text):
+                if _is_initial(text) or kind in ("continues", "inner"):
                     pending = None
+                elif kind == "abbrev":
+                    pending = "abbrev"
                 elif len(text) > 1 and text[:-1].isalpha():
                     pending = "final"  # an unknown word with a glued period
             if "\n" in tok.whitespace_:
                 pending = "newline"
-        # one array write: setting ``tok.is_sent_start`` token by token re-checks the whole doc's
-        # annotation each time, which is quadratic in the document's length
-        values = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64).astype(numpy.uint64)
-        doc.from_array(["SENT_START"], values)
+        # one vectorised write: setting token.is_sent_start one by one is quadratic in spaCy
+        values = numpy.fromiter((1 if s else -1 for s in starts), dtype=numpy.int32, count=n).reshape(n, 1)
+        doc.from_array([SENT_START], values.astype(numpy.uint64))
         return doc
 
-    # stateless: nothing to save or load
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 @Language.factory("kk_sentencizer")

@@ -22,20 +22,30 @@ _FIRST_GROUP = regex.compile(r"^[+-]?[0-9]{1,3}$")
 _NEXT_GROUP = regex.compile(r"^[0-9]{3}$")
 _LAST_GROUP = regex.compile(r"^[0-9]{3}(?:[.,][0-9]+)?%?(?:-\p{Ll}{1,5})?$")
 
-for _name in ("kk_raw", "kk_offsets"):
+for _name in ("kk_raw", "kk_offsets", "kk_text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached by the tokenizer (spaCy rebuilds ``doc.text`` from the tokens on every access)."""
+    cached = doc._.kk_text
+    if cached is None:
+        cached = doc.text
+        doc._.kk_text = cached
+    return cached
+
+
 def original_text(doc: Doc) -> str:
     """The text as received (before normalisation)."""
-    return doc._.kk_raw if doc._.kk_raw is not None else doc.text
+    return doc._.kk_raw if doc._.kk_raw is not None else doc_text(doc)
 
 
 def offset_map(doc: Doc) -> OffsetMap:
     """Map from ``doc.text`` positions to positions in :func:`original_text`."""
     if doc._.kk_offsets is None:
-        return OffsetMap(norm_length=len(doc.text), orig_length=len(doc.text))
+        n = len(doc_text(doc))
+        return OffsetMap(norm_length=n, orig_length=n)
     return OffsetMap.from_lists(doc._.kk_offsets)
 
 
@@ -68,14 +78,31 @@ class KazakhTokenizer(Tokenizer):
             doc = super().__call__(norm.text)
             doc._.kk_raw = text
             doc._.kk_offsets = None if norm.offsets.is_identity else norm.offsets.to_lists()
+            doc._.kk_text = norm.text
         else:
             doc = super().__call__(text)
+            doc._.kk_text = text
         spans = grouped_number_spans(doc)
         if spans:
             with doc.retokenize() as retok:
                 for i, j in spans:
                     retok.merge(doc[i:j])
         return doc
+
+    # A saved pipeline keeps no tokenizer data: the rules (some are Python functions, which spaCy
+    # cannot serialise) are rebuilt from the kk language by the registered factory, so a loaded model
+    # always tokenizes exactly like the installed kazextract.
+    def to_bytes(self, *, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, bytes_data, *, exclude=tuple()):
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()):
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
 
 
 @registry.tokenizers("kazextract.KazakhTokenizer.v1")

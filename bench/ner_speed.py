@@ -1,0 +1,50 @@
+"""Words per second of the shipped NER model on CPU (model alone, and the whole default pipeline).
+
+    OMP_NUM_THREADS=1 PYTHONPATH=. python bench/ner_speed.py [--data ../shared/data/kaznerd] [--sentences 3000]
+
+Text: KazNERD test sentences (tokens joined by spaces), one doc per sentence and, as in news, one doc
+per ~20 sentences.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+import spacy
+
+import extractor  # noqa: F401 - registers kk
+from extractor.ner.kaznerd import read_conll
+from extractor.pipeline import build_pipeline, default_model_path
+
+
+def rate(nlp, texts, repeat=1):
+    words = sum(len(t.split()) for t in texts) * repeat
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+    return words / (time.perf_counter() - start)
+
+
+def main():
+    shared = Path(os.environ.get("KAZEXTRACT_SHARED", Path("..") / "shared"))
+    p = argparse.ArgumentParser()
+    p.add_argument("--data", default=str(shared / "data" / "kaznerd"))
+    p.add_argument("--model", default=str(default_model_path()))
+    p.add_argument("--sentences", type=int, default=3000)
+    args = p.parse_args()
+    sentences = [" ".join(s.tokens) for s in read_conll(Path(args.data) / "IOB2_test.txt")][: args.sentences]
+    articles = [" ".join(sentences[i:i + 20]) for i in range(0, len(sentences), 20)]
+    ner = spacy.load(args.model)
+    full = build_pipeline(model_path=args.model)
+    rate(ner, sentences[:100])  # warm up
+    print(f"{sum(len(s.split()) for s in sentences)} words, OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}")
+    print(f"NER model, one doc per sentence: {rate(ner, sentences):,.0f} words/s")
+    print(f"NER model, ~20 sentences a doc:  {rate(ner, articles):,.0f} words/s")
+    print(f"default pipeline (NER + rules), ~20 sentences a doc: {rate(full, articles):,.0f} words/s")
+
+
+if __name__ == "__main__":
+    main()

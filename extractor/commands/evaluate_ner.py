@@ -1,0 +1,58 @@
+"""``kazextract evaluate-ner``: exact-match entity P/R/F1 of the NER model on KazNERD (seqeval-style)."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from .train_ner import DEFAULT_DATA
+
+SPLITS = {"test": "IOB2_test.txt", "valid": "IOB2_valid.txt"}
+
+
+def register(sub):
+    p = sub.add_parser("evaluate-ner", help="score the NER model on KazNERD (entity-level exact match)",
+                       description="Run the model on KazNERD sentences (tokens joined by spaces), map its "
+                                   "entities back to KazNERD's tokens and print entity-level precision, recall "
+                                   "and F1 (exact boundaries and type, IOB2; micro average and per type).")
+    p.add_argument("--split", choices=sorted(SPLITS), default="test",
+                   help="KazNERD split (default: test; the shipped model was trained on valid)")
+    p.add_argument("--data", default=str(DEFAULT_DATA), help="KazNERD folder (default: %(default)s)")
+    p.add_argument("--model", help="model directory (default: the shipped model)")
+    p.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
+    p.add_argument("--json", help="also write the scores to this JSON file")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    import spacy
+
+    from .. import lang  # noqa: F401 - registers kk
+    from ..ner.evaluate import evaluate
+    from ..ner.kaznerd import read_conll
+    from ..pipeline import default_model_path
+
+    model = Path(args.model) if args.model else default_model_path()
+    if model is None:
+        print("kazextract: no NER model installed (use --model)", file=sys.stderr)
+        return 2
+    path = Path(args.data) / SPLITS[args.split]
+    if not path.exists():
+        print(f"kazextract: {path} not found (use --data)", file=sys.stderr)
+        return 2
+    nlp = spacy.load(model)
+    sentences = list(read_conll(path))
+    if args.limit:
+        sentences = sentences[: args.limit]
+    started = time.perf_counter()
+    report = evaluate(nlp, sentences)
+    seconds = time.perf_counter() - started
+    words = sum(len(s.tokens) for s in sentences)
+    print(f"KazNERD {args.split}: {len(sentences)} sentences, model {model}")
+    print(report.format())
+    print(f"{words} words in {seconds:.1f} s ({words / seconds:.0f} words/s)", file=sys.stderr)
+    if args.json:
+        Path(args.json).write_text(json.dumps({"split": args.split, "model": str(model), **report.to_dict()},
+                                              indent=2) + "\n", encoding="utf-8")
+    return 0

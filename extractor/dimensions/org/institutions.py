@@ -1,0 +1,181 @@
+"""Organisations named by a head noun (``data/name_heads.tsv``, entity ``org``).
+
+The name runs from its first capitalised word to the head: ``деп хабарлады Маңғыстау облысы
+әкімдігінің баспасөз қызметінен`` → ``Маңғыстау облысы әкімдігі``; ``Индонезия көліктегі қауіпсіздік
+ұлттық комитетінің`` → the whole; ``Облыстық ауыл шаруашылығы және жер қатынастары басқармасының`` →
+the whole. Going left from the head, lower-case words are taken until a capitalised word (the start);
+the walk stops at punctuation, a line break, a function word, a verb form, or another organisation's
+head (``әкімдігінің баспасөз қызметі`` is that akimat's press service, not a name of its own).
+A start that is an ordinary word (``Академик кітапханасы``: the text also writes ``академик``), or
+a name made only of generic words (``қала әкімдігі``, ``Облыс прокуратурасы``), gives nothing.
+
+A quoted name may open it (``«Астана» халықаралық қаржы орталығы``). Heads that only say what kind of
+organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
+name or a capitalised name inside a sentence, like a legal form (``«Отандастар» қоры`` → Отандастар,
+``Lion Air компаниясы`` → Lion Air, ``... Казцинк компаниясы`` → Казцинк), and kept otherwise
+(``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). A head without the possessive
+(``кітапхана``, ``банк``) needs a chain of adjectives before it (``Ұлттық академиялық кітапхана``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional
+
+import regex
+
+from ...lang.kk.morph import base_form, parses
+from ...lang.kk.stop_words import STOP_WORDS
+from ...names.heads import HeadMatch, find_heads, head_at
+from ...names.lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
+                              named_after)
+from ...names.text import LATIN, Quote, TextInfo, Word, stop_words
+
+MAX_NAME_WORDS = 8
+INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
+
+
+@dataclass(frozen=True)
+class HeadOrg:
+    start: int
+    end: int
+    name: str
+
+
+def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
+    """The quote that closes right before word ``w`` (only spaces between)."""
+    for q in info.quotes:
+        if q.end <= w.start and not info.text[q.end:w.start].strip(" \t"):
+            return q
+    return None
+
+
+def _is_org_head(info: TextInfo, w: Word) -> bool:
+    m = head_at(info, w)
+    return m is not None and m.head.entity == "org"
+
+
+def _extend_left(info: TextInfo, first: Word) -> Word:
+    """Direction words before the start belong to the name: Шығыс + Қазақстан облысы прокуратурасы."""
+    while True:
+        prev = info.prev(first)
+        if prev is None or not info.adjacent(prev, first) or not prev.capitalised:
+            return first
+        if prev.lower in directions():
+            first = prev
+            continue
+        return first
+
+
+def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
+    """``Lion Air компаниясы``: the capitalised words right before a descriptor head."""
+    words: List[Word] = []
+    w = info.prev(hm.first)
+    while w is not None and len(words) < 4 and info.adjacent(w, words[0] if words else hm.first):
+        if not w.capitalised or looks_adjective(w.text) or info.ordinary_word(w) \
+                or base_form(w.text, "org") != w.text:
+            break
+        words.insert(0, w)
+        w = info.prev(w)
+    if words and words[0].lower in country_prefixes():  # the country before a body's name
+        words = words[1:]
+    if not words:
+        return None
+    name = " ".join(x.text for x in words)
+    if lookup(name, "location") is not None:
+        return None
+    return HeadOrg(words[0].start, hm.end, name)
+
+
+def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
+    """The organisation whose name ends with head ``hm``, if its left edge is a name."""
+    if info.in_quote(hm.start) is not None:
+        return None
+    prev = info.prev(hm.first)
+    quote = _quote_closing_before(info, hm.first)
+    if not hm.head.in_name and not hm.bare:
+        if quote is not None:  # «Отандастар» қоры → Отандастар
+            return HeadOrg(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
+        if prev is not None and info.adjacent(prev, hm.first) and prev.capitalised \
+                and (prev.latin or not (info.starts_sentence(prev) or looks_adjective(prev.text))):
+            return _descriptor_name(info, hm)  # Lion Air компаниясы → Lion Air, Казцинк компаниясы → Казцинк
+        # otherwise the kind word is part of the name: Тұрақтандыру қоры, Ұлттық қор
+    stops = stop_words()
+    taken: List[Word] = []
+    start: Optional[Word] = None
+    w = hm.first
+    while len(taken) < MAX_NAME_WORDS:
+        q = _quote_closing_before(info, w)
+        if q is not None and _name_like(q.text):
+            inner = " ".join(x.text for x in taken)
+            name = " ".join(p for p in (q.text, inner, hm.base) if p)
+            return HeadOrg(q.start, hm.end, canonical_org(name))
+        prev = info.prev(w)
+        if prev is None or not info.adjacent(prev, w):
+            break
+        if prev.lower != "және" and (prev.lower in stops.not_name or prev.lower in STOP_WORDS):
+            break
+        if prev.capitalised:
+            start = prev
+            taken.insert(0, prev)
+            break
+        if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
+            break
+        taken.insert(0, prev)
+        w = prev
+    if start is None:
+        # a capitalised head with no modifier: Назарбаев Университеті is found through its start
+        return None
+    if info.ordinary_word(start) or not _can_start(info, start):
+        return None
+    first = _extend_left(info, start)
+    words = [x for x in info.words[first.i:hm.first.i]]
+    if all(x.lower in stops.generic for x in words):
+        return None
+    if hm.bare and not all(looks_adjective(x.text) for x in info.words[start.i + 1:hm.first.i]):
+        return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
+    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text):
+        return None  # Мамандар аудандық колледжді бітірді
+    if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
+        return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
+    name = " ".join([x.text for x in words] + [hm.base])
+    if lookup(name, "location") is not None:
+        return None
+    return HeadOrg(first.start, hm.end, canonical_org(name))
+
+
+def _can_start(info: TextInfo, w: Word) -> bool:
+    """A name starts with a word in the nominative (not ``Астанада өтетін ... комитеті``, not
+    ``Байғонысұлының ... қызметі``), and not with a person's initials unless it is named after the
+    person (``С.Бәйішев атындағы облыстық кітапхана``)."""
+    if base_form(w.text, "org") != w.text:
+        return False
+    if INITIALS.match(w.text):
+        nxt = info.next(w)
+        return nxt is not None and nxt.lower in named_after()
+    return True
+
+
+def _ends_name(info: TextInfo, w: Word) -> bool:
+    """Words that a name does not reach across: numbers; a possessive in the locative or accusative
+    (``ұйымдарының базасында 290 ... орталығы`` 'on the basis of', ``учаскесін``); a place head not
+    in the nominative (``Шелек аулындағы аудандық аурухана``: the hospital is in the village)."""
+    if any(ch.isdigit() for ch in w.text):
+        return True
+    if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
+        return True
+    hm = head_at(info, w)
+    return hm is not None and hm.head.entity == "location" and hm.base.split()[-1] != w.text
+
+
+def _name_like(quoted: str) -> bool:
+    """A quoted name starts with a capital, a digit or a Latin letter («сау жүргізуші» is no name)."""
+    return bool(quoted) and (quoted[0].isupper() or quoted[0].isdigit() or bool(LATIN.match(quoted)))
+
+
+def find_head_orgs(info: TextInfo) -> List[HeadOrg]:
+    out = []
+    for hm in find_heads(info, "org"):
+        org = head_org(info, hm)
+        if org is not None:
+            out.append(org)
+    return out

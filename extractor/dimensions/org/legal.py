@@ -1,0 +1,144 @@
+"""Organisations named with a legal form (``data/legal_forms.tsv``).
+
+* a quoted name and the form after it: ``«ҚазАзот» ЖШС``, ``"Казцинк" ЖШС``, ``«Ақтау теңіз порты»
+  АЭА-ында``, or spelled out: ``"Элеватор Агрофуд" жауапкершілігі шектеулі серіктестігі`` → ЖШС,
+  ``«Ақтау теңіз порты» арнайы экономикалық аймағының`` → АЭА;
+* the form first: ``ЖШС «Сәулет»``, ``ТОО "Береке"``;
+* capitalised words and an abbreviated form without quotes: ``Казцинк ЖШС``.
+
+Several abbreviations in a row are one legal form (``ШЖҚ РМК``, ``ҰК АҚ``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional
+
+import regex
+
+from ...lang.kk.morph import case_suffix_pattern
+from ...names.gazetteer import ending_fits
+from ...names.lexicon import legal_forms, lookup
+from ...names.text import TextInfo
+
+WORD_START = r"(?<![\p{L}\p{N}])"
+WORD_END = r"(?![\p{L}\p{N}])"
+MAX_UNQUOTED_WORDS = 3
+
+
+@dataclass(frozen=True)
+class LegalMatch:
+    start: int
+    end: int
+    form: str  # the abbreviation(s) the record holds
+
+
+@lru_cache(maxsize=1)
+def _abbr_re() -> regex.Pattern:
+    abbrs = sorted({lf.abbr for lf in legal_forms()}, key=len, reverse=True)
+    one = "|".join(regex.escape(a) for a in abbrs)
+    # case-sensitive: АҚ the form, not 'ақ' (white)
+    return regex.compile(r"%s(?P<form>(?:%s)(?:[ \t]+(?:%s))*)\.?(?:[-'’]\p{Ll}{1,7})?%s" % (WORD_START, one, one, WORD_END))
+
+
+@lru_cache(maxsize=1)
+def _spelled_re() -> regex.Pattern:
+    alts = []
+    for lf in legal_forms():
+        for s in lf.spelled:
+            alts.append((s, lf.abbr))
+    alts.sort(key=lambda a: -len(a[0]))
+    src = "|".join(r"[ \t]+".join(regex.escape(p) for p in s.split()) for s, _ in alts)
+    return regex.compile(r"%s(?P<spelled>%s)(?P<ending>%s)%s" % (WORD_START, src, case_suffix_pattern(), WORD_END),
+                         regex.IGNORECASE | regex.VERSION1)
+
+
+@lru_cache(maxsize=1)
+def _spelled_index() -> Dict[str, str]:
+    return {" ".join(s.casefold().split()): lf.abbr for lf in legal_forms() for s in lf.spelled}
+
+
+def legal_form_at(text: str, pos: int) -> Optional[LegalMatch]:
+    """A legal form (abbreviated or spelled out) that starts exactly at ``pos``."""
+    m = _abbr_re().match(text, pos)
+    if m:
+        return LegalMatch(m.start(), m.end(), " ".join(m.group("form").split()))
+    m = _spelled_re().match(text, pos)
+    if m and ending_fits(m.group("spelled"), m.group("ending")):
+        key = " ".join(m.group("spelled").casefold().split())
+        form, end = _spelled_index()[key], m.end()
+        # «Самұрық-Қазына» ұлттық әл-ауқат қоры АҚ: an abbreviation right after adds to the form
+        nxt = _abbr_re().match(text, _skip_spaces(text, end))
+        if nxt and nxt.start() > end:
+            form, end = f"{form} {' '.join(nxt.group('form').split())}", nxt.end()
+        return LegalMatch(m.start(), end, form)
+    return None
+
+
+def abbreviations(text: str) -> List[LegalMatch]:
+    return [LegalMatch(m.start(), m.end(), " ".join(m.group("form").split())) for m in _abbr_re().finditer(text)]
+
+
+@dataclass(frozen=True)
+class LegalOrg:
+    start: int
+    end: int
+    name: str
+    legal_form: str
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def find_legal_orgs(info: TextInfo) -> List[LegalOrg]:
+    text = info.text
+    out: List[LegalOrg] = []
+    for q in info.quotes:
+        pos = _skip_spaces(text, q.end)
+        lf = legal_form_at(text, pos) if pos > q.end else None
+        if lf is not None:  # «X» ЖШС
+            out.append(LegalOrg(q.start, lf.end, q.text, lf.form))
+    quote_starts = {q.start: q for q in info.quotes}
+    for lf in abbreviations(text):
+        if any(o.start <= lf.start < o.end for o in out):
+            continue
+        pos = _skip_spaces(text, lf.end)
+        q = quote_starts.get(pos) if pos > lf.end else None
+        if q is not None:  # ЖШС «X»
+            out.append(LegalOrg(lf.start, q.end, q.text, lf.form))
+            continue
+        words = _name_words_before(info, lf.start)
+        if words:  # Казцинк ЖШС
+            out.append(LegalOrg(words[0].start, lf.end, " ".join(w.text for w in words), lf.form))
+    return out
+
+
+def _name_words_before(info: TextInfo, pos: int):
+    """Up to three capitalised words that end right before ``pos`` (one space between)."""
+    end = pos
+    while end > 0 and info.text[end - 1] in " \t":
+        end -= 1
+    if end == pos:
+        return []
+    w = info.word_ending_at(end)
+    words = []
+    while w is not None and len(words) < MAX_UNQUOTED_WORDS:
+        if not w.capitalised or info.ordinary_word(w) or lookup(w.text, "location") is not None:
+            break
+        words.insert(0, w)
+        p = info.prev(w)
+        if p is None or not info.adjacent(p, w):
+            break
+        w = p
+    if len(words) > 1 and info.starts_sentence(words[0]):
+        words = words[1:]  # Тексеру Казцинк ЖШС: a capital at the start of a sentence proves nothing
+    return words
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos

@@ -1,0 +1,98 @@
+"""Tokens for the value recognisers: digit numbers, words and single signs, with the spaces between.
+
+The value recognisers (numbers, money, percent, quantity, jobs) read these tokens rather than run
+one large regular expression: one pass of a small pattern over the text, then dictionary lookups.
+A text is tokenized once and shared (:func:`tokenize` keeps the last few texts).
+
+A ``num`` token is a number as news text writes it: ``5``, ``5,6``, ``1.5``, ``3 634`` and ``60 435,9``
+(a first group of one to three digits, then groups of exactly three; ``2015 жылы 3 634`` keeps the
+year apart). Digits that cannot be a number (parts of a date ``12.03.2018`` or a list ``1,2,3``) are
+``digits`` tokens. Words are letters only: ``1000-нан`` is ``1000`` ``-`` ``нан``, glued.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple, Optional, Tuple
+
+import regex
+
+from ..lang.kk.morph import ending_chain_pattern
+from ..lang.kk.tables import load_table
+
+_TOKEN = regex.compile(
+    r"(?P<num>(?<![0-9.,])(?:[0-9]{1,3}(?:[ ][0-9]{3}(?![0-9]))+|[0-9]+)(?:,[0-9]+|\.[0-9]+)?(?![.,]?[0-9]))"
+    r"|(?P<digits>[0-9]+)"
+    r"|(?P<word>[\p{L}\p{M}]+)"
+    r"|(?P<punct>\S)"
+)
+
+
+class Tok(NamedTuple):
+    kind: str  # num | digits | word | punct
+    text: str
+    start: int
+    end: int
+    low: str
+    glued: bool  # nothing between the previous token and this one
+    newlines: int  # line breaks in the whitespace before it
+
+    @property
+    def gap_ok(self) -> bool:
+        """The space before may separate two words of one mention: spaces and at most one line break."""
+        return self.newlines <= 1
+
+
+@lru_cache(maxsize=8)
+def tokenize(text: str) -> Tuple[Tok, ...]:
+    out = []
+    append, new = out.append, tuple.__new__
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        t = m.group()
+        glued = s == prev_end and prev_end > 0
+        append(new(Tok, (m.lastgroup, t, s, e, t.lower(), glued,
+                         0 if glued or s == prev_end else text.count("\n", prev_end, s))))
+        prev_end = e
+    return tuple(out)
+
+
+_CHAIN = regex.compile(r"(?:%s)" % ending_chain_pattern(), regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _particles():
+    return tuple(sorted(((r["particle"], r["meaning"]) for r in load_table("value_particles")),
+                        key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=8192)
+def particle_of(rest: str) -> Optional[str]:
+    """How ``rest`` (what follows a stem) reads: ``""`` for a chain of Kazakh endings (``нан``,
+    ``ы``+``нан``, ``лар``+``ы``+``на``) or nothing; the meaning of a particle inside it (``approx`` for
+    ``дай`` in ``теңгедей``, ``литрдейі``; ``only`` for ``ақ`` in ``14-ақ``); None if it is neither."""
+    if not rest or _CHAIN.fullmatch(rest) is not None:
+        return ""
+    for particle, meaning in _particles():
+        k = rest.find(particle)
+        while k >= 0:
+            head, tail = rest[:k], rest[k + len(particle):]
+            if (not head or _CHAIN.fullmatch(head)) and (not tail or _CHAIN.fullmatch(tail)):
+                return meaning
+            k = rest.find(particle, k + 1)
+    return None
+
+
+def is_ending_chain(rest: str) -> bool:
+    """``rest`` may follow a number or unit stem: endings, with or without a particle (see :func:`particle_of`)."""
+    return particle_of(rest) is not None
+
+
+def glued_suffix(toks: Tuple[Tok, ...], j: int) -> int:
+    """If ``toks[j]`` is a hyphen glued to the token before it and followed by a glued ending
+    (``1000-нан``, ``50%-ға``, ``млрд-тан``), the index after the ending; else ``j``."""
+    if (j + 1 < len(toks) and toks[j].text == "-" and toks[j].glued and toks[j + 1].glued
+            and toks[j + 1].kind == "word" and is_ending_chain(toks[j + 1].low)
+            and not (j + 2 < len(toks) and toks[j + 2].glued and toks[j + 2].kind in ("word", "num", "digits"))):
+        return j + 2
+    return j

@@ -1,0 +1,132 @@
+"""Find gazetteer names in a text, with their case endings: ``Қазақстанның`` is Қазақстан,
+``Астанадағы`` Астана, ``АҚШ-тың`` АҚШ, ``ҚазАқпарат`` an organisation.
+
+A name matches as a whole word, written with a capital (Latin names in any letter case: KAZINFORM),
+followed by nothing or by a case ending that fits it (``Қытайлық`` 'Chinese' is no mention of
+Қытай). Names marked ``ambiguous`` are skipped at the start of a sentence and ``head`` names are only
+found with their head noun (see :mod:`.heads`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Tuple
+
+import regex
+
+from ..lang.kk.morph import case_suffix_pattern, hyphen_base, parses
+from .lexicon import Entry, gazetteer
+from .text import TextInfo
+
+WORD_START = r"(?<![\p{L}\p{N}])"
+WORD_END = r"(?![\p{L}\p{N}])"
+_CANDIDATE_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{Latin}\p{N}]")
+
+
+@dataclass(frozen=True)
+class GazMatch:
+    start: int
+    end: int
+    entry: Entry
+    surface: str
+
+
+def _entry_source(name: str) -> str:
+    return r"[ \t]+".join(regex.escape(p) for p in name.split())
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Tuple[regex.Pattern, Dict[str, List[Entry]]]:
+    entries = [e for e in gazetteer() if e.match != "head"]
+    by_key: Dict[str, List[Entry]] = {}
+    for e in entries:
+        by_key.setdefault(" ".join(e.name.casefold().split()), []).append(e)
+    names = sorted(by_key, key=len, reverse=True)
+    alts = "|".join(_entry_source(n) for n in names)
+    pattern = regex.compile(r"%s(?P<name>%s)(?P<ending>%s)%s" % (WORD_START, alts, case_suffix_pattern(), WORD_END),
+                            regex.IGNORECASE | regex.VERSION1)
+    return pattern, by_key
+
+
+def ending_fits(name: str, ending: str) -> bool:
+    """Whether ``ending`` (as written after ``name``) is a case ending that fits it."""
+    if not ending:
+        return True
+    last = name.split()[-1]
+    word = last + ending
+    if ending[0] in "-'’":
+        return hyphen_base(word) == last
+    return any(p.base == last and p.case == ending for p in parses(word))
+
+
+def _written_right(entry: Entry, surface: str) -> bool:
+    """Cyrillic names need their capitals (Ақ жол the party, not 'ақ жол'); Latin ones any case."""
+    if entry.latin:
+        return True
+    for want, have in zip(entry.name.split(), surface.split()):
+        if want[:1].isupper() and not have[:1].isupper():
+            return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _single(key: str) -> regex.Pattern:
+    return regex.compile(r"(?P<name>%s)(?P<ending>%s)%s" % (_entry_source(key), case_suffix_pattern(), WORD_END),
+                         regex.IGNORECASE | regex.VERSION1)
+
+
+def _accept(info: TextInfo, start: int, surface: str, ending: str, entries: List[Entry]):
+    if not ending_fits(surface, ending):
+        return None
+    for entry in entries:
+        if not _written_right(entry, surface):
+            continue
+        if entry.match == "ambiguous" and info.starts_sentence_at(start):
+            continue
+        return entry
+    return None
+
+
+def _inside_longer_quote(info: TextInfo, start: int, end: int) -> bool:
+    """A name inside a longer quoted title is part of that title («Google Earth» геопорталы, "Лермонтов
+    және Абай" тақырыбында); a quote that holds only the name is the name («Kazinform»)."""
+    q = info.in_quote(start)
+    return q is not None and (q.inner_start, q.inner_end) != (start, end)
+
+
+def find_gazetteer(text: str, info: TextInfo = None) -> List[GazMatch]:
+    """Gazetteer names in ``text``: the longest valid name at each place, no overlaps."""
+    info = info or TextInfo(text)
+    if "gazetteer" not in info.memo:
+        info.memo["gazetteer"] = {"found": _find(text, info)}
+    return list(info.memo["gazetteer"]["found"])
+
+
+def _find(text: str, info: TextInfo) -> List[GazMatch]:
+    pattern, by_key = _matcher()
+    found = []
+    # names start with a capital (or a Latin letter or a digit) at a word start, or after a hyphen
+    starts = (c.start() for c in _CANDIDATE_START.finditer(text))
+    for m in (pattern.match(text, s) for s in starts):
+        if m is None:
+            continue
+        surface, ending = m.group("name"), m.group("ending")
+        key = " ".join(surface.casefold().split())
+        entry = _accept(info, m.start(), surface, ending, by_key[key])
+        if entry is None:  # try the shorter names that start here (Ресей in "Ресей федерациясы")
+            for shorter in sorted((k for k in by_key if key.startswith(k) and k != key), key=len, reverse=True):
+                m2 = _single(shorter).match(text, m.start())
+                if m2:
+                    entry = _accept(info, m.start(), m2.group("name"), m2.group("ending"), by_key[shorter])
+                    if entry is not None:
+                        m, surface = m2, m2.group("name")
+                        break
+        if entry is not None and not _inside_longer_quote(info, m.start(), m.start() + len(surface)):
+            found.append(GazMatch(m.start(), m.end(), entry, surface))
+    found.sort(key=lambda g: (-(g.end - g.start), g.start))
+    taken: List[GazMatch] = []
+    for g in found:
+        if all(g.end <= t.start or g.start >= t.end for t in taken):
+            taken.append(g)
+    taken.sort(key=lambda g: g.start)
+    return taken

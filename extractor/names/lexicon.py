@@ -1,0 +1,190 @@
+"""The name tables of ``lang/kk/data``: gazetteers, first names, surname endings, head nouns, legal
+forms. Read once; lookups are by casefolded text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, Optional, Tuple
+
+import regex
+
+from ..lang.kk.morph import default_lexicon, patronymic_endings  # noqa: F401 - default_lexicon re-exported
+from ..lang.kk.tables import load_table
+
+
+_LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}0-9]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer name: ``entity`` is ``location`` or ``org``."""
+
+    name: str
+    entity: str
+    kind: str
+    match: str  # bare | ambiguous | head
+
+    @property
+    def latin(self) -> bool:
+        return bool(_LATIN_OR_DIGIT.match(self.name))
+
+
+@dataclass(frozen=True)
+class Head:
+    head: str  # possessive form: облысы, министрлігі
+    bare: str  # form after an adjective: кітапхана, банк ('' when not used bare)
+    entity: str  # location | org
+    in_name: bool
+
+
+@dataclass(frozen=True)
+class LegalForm:
+    abbr: str
+    lang: str
+    spelled: Tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Tuple[Entry, ...]:
+    out = [Entry(r["name"], "location", r["kind"], r["match"]) for r in load_table("gazetteer_locations")]
+    out += [Entry(r["name"], "org", r["kind"], r["match"]) for r in load_table("gazetteer_orgs")]
+    for e in out:
+        if e.match not in ("bare", "ambiguous", "head"):
+            raise ValueError(f"gazetteer: {e.name!r} has match {e.match!r}")
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def org_aliases() -> Dict[str, str]:
+    """Casefolded alias → the name the output uses (Ұлттық банкі → Ұлттық банк)."""
+    out = {}
+    for r in load_table("gazetteer_orgs"):
+        for a in r["aliases"].split("|"):
+            if a.strip():
+                out[a.strip().casefold()] = r["name"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> Dict[Tuple[str, str], Entry]:
+    out = {}
+    for e in gazetteer():
+        out.setdefault((e.entity, e.name.casefold()), e)
+    return out
+
+
+def lookup(name: str, entity: str) -> Optional[Entry]:
+    """The gazetteer entry written ``name`` (any letter case), or ``None``."""
+    return _by_name().get((entity, " ".join(name.split()).casefold()))
+
+
+def canonical_org(name: str) -> str:
+    """An organisation's name as the output writes it: an alias becomes its entry's name."""
+    return org_aliases().get(" ".join(name.split()).casefold(), name)
+
+
+def canonical_location(name: str) -> str:
+    """A place as the gazetteer spells it (АСТАНА → Астана); unknown names unchanged."""
+    e = lookup(name, "location")
+    return e.name if e else name
+
+
+@lru_cache(maxsize=1)
+def first_names() -> FrozenSet[str]:
+    return frozenset(r["name"].casefold() for r in load_table("first_names"))
+
+
+@lru_cache(maxsize=1)
+def surname_suffixes() -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+    """(strong, weak) surname endings, longest first."""
+    rows = load_table("surname_suffixes")
+    strong = tuple(sorted((r["suffix"] for r in rows if r["strength"] == "strong"), key=len, reverse=True))
+    weak = tuple(sorted((r["suffix"] for r in rows if r["strength"] == "weak"), key=len, reverse=True))
+    return strong, weak
+
+
+def surname_strength(word: str) -> Optional[str]:
+    """``strong`` / ``weak`` when ``word`` (nominative) ends like a surname, else ``None``."""
+    low = word.casefold()
+    strong, weak = surname_suffixes()
+    for s in strong:
+        if low.endswith(s) and len(low) >= len(s) + 2:
+            return "strong"
+    for s in weak:
+        if low.endswith(s) and len(low) >= len(s) + 3:
+            return "weak"
+    return None
+
+
+def is_patronymic(word: str) -> bool:
+    low = word.casefold()
+    return any(low.endswith(s) and len(low) > len(s) + 2 for s in patronymic_endings())
+
+
+@lru_cache(maxsize=1)
+def heads() -> Tuple[Head, ...]:
+    out = []
+    for r in load_table("name_heads"):
+        if r["entity"] not in ("location", "org") or r["in_name"] not in ("yes", "no"):
+            raise ValueError(f"name_heads.tsv: bad row {r}")
+        out.append(Head(r["head"], r["bare"], r["entity"], r["in_name"] == "yes"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> Tuple[LegalForm, ...]:
+    return tuple(LegalForm(r["abbr"], r["lang"], tuple(s.strip() for s in r["spelled"].split("|") if s.strip()))
+                 for r in load_table("legal_forms"))
+
+
+@lru_cache(maxsize=1)
+def adjective_endings() -> Tuple[str, ...]:
+    return tuple(r["ending"] for r in load_table("adjective_endings"))
+
+
+LOCATIVE_ATTR = ("дағы", "дегі", "тағы", "тегі")
+
+
+def looks_adjective(word: str, place_attr: bool = True) -> bool:
+    """An adjective made with a suffix (Ұлттық, академиялық, Жоғарғы, Мемлекеттік): a head noun after
+    one is used without the possessive (Ұлттық банк) and a descriptor after one belongs to the name.
+    ``place_attr=False`` leaves out the 'which is in ...' forms (маңдағы, жөніндегі)."""
+    low = word.casefold()
+    if not place_attr and low.endswith(LOCATIVE_ATTR):
+        return False
+    return any(low.endswith(e) and len(low) > len(e) + 1 for e in adjective_endings())
+
+
+@lru_cache(maxsize=1)
+def non_name_endings() -> Tuple[str, ...]:
+    return tuple(r["ending"] for r in load_table("non_name_endings"))
+
+
+def looks_non_name(word: str) -> bool:
+    """A verb form or an ordinal (өтетін, ашылған, хабарлады, төртінші): no part of a name."""
+    low = word.casefold()
+    return any(low.endswith(e) and len(low) > len(e) + 1 for e in non_name_endings())
+
+
+def _role(role: str) -> FrozenSet[str]:
+    return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == role)
+
+
+@lru_cache(maxsize=1)
+def named_after() -> FrozenSet[str]:
+    return _role("named_after")
+
+
+@lru_cache(maxsize=1)
+def country_prefixes() -> FrozenSet[str]:
+    return _role("country_prefix")
+
+
+@lru_cache(maxsize=1)
+def directions() -> FrozenSet[str]:
+    return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == "direction")
+
+
+@lru_cache(maxsize=1)
+def epithets() -> FrozenSet[str]:
+    return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == "epithet")

@@ -1,0 +1,136 @@
+"""Places by rule: gazetteer names, names with a place head noun, and the dateline.
+
+* gazetteer: ``Қазақстанның`` → Қазақстан, ``Астанадағы`` → Астана, ``ШҚО-да`` → ШҚО;
+* head nouns (``data/name_heads.tsv``, entity ``location``): the capitalised name before the head,
+  the head in the nominative: ``Маңғыстау облысына`` → Маңғыстау облысы, ``Ғұмаров көшесіндегі`` →
+  Ғұмаров көшесі, ``Авангард 3 ықшам ауданындағы`` → Авангард 3 ықшам ауданы, ``Қабанбай батыр
+  көшесі``; ``Шығыс Қазақстан облысы``; ``Самал және Жұмыскер шағын ауданы`` gives both; a quoted name
+  before a building (``"Бейбітшілік және келісім" сарайында`` → Бейбітшілік және келісім сарайы);
+  a descriptor head (``Сингапур елінде``) only for a gazetteer place, without the head;
+* the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional
+
+import regex
+
+from ..lang.kk.morph import base_form
+from .gazetteer import find_gazetteer
+from .heads import HeadMatch, find_heads, head_at
+from .lexicon import canonical_location, directions, epithets, lookup
+from .text import TextInfo, Word, stop_words
+
+DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
+                         r"(?P<agency>[\p{L}][\p{L}.]+)[ \t]*-")
+NUMBER_WORD = regex.compile(r"^\p{N}+\p{L}?$")
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    name: str
+    how: str  # gazetteer | head | dateline
+
+
+def _name_word(info: TextInfo, w: Word) -> bool:
+    return w.capitalised and not info.ordinary_word(w) and w.lower not in stop_words().generic \
+        and head_at(info, w) is None
+
+
+def _words_before(info: TextInfo, first: Word) -> List[Word]:
+    """The name right before a head word: one capitalised word, with an epithet, number, direction
+    or the rest of a multi-word gazetteer name in front of it."""
+    prev = info.prev(first)
+    if prev is None or not info.adjacent(prev, first):
+        return []
+    words: List[Word] = []
+    if NUMBER_WORD.match(prev.text):  # Авангард 3 ықшам ауданы
+        p2 = info.prev(prev)
+        if p2 is None or not info.adjacent(p2, prev) or not _name_word(info, p2):
+            return []
+        words, prev = [p2, prev], p2
+    elif prev.lower in epithets():  # Қабанбай батыр көшесі
+        p2 = info.prev(prev)
+        if p2 is None or not info.adjacent(p2, prev) or not _name_word(info, p2):
+            return []
+        words, prev = [p2, prev], p2
+    elif _name_word(info, prev):
+        words = [prev]
+    else:
+        return []
+    # Шығыс Қазақстан, Батыс Ява; Мағжан Жұмабаев (a gazetteer name of two or three words)
+    while True:
+        p = info.prev(words[0])
+        if p is None or not info.adjacent(p, words[0]):
+            break
+        if p.lower in directions() and p.capitalised:
+            words.insert(0, p)
+            continue
+        joined = " ".join(x.text for x in [p] + words)
+        if lookup(joined, "location") is not None:
+            words.insert(0, p)
+            continue
+        break
+    return words
+
+
+def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
+    if info.in_quote(hm.start) is not None:
+        return []
+    for q in info.quotes:  # "Бейбітшілік және келісім" сарайында
+        if q.end <= hm.first.start and not info.text[q.end:hm.first.start].strip(" \t"):
+            if not hm.head.in_name:
+                return []
+            return [Place(q.start, hm.end, f"{q.text} {hm.base}", "head")]
+    words = _words_before(info, hm.first)
+    if not words:
+        return []
+    name = " ".join(w.text for w in words)
+    if not hm.head.in_name:  # Сингапур елі → Сингапур, for known places only
+        e = lookup(name, "location")
+        return [Place(words[0].start, hm.end, e.name, "head")] if e else []
+    out = [Place(words[0].start, hm.end, f"{name} {hm.base}", "head")]
+    # Самал және Жұмыскер шағын ауданы
+    conj = info.prev(words[0])
+    if conj is not None and conj.lower == "және" and info.adjacent(conj, words[0]):
+        other = info.prev(conj)
+        if other is not None and info.adjacent(other, conj) and _name_word(info, other) \
+                and base_form(other.text, "location") == other.text:
+            out.append(Place(other.start, other.end, f"{other.text} {hm.base}", "head"))
+    return out
+
+
+def dateline_places(text: str) -> List[Place]:
+    out = []
+    for m in DATELINE.finditer(text):
+        agency = m.group("agency").rstrip(".")
+        if lookup(agency, "org") is None:
+            continue
+        city = m.group("city")
+        name = canonical_location(city)
+        if name == city:  # not in the gazetteer: write it as a name (ҚЫЗЫЛЖАР → Қызылжар)
+            name = "-".join(p[:1] + p[1:].lower() for p in city.split("-"))
+        out.append(Place(m.start("city"), m.end("city"), name, "dateline"))
+    return out
+
+
+def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
+    """Places in ``text``; overlapping findings keep the longest."""
+    info = info or TextInfo(text)
+    found: List[Place] = []
+    for g in find_gazetteer(text, info):
+        if g.entry.entity == "location":
+            found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))
+    for hm in find_heads(info, "location"):
+        found.extend(head_places(info, hm))
+    found.extend(dateline_places(text))
+    found.sort(key=lambda p: (-(p.end - p.start), p.how != "dateline", p.start))
+    kept: List[Place] = []
+    for p in found:
+        if all(p.end <= k.start or p.start >= k.end for k in kept):
+            kept.append(p)
+    kept.sort(key=lambda p: p.start)
+    return kept

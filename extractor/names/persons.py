@@ -1,0 +1,126 @@
+"""People by rule, for texts processed without a statistical model (and to back one up).
+
+* a first name (``data/first_names.tsv``) and a capitalised word: ``Әсет Исекешев``, ``Құрман
+  Абдрахман``; with a patronymic: ``Қасым-Жомарт Кемелұлы Тоқаев``;
+* a capitalised word inside a sentence and a surname (``data/surname_suffixes.tsv``): ``министр Жеңісбек Тәкиев``;
+* initials and a surname: ``Ә.Исекешев``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
+* a surname alone with a strong ending: ``Лермонтов``, ``Исекешевтен``, ``Бекпатшақызы``.
+
+Only the last word inflects (``Зәки Ахметовтің`` → Зәки Ахметов). A surname that names a street, a
+district or an institution is not a person here (``Ғұмаров көшесі``, ``Назарбаев Университеті``,
+``Гумилев атындағы``), nor is a gazetteer place or organisation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+import regex
+
+from ..lang.kk.morph import base_form
+from .heads import head_at
+from .lexicon import first_names, is_patronymic, lookup, named_after, surname_strength
+from .text import TextInfo, Word, stop_words
+
+INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
+SINGLE_INITIAL = regex.compile(r"^\p{Lu}$")
+NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
+
+
+@dataclass(frozen=True)
+class Person:
+    start: int
+    end: int
+    name: str
+
+
+def _known(info: TextInfo):
+    return lambda w: w.casefold() in info.capitalised_words
+
+
+def _base(info: TextInfo, surface_words: List[str]) -> str:
+    return base_form(" ".join(surface_words), "person", known=_known(info))
+
+
+def _nominative(info: TextInfo, w: Word) -> str:
+    return base_form(w.text, "person", known=_known(info))
+
+
+def _blocked_after(info: TextInfo, w: Word) -> bool:
+    """A name followed by a head noun or 'атындағы' names a place or body, not a person."""
+    nxt = info.next(w)
+    if nxt is None or not info.adjacent(w, nxt):
+        return False
+    return nxt.lower in named_after() or head_at(info, nxt) is not None
+
+
+def _not_person_word(info: TextInfo, w: Word) -> bool:
+    base = _nominative(info, w)
+    return (lookup(base, "location") is not None or lookup(base, "org") is not None
+            or lookup(w.text, "location") is not None or head_at(info, w) is not None)
+
+
+def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
+    if not NAME_WORD.match(w.text):
+        return None
+    return surname_strength(_nominative(info, w))
+
+
+def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """``Ә.Исекешев`` (one word) or ``Д. Ержанов``; returns the person and the words used."""
+    if INITIALS_IN_WORD.match(w.text) and not _blocked_after(info, w) and not _not_person_word(info, w):
+        return Person(w.start, w.end, _base(info, [w.text])), 1
+    nxt = info.next(w)
+    if SINGLE_INITIAL.match(w.text) and nxt is not None and info.text[w.end:nxt.start] in (". ", ".") \
+            and NAME_WORD.match(nxt.text) and not _blocked_after(info, nxt) and not _not_person_word(info, nxt):
+        return Person(w.start, nxt.end, _base(info, [w.text + "." + nxt.text])), 2
+    return None
+
+
+def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A first name (listed, or any capitalised word inside a sentence before a surname), a surname or
+    patronymic, and a surname after a patronymic."""
+    nxt = info.next(w)
+    if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text) or _not_person_word(info, nxt):
+        return None
+    is_first = w.lower in first_names()
+    if not is_first:
+        # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»)
+        if _not_person_word(info, w) or not _surname_like(info, nxt) or info.ordinary_word(w) \
+                or info.starts_sentence(w):
+            return None
+    if _nominative(info, w) != w.text:
+        return None
+    parts = [w, nxt]
+    third = info.next(nxt)
+    if is_patronymic(nxt.text) and third is not None and info.adjacent(nxt, third) \
+            and NAME_WORD.match(third.text) and _surname_like(info, third) and not _not_person_word(info, third):
+        parts.append(third)
+    if _blocked_after(info, parts[-1]):
+        return None
+    return Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])), len(parts)
+
+
+def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    if _surname_like(info, w) == "strong" and len(w.text) >= 5 and not info.ordinary_word(w) \
+            and not _blocked_after(info, w) and not _not_person_word(info, w):
+        return Person(w.start, w.end, _base(info, [w.text])), 1
+    return None
+
+
+def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
+    info = info or TextInfo(text)
+    not_name = stop_words().not_name
+    out: List[Person] = []
+    i = 0
+    while i < len(info.words):
+        w = info.words[i]
+        found = _initials_person(info, w)
+        if found is None and w.capitalised and NAME_WORD.match(w.text) and w.lower not in not_name:
+            found = _full_name_person(info, w) or _lone_surname(info, w)
+        if found is None:
+            i += 1
+            continue
+        out.append(found[0])
+        i += found[1]
+    return out

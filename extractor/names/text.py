@@ -1,0 +1,163 @@
+"""Words of a text with their offsets, and what a name recogniser asks about them.
+
+Names are read from the normalised text (``doc.text``). A *word* is a run of letters and digits
+that may hold hyphens, apostrophes and dots between letters (``Қасым-Жомарт``, ``АЭА-ында``,
+``Ә.Исекешев``). Two words are *adjacent* when only spaces stand between them (no line break: scraped
+news puts one sentence per line without a full stop).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Dict, FrozenSet, List, Optional
+
+import regex
+
+from ..lang.kk.morph import strip_endings
+from ..lang.kk.tables import load_table
+
+WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*")
+# what may stand before the first word of a sentence besides spaces: quotes, dashes, brackets
+_OPENERS = set("\"«'“„-([—–•*")
+_SENTENCE_END = set(".!?…\n")
+LATIN = regex.compile(r"\p{Latin}")
+QUOTED_RE = regex.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"")
+
+
+@dataclass(frozen=True)
+class Word:
+    i: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        """Written as a name: a capital first letter, or a Latin brand with a capital inside (iKomek)."""
+        return self.text[:1].isupper() or (self.latin and any(ch.isupper() for ch in self.text))
+
+    @property
+    def latin(self) -> bool:
+        return bool(LATIN.match(self.text))
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # the opening quote
+    end: int  # after the closing quote
+    inner_start: int
+    inner_end: int
+    text: str  # the quoted text, stripped
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is the first of its sentence (or line)."""
+    j = pos - 1
+    while j >= 0 and (text[j] in " \t" or text[j] in _OPENERS):
+        j -= 1
+    return j < 0 or text[j] in _SENTENCE_END
+
+
+@dataclass(frozen=True)
+class StopWords:
+    not_name: FrozenSet[str]
+    generic: FrozenSet[str]
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> StopWords:
+    rows = load_table("name_stop_words")
+    return StopWords(frozenset(r["word"] for r in rows if r["role"] == "not_name"),
+                     frozenset(r["word"] for r in rows if r["role"] == "generic"))
+
+
+class TextInfo:
+    """Facts about one text that several name rules need (computed once)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: List[Word] = [Word(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text))]
+        self._by_start: Dict[int, Word] = {w.start: w for w in self.words}
+        self._starts = [w.start for w in self.words]
+        self.memo: Dict[str, dict] = {}  # results other modules keep per text
+
+    def word_at(self, start: int) -> Optional[Word]:
+        return self._by_start.get(start)
+
+    def words_in(self, start: int, end: int) -> List[Word]:
+        """The words that lie inside ``start:end``."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.words) and self.words[i].end <= end:
+            out.append(self.words[i])
+            i += 1
+        return out
+
+    def word_ending_at(self, end: int) -> Optional[Word]:
+        i = bisect.bisect_left(self._starts, end) - 1
+        return self.words[i] if i >= 0 and self.words[i].end == end else None
+
+    def gap(self, a: Word, b: Word) -> str:
+        """The text between two words."""
+        return self.text[a.end:b.start]
+
+    def adjacent(self, a: Word, b: Word) -> bool:
+        g = self.gap(a, b)
+        return bool(g) and not g.strip(" \t")
+
+    def prev(self, w: Word) -> Optional[Word]:
+        return self.words[w.i - 1] if w.i > 0 else None
+
+    def next(self, w: Word) -> Optional[Word]:
+        return self.words[w.i + 1] if w.i + 1 < len(self.words) else None
+
+    def starts_sentence(self, w: Word) -> bool:
+        return starts_sentence(self.text, w.start)
+
+    def starts_sentence_at(self, pos: int) -> bool:
+        return starts_sentence(self.text, pos)
+
+    @cached_property
+    def lower_stems(self) -> FrozenSet[str]:
+        """Lemmas of the words written in lower case somewhere in the text: a capitalised word whose
+        lemma is among them is an ordinary word that starts a sentence (Академик ... академиктің)."""
+        return frozenset(strip_endings(w.lower) for w in self.words if w.text[:1].islower())
+
+    @cached_property
+    def capitalised_words(self) -> FrozenSet[str]:
+        """Capitalised words of the text, casefolded: a stem seen here is a name seen uninflected."""
+        return frozenset(w.lower for w in self.words if w.capitalised)
+
+    @cached_property
+    def quotes(self) -> List[Quote]:
+        out = []
+        for m in QUOTED_RE.finditer(self.text):
+            g = 1 if m.group(1) is not None else 2
+            inner = m.group(g)
+            if not inner.strip():
+                continue
+            lead = len(inner) - len(inner.lstrip())
+            trail = len(inner) - len(inner.rstrip())
+            out.append(Quote(m.start(), m.end(), m.start(g) + lead, m.end(g) - trail, inner.strip()))
+        return out
+
+    def in_quote(self, pos: int) -> Optional[Quote]:
+        for q in self.quotes:
+            if q.inner_start <= pos < q.inner_end:
+                return q
+        return None
+
+    def ordinary_word(self, w: Word, stops: Optional[StopWords] = None) -> bool:
+        """A capitalised word that is not a name: a listed sentence opener or title, or the first word
+        of a sentence that the same text also writes in lower case."""
+        stops = stops or stop_words()
+        if w.lower in stops.not_name:
+            return True
+        if not w.capitalised:
+            return True
+        return self.starts_sentence(w) and strip_endings(w.lower) in self.lower_stems

@@ -1,0 +1,143 @@
+"""``kx_names``: how rule and model names are merged (``doc.ents`` set by hand, KazNERD labels)."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import spacy
+
+import extractor  # noqa: F401 - registers the kk language
+from extractor.mentions import Mention
+from extractor.pipeline import add_rule_components, build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(ner="none")
+
+
+def run(nlp, text, ents=(), before=()):
+    """Process ``text`` with entities ``(surface, label)`` set as a statistical NER would set them, and
+    ``before``: mentions that earlier rule components had found."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for surface, label, *last in ents:
+        start = doc.text.rindex(surface) if last else doc.text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
+        spans.append(span)
+    doc.ents = spans
+    doc._.kx_mentions = list(before)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def names(doc, type_):
+    return [(m.attrs["name"], m.source) for m in doc._.kx_mentions if m.type == type_]
+
+
+def test_an_org_found_by_rule_and_model_is_one_mention(nlp):
+    doc = run(nlp, "Бұл туралы деп хабарлады Маңғыстау облысы әкімдігінің баспасөз қызметі.",
+              [("Маңғыстау облысы әкімдігінің", "ORGANISATION")])
+    assert names(doc, "org") == [("Маңғыстау облысы әкімдігі", "rule+model")]
+    # the place inside the organisation's name is no place of its own
+    assert names(doc, "location") == []
+
+
+def test_the_rule_keeps_its_name_and_legal_form(nlp):
+    doc = run(nlp, "Зауытты «ҚазАзот» ЖШС жаңғыртты.", [("ҚазАзот", "ORGANISATION")])
+    orgs = [m for m in doc._.kx_mentions if m.type == "org"]
+    assert len(orgs) == 1
+    assert orgs[0].attrs == {"name": "ҚазАзот", "legal_form": "ЖШС"} and orgs[0].source == "rule+model"
+
+
+def test_a_model_span_never_overwrites_a_rule_value(nlp):
+    money = Mention("money", 10, 26, {"value": Decimal("5600000000"), "value_max": None, "currency": "KZT",
+                                      "qualifier": "exact"}, "rule")
+    date = Mention("date", 0, 9, {"date_start": dt.date(2015, 1, 1), "date_end": dt.date(2015, 12, 31),
+                                  "granularity": "year", "relative": False}, "rule")
+    text = "2015 жылы 5,6 млрд теңгені Ақтау порты алды."
+    assert text[10:26] == "5,6 млрд теңгені" and text[0:9] == "2015 жылы"
+    doc = run(nlp, text, [("5,6 млрд теңгені", "ORGANISATION"), ("2015 жылы", "GPE")], before=[money, date])
+    kept = {(m.type, m.start, m.end, m.source) for m in doc._.kx_mentions}
+    assert ("money", 10, 26, "rule") in kept and ("date", 0, 9, "rule") in kept
+    assert not [m for m in doc._.kx_mentions if m.source != "rule" and m.type in ("org", "location")]
+
+
+def test_model_people_get_base_forms_and_full_names(nlp):
+    doc = run(nlp, "Сурджанто Танджоно келді. Кейін Танджононың сөзі тыңдалды.",
+              [("Сурджанто Танджоно", "PERSON"), ("Танджононың", "PERSON")])
+    assert [n for n, _ in names(doc, "person")] == ["Сурджанто Танджоно", "Сурджанто Танджоно"]
+    assert {s for _, s in names(doc, "person")} == {"model"}
+
+
+def test_rule_and_model_person_is_one_mention_with_the_longer_span(nlp):
+    doc = run(nlp, "Зауытты Әсет Исекешев аралады. Бұдан кейін Исекешевтен көмек сұрады.",
+              [("Исекешевтен", "PERSON")])
+    people = names(doc, "person")
+    assert people == [("Әсет Исекешев", "rule"), ("Әсет Исекешев", "rule+model")]
+
+
+def test_model_places_and_orgs_outside_the_gazetteer(nlp):
+    doc = run(nlp, "Ұшақ Бангкалден Панкалпинанг қаласына ұшты.",
+              [("Бангкалден", "GPE"), ("Панкалпинанг қаласына", "GPE")])
+    assert names(doc, "location") == [("Бангкал", "model"), ("Панкалпинанг қаласы", "rule+model")]
+    doc = run(nlp, "Жобаны Самұрық Энерго қаржыландырды.", [("Самұрық Энерго", "ORGANISATION")])
+    assert names(doc, "org") == [("Самұрық Энерго", "model")]
+
+
+def test_a_model_org_holds_a_rule_place(nlp):
+    doc = run(nlp, "Ұсынысты Бейнеу аудандық мәслихат хатшылығы қолдады.",
+              [("Бейнеу аудандық мәслихат хатшылығы", "ORGANISATION")])
+    assert names(doc, "org") == [("Бейнеу аудандық мәслихат хатшылығы", "model")]
+    assert names(doc, "location") == []
+
+
+def test_a_model_place_on_a_guessed_surname_wins(nlp):
+    doc = run(nlp, "Делегация Қайырбеков пен Тасболатов арқылы келді.", [("Қайырбеков", "GPE")])
+    assert names(doc, "location") == [("Қайырбеков", "model")]
+    assert names(doc, "person") == [("Тасболатов", "rule")]
+
+
+def test_a_model_person_never_replaces_a_rule_org(nlp):
+    doc = run(nlp, "Бұл туралы Назарбаев Университеті хабарлады.", [("Назарбаев", "PERSON")])
+    assert names(doc, "org") == [("Назарбаев Университеті", "rule")]
+    assert names(doc, "person") == []
+
+
+def test_other_labels_are_ignored(nlp):
+    doc = run(nlp, "Жиын 1 қарашада Астанада өтті.", [("1 қарашада", "DATE"), ("Астанада", "GPE")])
+    assert names(doc, "location") == [("Астана", "rule+model")]
+    # the DATE entity makes no name mention (the date rule may still find the date itself)
+    assert {m.type for m in doc._.kx_mentions if m.source != "rule"} == {"location"}
+
+
+def test_a_model_place_inside_a_rule_org_is_dropped(nlp):
+    doc = run(nlp, "Көрмені Ұлттық академиялық кітапхана ұйымдастырды.", [("Ұлттық", "GPE")])
+    assert names(doc, "location") == []
+    assert names(doc, "org") == [("Ұлттық академиялық кітапхана", "rule")]
+
+
+def test_rules_only(nlp):
+    doc = run(nlp, "АСТАНА. KAZINFORM - Үкімет отырысында Қаржы министрі Мәди Тәкиев Қазақстанның бюджеті туралы "
+                   "айтты. Ол «Береке» ЖШС туралы да айтты.")
+    assert names(doc, "location") == [("Астана", "rule"), ("Қазақстан", "rule")]
+    assert [n for n, _ in names(doc, "org")] == ["KAZINFORM", "Үкімет", "Береке"]
+    assert names(doc, "person") == [("Мәди Тәкиев", "rule")]
+
+
+def test_legal_form_holds_for_model_mentions_of_the_name(nlp):
+    doc = run(nlp, "«Береке» ЖШС жаңа цех ашты. Биыл Берекеге 20 адам жұмысқа алынды.",
+              [("Берекеге", "ORGANISATION", "last")])
+    orgs = [(m.attrs["name"], m.attrs["legal_form"], m.source) for m in doc._.kx_mentions if m.type == "org"]
+    assert orgs == [("Береке", "ЖШС", "rule"), ("Береке", "ЖШС", "model")]
+
+
+def test_pipeline_order():
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("ner")
+    add_rule_components(nlp)
+    names_ = nlp.pipe_names
+    assert names_.index("kx_names") > names_.index("ner")
+    assert names_.index("kx_names") > names_.index("kx_org")
+    assert names_[-1] == "kx_resolve"
+    assert build_pipeline(ner="none").pipe_names[-2:] == ["kx_names", "kx_resolve"]
