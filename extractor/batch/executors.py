@@ -132,13 +132,21 @@ class PoolExecutor:
         self._retry.extendleft(reversed(retry))
 
     def terminate(self) -> None:
-        """Stop now (Ctrl-C): kill the workers; unfinished tasks are redone by the next run."""
-        for proc in list(getattr(self._pool, "_processes", {}).values()):
+        """Stop now (Ctrl-C): kill the workers; unfinished tasks are redone by the next run.
+
+        Every worker process this process started is killed, not only those the current pool lists: a
+        worker of a pool replaced after a crash, or one started while the signal arrived, can be blocked
+        writing its result into a pipe nobody reads any more, and the interpreter would wait for it at exit
+        for ever."""
+        procs = list((getattr(self._pool, "_processes", None) or {}).values()) + multiprocessing.active_children()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
             try:
                 proc.kill()
-            except Exception:  # noqa: BLE001
+            except Exception:  # noqa: BLE001 - already gone
                 pass
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.join(timeout=5)
         self._futures.clear()
 
     def close(self) -> None:
