@@ -1,4 +1,4 @@
-"""Input readers: text files, directories, JSON Lines (plain or gzip) and standard input.
+"""Input readers: text files, directories, JSON Lines (plain or gzip), WARC archives and standard input.
 
 Every reader yields either an :class:`~extractor.api.Item` (a document to process) or an
 :class:`InputError` (a document that could not be read, with where it was and why), never raises for
@@ -19,6 +19,8 @@ from .decoding import BadInput, decode_bytes
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+INPUT_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 
 
 @dataclass
@@ -82,9 +84,20 @@ def item_from_json(obj, location: str, fields: FieldMap, published=None) -> Read
                 location=location)
 
 
-def read_jsonl_stream(stream: BinaryIO, name: str, fields: FieldMap = FieldMap(), published=None) -> Iterator[Read]:
-    """JSON Lines from a binary stream, one document per line; blank lines are skipped."""
-    for lineno, raw in enumerate(stream, 1):
+def read_jsonl_stream(stream: BinaryIO, name: str, fields: FieldMap = FieldMap(), published=None,
+                      first_line: int = 1, end: Optional[int] = None) -> Iterator[Read]:
+    """JSON Lines from a binary stream, one document per line; blank lines are skipped.
+
+    ``first_line`` is the line number of the stream's first line; with ``end`` (a byte offset in a
+    seekable stream) only the lines that start before ``end`` are read."""
+    lineno = first_line - 1
+    while True:
+        if end is not None and stream.tell() >= end:
+            return
+        raw = stream.readline()
+        if not raw:
+            return
+        lineno += 1
         location = f"{name}:{lineno}"
         if not raw.strip():
             continue
@@ -125,17 +138,52 @@ def read_text_file(path: Path, published=None) -> Read:
                 location=str(path))
 
 
-def _kind(path: Path) -> str:
+def input_kind(path: Path) -> str:
+    """``jsonl``, ``warc`` or ``text``, from the file name."""
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
-    if name.endswith((".warc", ".warc.gz")):
+    if name.endswith(WARC_SUFFIXES):
         return "warc"
     return "text"
 
 
-def read_path(path: Path, fields: FieldMap = FieldMap(), published=None) -> Iterator[Read]:
-    kind = _kind(path)
+_kind = input_kind
+
+
+def read_jsonl_part(path: Path, start: int, end: int, fields: FieldMap = FieldMap(), published=None) -> Iterator[Read]:
+    """The lines of an uncompressed JSON Lines file that start in the byte range ``[start, end)``.
+
+    Ranges that tile the file read every line exactly once; locations keep the file's line numbers."""
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        lineno = 1
+        if start > 0:
+            stream.seek(start - 1)
+            if stream.read(1) != b"\n":
+                stream.readline()  # the rest of a line that started in the previous range
+            pos = stream.tell()
+            stream.seek(0)
+            left = pos
+            while left > 0:
+                block = stream.read(min(left, 1 << 22))
+                if not block:
+                    break
+                lineno += block.count(b"\n")
+                left -= len(block)
+            stream.seek(pos)
+        yield from read_jsonl_stream(stream, str(path), fields, published, first_line=lineno, end=end)
+
+
+def read_path(path: Path, fields: FieldMap = FieldMap(), published=None, defer_html: bool = False) -> Iterator[Read]:
+    """The documents of one file. With ``defer_html`` a WARC archive yields raw
+    :class:`~extractor.io.warc.HtmlPage` objects (for :func:`~extractor.io.warc.page_to_item` later,
+    in a worker process) instead of items."""
+    kind = input_kind(path)
     if kind == "jsonl":
         try:
             stream = open_maybe_gzip(path)
@@ -148,9 +196,9 @@ def read_path(path: Path, fields: FieldMap = FieldMap(), published=None) -> Iter
             except (OSError, EOFError, gzip.BadGzipFile) as exc:  # truncated or corrupt gzip
                 yield InputError(str(path), f"stopped reading: {exc}")
     elif kind == "warc":
-        from .warc import read_warc  # optional reader (issue: archives)
+        from .warc import iter_warc_pages, read_warc
 
-        yield from read_warc(path, published=published)
+        yield from (iter_warc_pages(path) if defer_html else read_warc(path, published=published))
     else:
         yield read_text_file(path, published)
 
@@ -199,22 +247,64 @@ class _Chain(io.RawIOBase):
         return n
 
 
-def iter_inputs(inputs: Sequence[str], fields: FieldMap = FieldMap(), published=None,
-                on_skip=None) -> Iterator[Read]:
-    """All documents of the given paths (files, directories searched recursively, ``-`` for stdin)."""
+def iter_files(inputs: Sequence[str], on_skip=None) -> Iterator[Union[Path, str, InputError]]:
+    """The input files in reading order: each path given, directories searched recursively (sorted, only
+    files with an input suffix), ``"-"`` as is, an :class:`InputError` for a path that does not exist."""
     for spec in inputs:
         if spec == "-":
-            yield from read_stdin(fields, published)
+            yield spec
             continue
         path = Path(spec)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                name = child.name.lower()
-                if name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + (".warc", ".warc.gz")):
-                    yield from read_path(child, fields, published)
+                if child.name.lower().endswith(INPUT_SUFFIXES):
+                    yield child
                 elif on_skip is not None:
                     on_skip(child)
         elif path.exists():
-            yield from read_path(path, fields, published)
+            yield path
         else:
             yield InputError(spec, "no such file or directory")
+
+
+def iter_inputs(inputs: Sequence[str], fields: FieldMap = FieldMap(), published=None,
+                on_skip=None, defer_html: bool = False) -> Iterator[Read]:
+    """All documents of the given paths (files, directories searched recursively, ``-`` for stdin)."""
+    for path in iter_files(inputs, on_skip):
+        if isinstance(path, InputError):
+            yield path
+        elif path == "-":
+            yield from read_stdin(fields, published)
+        else:
+            yield from read_path(path, fields, published, defer_html=defer_html)
+
+
+def count_documents(inputs: Sequence[str], stop=None) -> Optional[int]:
+    """How many documents (items and read errors) :func:`iter_inputs` will yield, for a progress bar's
+    total; ``None`` when it cannot be known (standard input) or ``stop()`` became true."""
+    total = 0
+    for path in iter_files(inputs):
+        if stop is not None and stop():
+            return None
+        if path == "-":
+            return None
+        if isinstance(path, InputError):
+            total += 1
+            continue
+        kind = input_kind(path)
+        if kind == "text":
+            total += 1
+        elif kind == "warc":
+            from .warc import count_warc_pages
+
+            total += count_warc_pages(path)
+        else:
+            try:
+                with open_maybe_gzip(path) as stream:
+                    for line in stream:
+                        total += bool(line.strip())
+                        if stop is not None and not total % 65536 and stop():
+                            return None
+            except (OSError, EOFError):
+                total += 1
+    return total

@@ -1,0 +1,163 @@
+"""Running tasks (lists of :class:`~.worker.Unit`) inline or in worker processes, with a bound on the work
+in flight (so memory stays bounded whatever the archive size) and recovery from a worker that dies.
+
+Results come back in the order tasks finish, not the order they were submitted: the sinks are keyed by
+``doc_id``, so order does not matter to them, and a long document does not hold back the others.
+"""
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Deque, Dict, List, Optional, Tuple
+
+from .worker import FAILED, Unit, WorkerBroken, WorkerConfig, init_worker, load_extractor, peak_rss_kb, process_units
+
+# (units, results, (pid, peak RSS KiB))
+Finished = Tuple[List[Unit], list, Tuple[int, int]]
+
+DIED = ("the worker process died while processing this document (killed, out of memory, or a crash in native "
+        "code)")
+
+
+class InlineExecutor:
+    """Processes each task as it is submitted, in this process (``--workers 0``, Dask partitions)."""
+
+    workers = 0
+
+    def __init__(self, config: WorkerConfig):
+        self.config = config
+        self._done: Deque[Finished] = collections.deque()
+
+    def full(self) -> bool:
+        return bool(self._done)
+
+    def pending(self) -> int:
+        return len(self._done)
+
+    def submit(self, units: List[Unit]) -> None:
+        results = process_units(load_extractor(self.config), self.config, units)
+        self._done.append((units, results, (os.getpid(), peak_rss_kb())))
+
+    def collect(self, block: bool) -> List[Finished]:
+        out = list(self._done)
+        self._done.clear()
+        return out
+
+    def terminate(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class PoolExecutor:
+    """``workers`` processes, each loading the pipeline once. At most ``in_flight`` tasks are queued or
+    running. When a worker dies (SIGKILL, out of memory, a segfault), the tasks that were in flight are
+    retried one document at a time, so the document that kills a worker is found and reported as failed
+    and the others are processed."""
+
+    def __init__(self, config: WorkerConfig, workers: int, in_flight: Optional[int] = None, task=None):
+        """``task``: the function a worker runs on a list of units (tests put a crashing one here)."""
+        self.task = task or _task
+        self.config = config
+        self.workers = workers
+        self.in_flight = in_flight or 2 * workers
+        self._ctx = multiprocessing.get_context("spawn")
+        self._pool = self._new_pool()
+        self._futures: Dict[Future, List[Unit]] = {}
+        self._retry: Deque[List[Unit]] = collections.deque()  # single-unit tasks after a crash
+        self._failed_early: List[Finished] = []
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=init_worker,
+                                   initargs=(self.config, os.getpid()))
+
+    def full(self) -> bool:
+        limit = 1 if self._retry else self.in_flight
+        return len(self._futures) + len(self._retry) >= limit
+
+    def pending(self) -> int:
+        return len(self._futures) + len(self._retry) + len(self._failed_early)
+
+    def submit(self, units: List[Unit]) -> None:
+        if self._retry:  # recovering from a crash: queue behind the suspects
+            self._retry.extend([u] for u in units)
+            self._feed()
+            return
+        self._futures[self._pool.submit(self.task, units)] = units
+
+    def _feed(self):
+        while self._retry and not self._futures:
+            units = self._retry.popleft()
+            self._futures[self._pool.submit(self.task, units)] = units
+
+    def collect(self, block: bool) -> List[Finished]:
+        out, self._failed_early = self._failed_early, []
+        if not self._futures:
+            self._feed()
+        if not self._futures:
+            return out
+        done, _ = wait(list(self._futures), timeout=0.5 if block else 0, return_when=FIRST_COMPLETED)
+        broken = []
+        for fut in done:
+            units = self._futures.pop(fut)
+            try:
+                results, stats = fut.result()
+            except BrokenProcessPool:
+                broken.append(units)
+                continue
+            except WorkerBroken:
+                raise
+            out.append((units, results, stats))
+        if broken:
+            self._recover(broken)
+        self._feed()
+        return out
+
+    def _recover(self, broken: List[List[Unit]]):
+        """The pool lost a worker: every task in flight failed with it."""
+        suspects = list(broken) + list(self._futures.values())
+        self._futures.clear()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+        alone = [units for units in suspects if len(units) == 1]
+        if len(suspects) == 1 and alone:  # this document, run alone, killed its worker
+            unit = alone[0][0]
+            self._failed_early.append(([unit], [(FAILED, unit.location, unit.doc_id, DIED)], (0, 0)))
+            return
+        retry = [[u] for units in suspects for u in units]
+        self._retry.extendleft(reversed(retry))
+
+    def terminate(self) -> None:
+        """Stop now (Ctrl-C): kill the workers; unfinished tasks are redone by the next run.
+
+        Every worker process this process started is killed, not only those the current pool lists: a
+        worker of a pool replaced after a crash, or one started while the signal arrived, can be blocked
+        writing its result into a pipe nobody reads any more, and the interpreter would wait for it at exit
+        for ever."""
+        procs = list((getattr(self._pool, "_processes", None) or {}).values()) + multiprocessing.active_children()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            try:
+                proc.kill()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+        for proc in procs:
+            proc.join(timeout=5)
+        self._futures.clear()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+def _task(units):
+    from .worker import run_task
+
+    return run_task(units)
+
+
+def make_executor(config: WorkerConfig, workers: int):
+    return InlineExecutor(config) if workers <= 0 else PoolExecutor(config, workers)

@@ -1,0 +1,175 @@
+"""The work done for each document, in a worker process (or inline): HTML → text for WARC pages, the
+pipeline, and failures turned into results, so that one bad document never stops the others.
+
+A worker process loads the pipeline once (:func:`init_worker`), then handles tasks (lists of units) with
+:func:`run_task`. It ignores Ctrl-C and SIGTERM (the parent decides when to stop) and exits by itself when
+the parent process dies (``kill -9``), so no orphan keeps working.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from ..api import DEFAULT_MAX_CHARS, Extractor, Item, parse_published
+from ..document import text_sha256
+from ..io.inputs import InputError
+from ..io.warc import MIN_ARTICLE_CHARS, HtmlPage, page_to_item
+
+# result kinds
+DONE, FAILED = "done", "failed"
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    ner: str = "auto"
+    model_path: Optional[str] = None
+    max_chars: int = DEFAULT_MAX_CHARS
+    published: Optional[str] = None  # for WARC pages whose metadata gives no date
+    min_article_chars: int = MIN_ARTICLE_CHARS
+
+
+@dataclass
+class Unit:
+    """One input document on its way to a worker: an Item, or an HtmlPage still to be turned into one."""
+
+    read: object
+    location: str
+    doc_id: Optional[str]
+
+    @property
+    def size(self) -> int:
+        r = self.read
+        return len(r.text) if isinstance(r, Item) else len(r.html) if isinstance(r, HtmlPage) else 0
+
+
+# (kind, location, doc_id, payload): payload is a Document for DONE, the reason for FAILED
+Result = Tuple[str, str, Optional[str], object]
+
+
+def _fail(location, doc_id, reason) -> Result:
+    return (FAILED, location, doc_id, reason)
+
+
+def prepare(unit: Unit, config: WorkerConfig):
+    """The unit's Item, or a finished Result (a page without an article)."""
+    read = unit.read
+    if isinstance(read, HtmlPage):
+        read = page_to_item(read, config.published, config.min_article_chars)
+        if isinstance(read, InputError):
+            return _fail(read.location, read.doc_id, read.reason)
+        if read.doc_id is None:
+            read.doc_id = text_sha256(read.text)[:16]
+    try:
+        parse_published(read.published)
+    except ValueError as exc:
+        read.warnings.append(f"{exc}; relative dates left unresolved")
+        read.published = None
+    return read
+
+
+def process_units(extractor: Extractor, config: WorkerConfig, units: List[Unit]) -> List[Result]:
+    results: List[Optional[Result]] = []
+    items: List[Tuple[int, Item]] = []
+    for unit in units:
+        try:
+            prepared = prepare(unit, config)
+        except Exception as exc:  # noqa: BLE001
+            prepared = _fail(unit.location, unit.doc_id, f"cannot prepare the document: {type(exc).__name__}: {exc}")
+        if isinstance(prepared, Item):
+            items.append((len(results), prepared))
+            results.append(None)
+        else:
+            results.append(prepared)
+    if items:
+        # spaCy keeps every new string (numbers, names, typos) in its vocabulary for good: over millions of
+        # articles a worker would grow without bound. In a memory zone they are freed when the task ends;
+        # nothing of a spaCy Doc outlives it (the results are pydantic Documents).
+        with _memory_zone(extractor):
+            _run_pipeline(extractor, items, results)
+    return results  # type: ignore[return-value]
+
+
+def _memory_zone(extractor: Extractor):
+    zone = getattr(extractor.nlp, "memory_zone", None)
+    return zone() if zone is not None else contextlib.nullcontext()
+
+
+def _run_pipeline(extractor: Extractor, items: List[Tuple[int, Item]], results: list) -> None:
+    try:
+        docs = list(extractor.pipe([it for _, it in items], batch_size=len(items)))
+    except Exception:  # noqa: BLE001 - find the culprit one by one
+        docs = None
+    for k, (slot, item) in enumerate(items):
+        if docs is not None:
+            results[slot] = (DONE, item.location, docs[k].doc_id, docs[k])
+            continue
+        try:
+            doc = extractor.process(item)
+            results[slot] = (DONE, item.location, doc.doc_id, doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            results[slot] = _fail(item.location, item.doc_id, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def peak_rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+# -- worker processes ------------------------------------------------------------------------------
+
+_STATE = {"extractor": None, "config": None, "error": None, "loads": 0}
+
+
+def _watch_parent(parent: int):
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def init_worker(config: WorkerConfig, parent: Optional[int] = None):
+    # Ctrl-C and SIGTERM reach the whole process group; the main process handles them (it stops cleanly and
+    # kills its workers). A worker that died of them would look like a document that crashed its worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    try:
+        load_extractor(config)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent with the first task
+        _STATE["error"] = f"the pipeline could not be loaded: {type(exc).__name__}: {exc}"
+
+
+_LOAD_LOCK = threading.Lock()
+
+
+def load_extractor(config: WorkerConfig) -> Extractor:
+    """The pipeline for ``config``, loaded once per process (and again only for another configuration)."""
+    with _LOAD_LOCK:
+        if _STATE["extractor"] is None or _STATE["config"] != config:
+            _STATE["extractor"] = Extractor(ner=config.ner, model_path=config.model_path, max_chars=config.max_chars)
+            _STATE["config"] = config
+            _STATE["loads"] += 1
+        return _STATE["extractor"]
+
+
+def pipeline_loads() -> int:
+    """How many times this process loaded a pipeline (1 in a healthy worker)."""
+    return _STATE["loads"]
+
+
+class WorkerBroken(RuntimeError):
+    """The worker cannot process anything (its pipeline did not load)."""
+
+
+def run_task(units: List[Unit]):
+    """A task in a worker process: ``(results, (pid, peak RSS in KiB))``."""
+    if _STATE["error"] is not None:
+        raise WorkerBroken(_STATE["error"])
+    results = process_units(_STATE["extractor"], _STATE["config"], units)
+    return results, (os.getpid(), peak_rss_kb())

@@ -1,0 +1,125 @@
+"""``kazextract run``: a whole archive into a database or a file, with workers, resume and a summary."""
+from __future__ import annotations
+
+import json
+import sys
+
+from ..api import DEFAULT_MAX_CHARS, parse_published
+from ..io.warc import MIN_ARTICLE_CHARS
+from ..pipeline import NER_CHOICES
+
+EPILOG = """\
+targets:
+  --db results.sqlite           SQLite database (any path that is not a URL)
+  --db postgresql://user:pw@host/dbname
+  --out records.jsonl           JSON Lines (+ records.jsonl.state.sqlite, records.errors.jsonl)
+  --out records.parquet         Parquet datasets documents/, records/, errors/ in that directory
+
+Interrupted (Ctrl-C, kill -9, a crash) and started again with the same command, the run resumes:
+documents already in the target are skipped and every input document is stored exactly once.
+Documents that fail are kept with their input location and the reason (errors table or file).
+"""
+
+
+def register(sub):
+    import argparse
+
+    p = sub.add_parser("run", help="process a whole archive into a database, JSON Lines or Parquet (resumable)",
+                       description="Process text files, directories, JSON Lines (.jsonl, .jsonl.gz) and WARC "
+                                   "archives (.warc, .warc.gz) with several worker processes into a database "
+                                   "or a file. Resumable; failures are kept and the run goes on.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="a .txt article, a directory (searched for .txt/.jsonl/.warc), a .jsonl(.gz) file, a "
+                        ".warc(.gz) archive, or - for standard input")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--db", metavar="TARGET", help="a database: an SQLite file path or a postgresql:// URL")
+    target.add_argument("--out", metavar="FILE", help="a .jsonl file or a .parquet directory")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes, each loading the pipeline once (default 1; 0: in this process)")
+    p.add_argument("--ner", choices=NER_CHOICES, default="auto",
+                   help="statistical NER for person/location/org: auto (the shipped model), spacy, stanza, none")
+    p.add_argument("--model", help="path of the NER model to use instead of the shipped one")
+    p.add_argument("--published", help="publish date YYYY-MM-DD for inputs that carry none")
+    p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME",
+                   help="JSON field names, e.g. --field text=body --field id=uuid (defaults: id, text/maintext, "
+                        "title, url, published/date_publish)")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help="search at most this many characters of a document (0: no limit)")
+    p.add_argument("--min-article-chars", type=int, default=MIN_ARTICLE_CHARS,
+                   help="a WARC page whose article text is shorter than this counts as having no article")
+    p.add_argument("--errors", metavar="FILE",
+                   help="also write the failed inputs to this JSON Lines file (default for --out x.jsonl: "
+                        "x.errors.jsonl; databases keep them in their errors table)")
+    p.add_argument("--retry-errors", action="store_true",
+                   help="process again the inputs that failed in an earlier run (default: skip them)")
+    progress = p.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_const", const="bar",
+                          help="always show a progress bar")
+    progress.add_argument("--no-progress", dest="progress", action="store_const", const="off",
+                          help="no progress output")
+    p.set_defaults(progress="auto")
+    p.add_argument("--no-count", action="store_true",
+                   help="do not count the inputs first (no total and no ETA in the progress bar)")
+    p.add_argument("--commit-every", type=int, metavar="DOCS",
+                   help="commit after this many documents (default: 500 for databases and JSON Lines, 5000 for "
+                        "Parquet; also every few seconds); what a crash loses and the next run redoes")
+    p.add_argument("--summary-json", metavar="FILE", help="also write the summary as JSON to this file")
+    p.add_argument("--dask", metavar="SCHEDULER",
+                   help="run on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786, or 'local' for a "
+                        "LocalCluster with --workers processes); the target must be a database or Parquet")
+    p.add_argument("--partition-mb", type=int, default=64,
+                   help="with --dask: split plain JSON Lines files into partitions of about this size")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..batch.runner import RunOptions, run_batch
+    from ..batch.worker import WorkerConfig
+    from ..io.inputs import FieldMap
+    from ..sinks import SinkError, open_sink, sink_kind
+
+    try:
+        published = parse_published(args.published)
+        fields = FieldMap.parse(args.field)
+        if args.workers < 0:
+            raise ValueError("--workers must be 0 or more")
+    except ValueError as exc:
+        print(f"kazextract: {exc}", file=sys.stderr)
+        return 2
+    target = args.db or args.out
+    config = WorkerConfig(ner=args.ner, model_path=args.model, max_chars=args.max_chars,
+                          published=published.isoformat() if published else None,
+                          min_article_chars=args.min_article_chars)
+    options = RunOptions(workers=args.workers, retry_errors=args.retry_errors, progress=args.progress,
+                         count=not args.no_count, fields=fields, commit_every=args.commit_every)
+    try:
+        if args.db and sink_kind(args.db) in ("jsonl", "parquet"):
+            raise SinkError(f"--db {args.db}: a database is an SQLite path or a postgresql:// URL; use --out "
+                            "for .jsonl and .parquet")
+        if args.out and sink_kind(args.out) not in ("jsonl", "parquet"):
+            raise SinkError(f"--out {args.out}: expected a .jsonl file or a .parquet directory (use --db for "
+                            "databases)")
+        if args.dask:
+            from ..batch.dask_run import run_on_dask
+
+            summary = run_on_dask(args.inputs, target, args.dask, config, options,
+                                  partition_bytes=args.partition_mb << 20, errors_path=args.errors)
+        else:
+            sink = open_sink(target, errors_path=args.errors)
+            summary = run_batch(args.inputs, sink, config, options, target=_shown(target))
+    except SinkError as exc:
+        print(f"kazextract: {exc}", file=sys.stderr)
+        return 2
+    print(summary.report(), file=sys.stderr)
+    if args.summary_json:
+        with open(args.summary_json, "w", encoding="utf-8") as f:
+            json.dump(summary.as_dict(), f, ensure_ascii=False, indent=2)
+            f.write("\n")
+    return 130 if summary.interrupted else 0
+
+
+def _shown(target: str) -> str:
+    from ..sinks.postgres import redact
+
+    return redact(target)
