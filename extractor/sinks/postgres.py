@@ -106,13 +106,6 @@ class PostgresSink(SqlSink):
         self.conn.commit()  # lookups open a transaction too
         self._in_txn = False
 
-    def close(self):
-        if self.conn is None:
-            return
-        self.commit()
-        self.conn.close()
-        self.conn = None
-
     def abort(self):
         if self.conn is None:
             return

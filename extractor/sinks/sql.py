@@ -25,6 +25,14 @@ class SqlSink(Sink):
                         for t in schema.TABLES}
         self._in_txn = False
 
+    def close(self):
+        """Commit what is pending and close the connection (again: nothing)."""
+        if self.conn is None:
+            return
+        self.commit()
+        self.conn.close()
+        self.conn = None
+
     # -- to implement ---------------------------------------------------------------------------
     def _execute(self, sql: str, params=()):
         raise NotImplementedError

@@ -94,13 +94,6 @@ class SqliteSink(SqlSink):
             self.conn.execute("COMMIT")
             self._in_txn = False
 
-    def close(self):
-        if self.conn is None:
-            return
-        self.commit()
-        self.conn.close()
-        self.conn = None
-
     def abort(self):
         if self.conn is None:
             return
