@@ -88,6 +88,7 @@ def endings() -> Tuple[str, ...]:
     return tuple(sorted({e.ending for e in ending_rows()}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)  # called for every word parsed: sort once
 def _rows(use: str) -> Tuple[Ending, ...]:
     return tuple(sorted((e for e in ending_rows() if e.use == use), key=lambda e: -len(e.ending)))
 
