@@ -77,7 +77,12 @@ class Extractor:
             warnings.append(f"truncated: text has {len(text)} characters; only the first {self.max_chars} "
                             "were searched")
         warnings.extend(text_warnings(text))
-        return warnings, parse_published(item.published)
+        try:
+            published = parse_published(item.published)
+        except ValueError as exc:  # one bad date costs the document its relative dates, not its records
+            warnings.append(f"{exc}; relative dates left unresolved")
+            published = None
+        return warnings, published
 
     def _make_doc(self, text: str, published):
         doc = self.nlp.make_doc(text)

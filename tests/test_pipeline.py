@@ -25,3 +25,15 @@ def test_rules_pipeline_saves_and_loads(tmp_path):
     loaded = spacy.load(tmp_path / "p")
     assert loaded.pipe_names == nlp.pipe_names
     assert values(loaded(TEXT)) == values(nlp(TEXT))
+
+
+def test_a_bad_publish_date_is_a_warning_and_the_values_stay():
+    import extractor
+
+    doc = extractor.extract("Өткен жылы 5,6 млрд теңге бөлінді.", published="31.12.2024", ner="none")
+    assert doc.published is None
+    assert any("not a date" in w and "relative dates left unresolved" in w for w in doc.warnings)
+    money = [r for r in doc.records if r.type == "money"]
+    assert [int(r.value) for r in money] == [5600000000]
+    (date,) = [r for r in doc.records if r.type == "date"]
+    assert date.relative and date.date_start is None  # found, but left unresolved

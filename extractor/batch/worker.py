@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from ..api import DEFAULT_MAX_CHARS, Extractor, Item, parse_published
+from ..api import DEFAULT_MAX_CHARS, Extractor, Item
 from ..document import text_sha256
 from ..io.inputs import InputError
 from ..io.warc import MIN_ARTICLE_CHARS, HtmlPage, page_to_item
@@ -65,11 +65,6 @@ def prepare(unit: Unit, config: WorkerConfig):
             return _fail(read.location, read.doc_id, read.reason)
         if read.doc_id is None:
             read.doc_id = text_sha256(read.text)[:16]
-    try:
-        parse_published(read.published)
-    except ValueError as exc:
-        read.warnings.append(f"{exc}; relative dates left unresolved")
-        read.published = None
     return read
 
 

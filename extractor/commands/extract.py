@@ -5,8 +5,8 @@ import json
 import sys
 from contextlib import ExitStack
 
-from ..api import DEFAULT_MAX_CHARS, Item, parse_published
-from ..pipeline import NER_CHOICES
+from ..api import Item
+from . import add_pipeline_options, pipeline_options
 
 
 def register(sub):
@@ -16,27 +16,18 @@ def register(sub):
                    help="a .txt article, a directory (searched for .txt/.jsonl), a .jsonl(.gz) file "
                         "with fields id, text, title, url, published, or - for standard input")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
-    p.add_argument("--published", help="publish date YYYY-MM-DD for inputs that carry none "
-                                       "(relative dates like 'өткен жылы' resolve against it)")
     p.add_argument("--errors", help="write inputs that could not be read to this JSONL file "
                                     "(default: reported on standard error)")
-    p.add_argument("--ner", choices=NER_CHOICES, default="auto",
-                   help="statistical NER for person/location/org: auto (the shipped model), spacy, stanza, none")
-    p.add_argument("--model", help="path of the NER model to use instead of the shipped one")
-    p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME",
-                   help="JSON field names, e.g. --field text=body --field id=uuid")
-    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
-                   help="search at most this many characters of a document (0: no limit)")
+    add_pipeline_options(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from ..api import Extractor
-    from ..io.inputs import FieldMap, InputError, iter_inputs
+    from ..io.inputs import InputError, iter_inputs
 
     try:
-        published = parse_published(args.published)
-        fields = FieldMap.parse(args.field)
+        published, fields = pipeline_options(args)
     except ValueError as exc:
         print(f"kazextract: {exc}", file=sys.stderr)
         return 2
@@ -61,11 +52,6 @@ def run(args) -> int:
                 if isinstance(read, InputError):
                     report(read)
                     continue
-                try:
-                    parse_published(read.published)
-                except ValueError as exc:
-                    read.warnings.append(f"{exc}; relative dates left unresolved")
-                    read.published = None
                 yield read
 
         for doc in _safe_pipe(extractor, items(), report):

@@ -4,9 +4,8 @@ from __future__ import annotations
 import json
 import sys
 
-from ..api import DEFAULT_MAX_CHARS, parse_published
 from ..io.warc import MIN_ARTICLE_CHARS
-from ..pipeline import NER_CHOICES
+from . import add_pipeline_options, pipeline_options
 
 EPILOG = """\
 targets:
@@ -37,15 +36,7 @@ def register(sub):
     target.add_argument("--out", metavar="FILE", help="a .jsonl file or a .parquet directory")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="worker processes, each loading the pipeline once (default 1; 0: in this process)")
-    p.add_argument("--ner", choices=NER_CHOICES, default="auto",
-                   help="statistical NER for person/location/org: auto (the shipped model), spacy, stanza, none")
-    p.add_argument("--model", help="path of the NER model to use instead of the shipped one")
-    p.add_argument("--published", help="publish date YYYY-MM-DD for inputs that carry none")
-    p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME",
-                   help="JSON field names, e.g. --field text=body --field id=uuid (defaults: id, text/maintext, "
-                        "title, url, published/date_publish)")
-    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
-                   help="search at most this many characters of a document (0: no limit)")
+    add_pipeline_options(p)
     p.add_argument("--min-article-chars", type=int, default=MIN_ARTICLE_CHARS,
                    help="a WARC page whose article text is shorter than this counts as having no article")
     p.add_argument("--errors", metavar="FILE",
@@ -76,12 +67,10 @@ def register(sub):
 def run(args) -> int:
     from ..batch.runner import RunOptions, run_batch
     from ..batch.worker import WorkerConfig
-    from ..io.inputs import FieldMap
     from ..sinks import SinkError, open_sink, sink_kind
 
     try:
-        published = parse_published(args.published)
-        fields = FieldMap.parse(args.field)
+        published, fields = pipeline_options(args)
         if args.workers < 0:
             raise ValueError("--workers must be 0 or more")
     except ValueError as exc:
