@@ -138,7 +138,7 @@ class PoolExecutor:
         worker of a pool replaced after a crash, or one started while the signal arrived, can be blocked
         writing its result into a pipe nobody reads any more, and the interpreter would wait for it at exit
         for ever."""
-        procs = list((getattr(self._pool, "_processes", None) or {}).values()) + multiprocessing.active_children()
+        procs = multiprocessing.active_children()  # the pool's workers and any left from a replaced pool
         self._pool.shutdown(wait=False, cancel_futures=True)
         for proc in procs:
             try:
