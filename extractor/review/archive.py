@@ -109,7 +109,7 @@ def figures(db: Database) -> Figures:
     cols = db.columns("records")
     facts = {"measure", "status"} <= cols and bool(
         q("SELECT count(*) FROM records WHERE type IN ('money', 'jobs') AND status IS NOT NULL")[0][0])
-    entity = "coalesce(key, name)" if "key" in cols else "name"
+    entity = 'coalesce("key", name)' if "key" in cols else "name"
     label = "min(name)"
     month = db.month("d.published")
 
