@@ -166,3 +166,17 @@ def test_report_reads_sqlite_without_writing(runs):
     with pytest.raises(ReviewError):
         with open_database(str(runs["sqlite"].with_name("nothing.sqlite"))):
             pass
+
+
+def test_top_organisations_group_spellings_by_key(tmp_path):
+    """Version 2 outputs give every name a key: two spellings of one bank count as one organisation."""
+    def doc(doc_id, name):
+        text = f"{name} пайызды өзгертпеді."
+        return {"doc_id": doc_id, "published": "2024-02-01", "text_sha256": "0" * 64, "warnings": [],
+                "records": [{"type": "org", "text": name, "start": 0, "end": len(name), "sentence": 0,
+                             "name": name, "legal_form": None, "key": "ұлттық банк"}]}
+    out = tmp_path / "keys.jsonl"
+    docs = [doc("a", "Ұлттық банк"), doc("b", "ҚР Ұлттық банкі"), doc("c", "Ұлттық банк")]
+    out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    f = figs(out)
+    assert len(f["top_orgs"]) == 1 and f["top_orgs"][0][1:] == (3, 3)

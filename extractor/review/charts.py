@@ -34,7 +34,7 @@ def _svg(fig, name: str) -> str:
 def _figure(height: float):
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(7.5, height), dpi=100)
+    fig = Figure(figsize=(6, height), dpi=100)
     ax = fig.subplots()
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
@@ -61,7 +61,7 @@ def columns(name: str, labels: Sequence[str], values: Sequence[float], title: st
     """Vertical bars over categories (months), optionally a second series beside the first."""
     if not labels:
         return None
-    fig, ax = _figure(2.8)
+    fig, ax = _figure(2.6)
     xs = list(range(len(labels)))
     width = 0.8 if second is None else 0.4
     ax.bar([x - (0 if second is None else width / 2) for x in xs], list(values), width=width, color=BAR,

@@ -20,6 +20,8 @@ table { border-collapse: collapse; font-size: .85em; margin: .5em 0; }
 th, td { border: 1px solid #ddd; padding: .2em .5em; text-align: left; }
 th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
 svg.chart { max-width: 100%; height: auto; display: block; margin: .5em 0; }
+.row { display: flex; flex-wrap: wrap; gap: 1.5em; align-items: flex-start; }
+.chart-box { flex: 0 1 34em; min-width: 18em; }
 details summary { cursor: pointer; color: #335; font-size: .9em; }
 """
 
@@ -53,12 +55,11 @@ def render(f: Figures) -> str:
     draw = charts.available()
     parts: List[str] = []
 
-    def chart(svg: Optional[str]):
-        if svg:
-            parts.append(svg)
-
-    def section(title: str):
-        parts.append(f"<h2>{_e(title)}</h2>")
+    def section(title: str, svg: Optional[str], *tables: str):
+        """A heading, then the chart and its table side by side (stacked on a narrow screen)."""
+        box = f'<div class="chart-box">{svg}</div>' if svg else ""
+        parts.append(f"<section><h2>{_e(title)}</h2><div class=\"row\">{box}<div>{''.join(tables)}</div></div>"
+                     "</section>")
 
     parts.append('<div class="totals">' + "".join(
         f"<div><b>{_n(n)}</b>{label}</div>" for n, label in
@@ -66,64 +67,46 @@ def render(f: Figures) -> str:
     if not draw:
         parts.append("<p class=\"note\">Charts need matplotlib: pip install 'kazextract[report]'.</p>")
 
-    section("Records per type")
-    if draw:
-        chart(charts.hbars("types", [t for t, _ in f.records_per_type], [n for _, n in f.records_per_type],
-                           "records per type"))
-    parts.append(table(["type", "records"], f.records_per_type))
-
-    section("Documents per month (published)")
-    if draw:
-        chart(charts.columns("months", [m for m, _ in f.documents_per_month], [n for _, n in f.documents_per_month],
-                             "documents per month"))
-    parts.append("<details><summary>table</summary>" + table(["month", "documents"], f.documents_per_month)
-                 + "</details>")
-
-    section("Money per month")
+    section("Records per type",
+            draw and charts.hbars("types", [t for t, _ in f.records_per_type], [n for _, n in f.records_per_type],
+                                  "records per type"),
+            table(["type", "records"], f.records_per_type))
+    section("Documents per month (published)",
+            draw and charts.columns("months", [m for m, _ in f.documents_per_month],
+                                    [n for _, n in f.documents_per_month], "documents per month"),
+            "<details><summary>table</summary>" + table(["month", "documents"], f.documents_per_month) + "</details>")
     cur = main_currency(f)
-    if draw and cur:
-        months = [(m, s) for m, c, _, s in f.money_per_month if c == cur]
-        chart(charts.columns("money-months", [m for m, _ in months], [float(s) / 1e9 for _, s in months],
-                             f"money stated per month, {cur}", ylabel=f"billion {cur}"))
-    parts.append("<details><summary>table (every currency)</summary>" +
-                 table(["month", "currency", "amounts", "sum"], f.money_per_month) + "</details>")
-
-    section("Money by currency")
-    if draw:
-        chart(charts.hbars("currencies", [c for c, _, _ in f.money_by_currency], [n for _, n, _ in f.money_by_currency],
-                           "money amounts per currency", "amounts"))
-    parts.append(table(["currency", "amounts", "sum"], f.money_by_currency))
-
+    months = [(m, s) for m, c, _, s in f.money_per_month if c == cur]
+    section("Money per month",
+            draw and cur and charts.columns("money-months", [m for m, _ in months], [float(s) / 1e9 for _, s in months],
+                                            f"money stated per month, {cur}", ylabel=f"billion {cur}"),
+            "<details><summary>table (every currency)</summary>"
+            + table(["month", "currency", "amounts", "sum"], f.money_per_month) + "</details>")
+    section("Money by currency",
+            draw and charts.hbars("currencies", [c for c, _, _ in f.money_by_currency],
+                                  [n for _, n, _ in f.money_by_currency], "money amounts per currency", "amounts"),
+            table(["currency", "amounts", "sum"], f.money_by_currency))
     if f.money_by_measure is not None:
-        section("Money by measure")
-        if draw and cur:
-            rows = [(m, s) for m, c, _, s in f.money_by_measure if c == cur]
-            chart(charts.hbars("measures", [m for m, _ in rows], [float(s) / 1e9 for _, s in rows],
-                               f"money by measure, {cur}", f"billion {cur}"))
-        parts.append(table(["measure", "currency", "amounts", "sum"], f.money_by_measure))
-
-    section("Jobs" + (": actual and planned" if f.facts else ""))
-    if draw and f.jobs_by_status:
-        chart(charts.hbars("jobs", [s for s, _, _ in f.jobs_by_status], [float(v) for _, _, v in f.jobs_by_status],
-                           "jobs (sum of the job counts stated)", "jobs"))
-    parts.append(table(["status", "records", "jobs"], f.jobs_by_status))
-    if not f.facts:
-        parts.append('<p class="note">No facts fields (measure, status) in this output: jobs are not split into '
-                     "actual and planned.</p>")
-
+        rows = [(m, s) for m, c, _, s in f.money_by_measure if c == cur]
+        section("Money by measure",
+                draw and cur and charts.hbars("measures", [m for m, _ in rows], [float(s) / 1e9 for _, s in rows],
+                                              f"money by measure, {cur}", f"billion {cur}"),
+                table(["measure", "currency", "amounts", "sum"], f.money_by_measure))
+    note = "" if f.facts else ('<p class="note">No facts fields (measure, status) in this output: jobs are not '
+                               "split into actual and planned.</p>")
+    section("Jobs" + (": actual and planned" if f.facts else ""),
+            draw and f.jobs_by_status and charts.hbars("jobs", [s for s, _, _ in f.jobs_by_status],
+                                                       [float(v) for _, _, v in f.jobs_by_status],
+                                                       "jobs (sum of the job counts stated)", "jobs"),
+            table(["status", "records", "jobs"], f.jobs_by_status), note)
     for title, name, rows in (("Top organisations", "orgs", f.top_orgs), ("Top places", "places", f.top_places)):
-        section(title)
-        if draw:
-            chart(charts.hbars(name, [r[0] for r in rows], [r[1] for r in rows], f"{title.lower()}, by documents",
-                               "documents"))
-        parts.append(table(["name", "documents", "mentions"], rows))
-
+        section(title, draw and charts.hbars(name, [r[0] for r in rows], [r[1] for r in rows],
+                                             f"{title.lower()}, by documents", "documents"),
+                table(["name", "documents", "mentions"], rows))
     for title, name, rows in (("Errors by reason", "errors", f.errors_by_reason),
                               ("Warnings by reason", "warnings", f.warnings_by_reason)):
-        section(title)
-        if draw and rows:
-            chart(charts.hbars(name, [r[0] for r in rows], [r[1] for r in rows], title.lower()))
-        parts.append(table(["reason", "count"], rows))
+        section(title, draw and rows and charts.hbars(name, [r[0] for r in rows], [r[1] for r in rows], title.lower()),
+                table(["reason", "count"], rows))
 
     body = "\n".join(parts)
     return f"""<!DOCTYPE html>
