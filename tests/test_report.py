@@ -171,7 +171,6 @@ def test_report_reads_sqlite_without_writing(runs):
 def test_top_organisations_group_spellings_by_key(tmp_path):
     """Version 2 outputs give every name a key: two spellings of one bank count as one organisation."""
     def doc(doc_id, name):
-        text = f"{name} пайызды өзгертпеді."
         return {"doc_id": doc_id, "published": "2024-02-01", "text_sha256": "0" * 64, "warnings": [],
                 "records": [{"type": "org", "text": name, "start": 0, "end": len(name), "sentence": 0,
                              "name": name, "legal_form": None, "key": "ұлттық банк"}]}
