@@ -17,7 +17,7 @@ COLOURS = {"money": "#2e7d32", "jobs": "#6a1b9a", "percent": "#ef6c00", "quantit
 FALLBACK_COLOUR = "#546e7a"
 
 CSS = """
-body { font-family: system-ui, "DejaVu Sans", sans-serif; margin: 1.5em auto; max-width: 60em; padding: 0 1em;
+body { font-family: system-ui, "DejaVu Sans", sans-serif; margin: 1.5em auto; max-width: 68em; padding: 0 1em;
        color: #222; background: #fff; }
 h1 { font-size: 1.4em; margin-bottom: .2em; }
 h2 { font-size: 1.1em; margin-top: 1.6em; }
@@ -29,11 +29,13 @@ h2 { font-size: 1.1em; margin-top: 1.6em; }
 mark { background: transparent; color: inherit; border-bottom: 3px solid;
        padding: 1px 0 calc(1px + var(--h, 0) * 5px); cursor: help; }
 mark.hl { outline: 2px solid #ffb300; }
-table { border-collapse: collapse; font-size: .85em; width: 100%; }
+table { border-collapse: collapse; font-size: .85em; }
+.scroll { overflow-x: auto; }
 th, td { border: 1px solid #ddd; padding: .25em .45em; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; }
 td.num { text-align: right; white-space: nowrap; }
-td.src { white-space: pre-wrap; }
+td.val { text-align: right; min-width: 8em; }
+td.src { white-space: pre-wrap; min-width: 10em; max-width: 24em; }
 tr.hl td { background: #fff8e1; }
 .warnings li { color: #8d4a00; }
 .none { color: #777; }
@@ -100,7 +102,7 @@ def _records_table(records: Sequence[dict]) -> str:
                  f'<td><span class="{_cls(t)}">{_e(t)}</span></td>',
                  f'<td class="src">{marks.escape_text(str(r.get("text", "")))}</td>',
                  f'<td class="num">{_e(r.get("start"))}–{_e(r.get("end"))}</td>',
-                 f'<td class="num">{_e(value)}</td>',
+                 f'<td class="val">{_e(value)}</td>',
                  f'<td>{_e(r.get("qualifier"))}</td>',
                  f'<td>{_e(name)}</td>',
                  f'<td class="num">{_e(r.get("sentence"))}</td>',
@@ -117,8 +119,8 @@ def _records_table(records: Sequence[dict]) -> str:
         rows.append(f'<tr id="row{i}" data-i="{i}">' + "".join(cells) + "</tr>")
     if not rows:
         return '<p class="none">no records</p>'
-    return ('<table id="records"><thead><tr>' + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr></thead><tbody>"
-            + "\n".join(rows) + "</tbody></table>")
+    return ('<div class="scroll"><table id="records"><thead><tr>' + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr></thead><tbody>"
+            + "\n".join(rows) + "</tbody></table></div>")
 
 
 def render(doc: dict, text: str) -> str:
