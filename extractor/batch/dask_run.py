@@ -113,6 +113,14 @@ def _partitions(inputs: Sequence[str], partition_bytes: int, files_per_partition
     return out
 
 
+def too_few_partitions(n_parts: int, workers: int) -> Optional[str]:
+    """Why fewer than ``workers`` workers will have work, ``None`` when all will."""
+    if n_parts >= workers:
+        return None
+    return (f"{n_parts} partition{'s' if n_parts != 1 else ''} for {workers} workers, so only {n_parts} will have "
+            "work: each .gz or WARC file is one partition, only plain JSON Lines and .txt files can be split")
+
+
 def partition_reads(part: Partition, fields: FieldMap = FieldMap(), published=None) -> Iterator:
     """The documents of a partition (WARC pages as raw HtmlPages)."""
     if part.kind == "missing":
@@ -171,10 +179,9 @@ def run_on_dask(inputs: Sequence[str], target: str, scheduler: str, config: Work
     open_sink(target).close()  # create the tables (or directories) once, before the partitions race to
     workers = max(1, options.workers)
     parts = partitions(inputs, partition_bytes, min_partitions=workers)
-    if len(parts) < workers and note is not None:
-        note(f"{len(parts)} partition{'s' if len(parts) != 1 else ''} for {workers} workers, so only "
-             f"{len(parts)} will have work: each .gz or WARC file is one partition (plain JSON Lines and .txt "
-             "files are split)")
+    message = too_few_partitions(len(parts), workers)
+    if message and note is not None:
+        note(message)
     cluster = None
     if client is None:
         if scheduler == "local":
