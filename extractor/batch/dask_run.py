@@ -186,7 +186,7 @@ def run_on_dask(inputs: Sequence[str], target: str, scheduler: str, config: Work
     if client is None:
         if scheduler == "local":
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")  # any free port, never a clash
             client = Client(cluster)
         else:
             client = Client(scheduler)
