@@ -9,10 +9,17 @@ from ..api import Item
 from . import CommandError, add_pipeline_options, pipeline_options
 from ._checks import check_inputs, check_ner, check_output_folder, empty_dir_warnings
 
+EPILOG = """\
+exit status: 0 every input read; 1 an input or a document failed (each reported, the others written) or no
+input documents found; 2 a mistake, found before any work (an input or output folder that does not exist, a
+bad option, a missing optional dependency or NER model); 130 interrupted.
+"""
+
 
 def register(sub):
     p = sub.add_parser("extract", help="extract records from articles (text files, directories, JSONL, - for stdin)",
-                       description="Write one JSON document per input article (the output contract) as JSON Lines.")
+                       description="Write one JSON document per input article (the output contract) as JSON Lines.",
+                       epilog=EPILOG)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="a .txt article, a directory (searched for .txt/.jsonl), a .jsonl(.gz) file "
                         "with fields id, text, title, url, published, or - for standard input")
