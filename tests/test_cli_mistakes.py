@@ -74,6 +74,12 @@ def test_extract_errors_file_in_missing_folder(capsys, tmp_path):
     assert one_line(err).startswith("kazextract extract: error: --errors ")
 
 
+def test_extract_output_that_is_a_directory(capsys, tmp_path):
+    rc, err = cli(capsys, "extract", ARTICLE, "-o", tmp_path, "--ner", "none")
+    assert rc == 2
+    assert one_line(err) == f"kazextract extract: error: -o {tmp_path}: is a directory; give a file name"
+
+
 def test_run_out_in_missing_folder(capsys, tmp_path, jsonl):
     rc, err = cli(capsys, "run", jsonl, "--out", tmp_path / "missing" / "dir" / "x.jsonl", "--ner", "none")
     assert rc == 2

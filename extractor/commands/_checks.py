@@ -89,10 +89,13 @@ def empty_dir_warnings(found: FoundInputs) -> List[str]:
             for d in found.empty_dirs]
 
 
-def check_output_folder(option: str, path: Optional[str]) -> None:
-    """An output file or directory goes into a folder that exists (``-`` and ``None`` pass)."""
+def check_output_folder(option: str, path: Optional[str], directory: bool = False) -> None:
+    """An output file (or, with ``directory``, an output directory) goes into a folder that exists; a file
+    output is not an existing directory. ``-`` and ``None`` pass."""
     if not path or path == "-":
         return
+    if not directory and Path(path).is_dir():
+        raise CommandError(f"{option} {path}: is a directory; give a file name")
     folder = Path(path).parent
     if not folder.is_dir():
         what = "is not a directory" if folder.exists() else "does not exist"

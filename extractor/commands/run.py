@@ -147,7 +147,7 @@ def _check_target(args) -> None:
         raise CommandError(f"--out {args.out}: expected a .jsonl file or a .parquet directory (use --db for "
                            "databases)")
     if kind != "postgresql":
-        check_output_folder(option, target)
+        check_output_folder(option, target, directory=kind == "parquet")
     if kind in TARGET_EXTRAS:
         require(TARGET_EXTRAS[kind], f"{option} {_shown(target) if kind == 'postgresql' else target}")
 
