@@ -15,7 +15,6 @@ interpreter start-up not). The machine's load changes the numbers: run it on a q
 """
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import os
@@ -144,13 +143,17 @@ def run(archive: Path, workers: int, work: Path, ner: str, sink: str) -> dict:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    from extractor.cli import Parser
+
+    ap = Parser(description=__doc__)
     ap.add_argument("--n", type=int, nargs="+", default=[10000], help="archive sizes (articles)")
-    ap.add_argument("--formats", nargs="+", default=["jsonl", "warc"], choices=["jsonl", "warc"])
-    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--ner", default="none")
-    ap.add_argument("--sink", default="sqlite", choices=["sqlite", "jsonl", "parquet"])
-    ap.add_argument("--corpus", type=Path, help="directory of development .txt articles (and raw/)")
+    ap.add_argument("--formats", nargs="+", default=["jsonl", "warc"], choices=["jsonl", "warc"],
+                    help="archive formats")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run")
+    ap.add_argument("--ner", default="none", help="kazextract run --ner")
+    ap.add_argument("--sink", default="sqlite", choices=["sqlite", "jsonl", "parquet"], help="target kind")
+    ap.add_argument("--corpus", type=Path, help="directory of development .txt articles (and raw/); default: the "
+                                                "first of ../shared/corpus, /work/shared/corpus, corpus/")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kazextract-bench"), help="where archives and outputs go")
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args(argv)

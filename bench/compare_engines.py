@@ -90,8 +90,11 @@ def table(rows, base) -> str:
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--articles", type=Path, help="folder of .txt articles (and raw/)")
+    from extractor.cli import Parser
+
+    p = Parser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--articles", type=Path, help="folder of .txt articles (and raw/); default: ../shared/corpus, "
+                                                 "else corpus/")
     p.add_argument("--stanza-model", help="Stanza Kazakh NER model directory")
     p.add_argument("--engines", default=",".join(ENGINES), help="comma-separated: none,spacy,stanza")
     p.add_argument("--repeat", type=int, default=2, help="passes over the articles per engine")

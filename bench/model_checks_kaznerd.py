@@ -1,6 +1,6 @@
 """What the checks on model names (extractor/names/model_checks.py) cost and gain on KazNERD sentences.
 
-    OMP_NUM_THREADS=1 PYTHONPATH=. python bench/model_checks_kaznerd.py [--split test] [--limit N]
+    OMP_NUM_THREADS=1 PYTHONPATH=. python bench/model_checks_kaznerd.py [--kaznerd DIR] [--split test] [--limit N]
         [--model DIR] [--show 30]
 
 Each KazNERD sentence (tokens joined by spaces) is one document for the default pipeline. Gold: the
@@ -18,15 +18,15 @@ little. ``--show`` prints dropped model entities that were correct.
 """
 from __future__ import annotations
 
-import argparse
-import os
 import time
 from collections import Counter
-from pathlib import Path
 
 import spacy  # noqa: F401
 
 import extractor  # noqa: F401 - registers kk
+from extractor.cli import Parser
+from extractor.commands import add_kaznerd_option, kaznerd_file
+from extractor.commands._checks import CommandError
 from extractor.mentions import get_mentions
 from extractor.names.component import LABELS, model_span
 from extractor.names.model_checks import check_spans
@@ -68,15 +68,18 @@ class Tally:
 
 
 def main():
-    shared = Path(os.environ.get("KAZEXTRACT_SHARED", Path("..") / "shared"))
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=str(shared / "data" / "kaznerd"))
-    ap.add_argument("--split", default="test", choices=("test", "valid"))
+    ap = Parser(description=__doc__.split("\n\n")[0])
+    add_kaznerd_option(ap)
+    ap.add_argument("--split", default="test", choices=("test", "valid"), help="KazNERD split")
     ap.add_argument("--model", help="model directory (default: the shipped model)")
-    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N sentences (0: all)")
     ap.add_argument("--show", type=int, default=0, help="print this many correct model entities the checks drop")
     args = ap.parse_args()
-    sentences = list(read_conll(Path(args.data) / f"IOB2_{args.split}.txt"))
+    try:
+        split_file = kaznerd_file(args, f"IOB2_{args.split}.txt")
+    except CommandError as exc:
+        ap.exit(2, f"{ap.prog}: error: {exc}\n")
+    sentences = list(read_conll(split_file))
     if args.limit:
         sentences = sentences[: args.limit]
     nlp = build_pipeline(ner="spacy", model_path=args.model)

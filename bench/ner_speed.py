@@ -1,20 +1,21 @@
 """Words per second of the shipped NER model on CPU (model alone, and the whole default pipeline).
 
-    OMP_NUM_THREADS=1 PYTHONPATH=. python bench/ner_speed.py [--data ../shared/data/kaznerd] [--sentences 3000]
+    OMP_NUM_THREADS=1 PYTHONPATH=. python bench/ner_speed.py [--kaznerd ../shared/data/kaznerd] [--sentences 3000]
 
 Text: KazNERD test sentences (tokens joined by spaces), one doc per sentence and, as in news, one doc
 per ~20 sentences.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import time
-from pathlib import Path
 
 import spacy
 
 import extractor  # noqa: F401 - registers kk
+from extractor.cli import Parser
+from extractor.commands import add_kaznerd_option, kaznerd_file
+from extractor.commands._checks import CommandError
 from extractor.ner.kaznerd import read_conll
 from extractor.pipeline import build_pipeline, default_model_path
 
@@ -29,13 +30,16 @@ def rate(nlp, texts, repeat=1):
 
 
 def main():
-    shared = Path(os.environ.get("KAZEXTRACT_SHARED", Path("..") / "shared"))
-    p = argparse.ArgumentParser()
-    p.add_argument("--data", default=str(shared / "data" / "kaznerd"))
-    p.add_argument("--model", default=str(default_model_path()))
-    p.add_argument("--sentences", type=int, default=3000)
+    p = Parser(description=__doc__.split("\n\n")[0])
+    add_kaznerd_option(p)
+    p.add_argument("--model", default=str(default_model_path()), help="spaCy NER model directory")
+    p.add_argument("--sentences", type=int, default=3000, help="KazNERD test sentences to run")
     args = p.parse_args()
-    sentences = [" ".join(s.tokens) for s in read_conll(Path(args.data) / "IOB2_test.txt")][: args.sentences]
+    try:
+        test_file = kaznerd_file(args, "IOB2_test.txt")
+    except CommandError as exc:
+        p.exit(2, f"{p.prog}: error: {exc}\n")
+    sentences = [" ".join(s.tokens) for s in read_conll(test_file)][: args.sentences]
     articles = [" ".join(sentences[i:i + 20]) for i in range(0, len(sentences), 20)]
     ner = spacy.load(args.model)
     full = build_pipeline(model_path=args.model)

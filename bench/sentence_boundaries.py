@@ -77,8 +77,13 @@ def report(name, text_sentence_pairs):
         print(f"{label:16} {ngold:5} {npred:5} {tp / max(npred, 1):6.3f} {tp / max(ngold, 1):6.3f}")
 
 
-def main():
-    gold_file = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "corpus" / "inform_kz_mangystau.sentences.json")
+def main(argv=None):
+    from extractor.cli import Parser
+
+    p = Parser(description=__doc__.split("\n\n")[0])
+    p.add_argument("gold", nargs="?", type=Path, default=ROOT / "corpus" / "inform_kz_mangystau.sentences.json",
+                   help="hand-checked sentences (JSON: source, the text file beside it; sentences, the list)")
+    gold_file = p.parse_args(argv).gold
     g = json.loads(gold_file.read_text(encoding="utf-8"))
     text = (gold_file.parent / g["source"]).read_text(encoding="utf-8")
     report(f"{gold_file.name} (scraped news, hand-checked)", [(text, g["sentences"])])

@@ -127,5 +127,5 @@ def test_stdin_text_and_jsonl():
 
 def test_missing_input_is_an_error():
     proc = run_cli("extract", "--ner", "none", "/nonexistent/article.txt")
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # a mistake in the command, found before any work (tests/test_cli_mistakes.py)
     assert b"no such file" in proc.stderr

@@ -142,7 +142,7 @@ def test_vectors_become_a_stanza_pretrain(tmp_path):
 
 
 def test_command_needs_kaznerd(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv("KAZEXTRACT_SHARED", raising=False)
+    monkeypatch.setenv("KAZEXTRACT_KAZNERD", str(tmp_path / "no_kaznerd"))  # the default when --kaznerd is not given
     assert main(["train-stanza-ner", "-o", str(tmp_path / "m")]) == 2
     assert "give --kaznerd" in capsys.readouterr().err
     assert main(["train-stanza-ner", "-o", str(tmp_path / "m"), "--kaznerd", str(tmp_path / "none")]) == 2

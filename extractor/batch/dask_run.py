@@ -2,7 +2,8 @@
 into the target (PostgreSQL, SQLite on a shared disk, or Parquet).
 
 * :func:`partitions`: plain JSON Lines files in byte ranges of about ``partition_bytes`` (lines keep their
-  file line numbers), each ``.jsonl.gz`` or WARC file whole, ``.txt`` files in groups;
+  file line numbers), each ``.jsonl.gz`` or WARC file whole, ``.txt`` files in groups; ranges and groups are
+  made smaller when that is needed to give each of ``min_partitions`` workers a partition;
 * :func:`process_partition`: one partition in the current (Dask worker) process: the pipeline is loaded
   once per process and reused by every partition that process runs; resumable like ``kazextract run``
   (each partition skips what the target already holds); returns the partition's summary as a dict;
@@ -51,7 +52,34 @@ class Partition:
 
 
 def partitions(inputs: Sequence[str], partition_bytes: int = 64 << 20,
-               files_per_partition: int = TEXT_FILES_PER_PARTITION) -> List[Partition]:
+               files_per_partition: int = TEXT_FILES_PER_PARTITION, min_partitions: int = 1) -> List[Partition]:
+    """The partitions of ``inputs``: at least ``min_partitions`` (one per worker) when the inputs can be cut
+    that fine. Only plain JSON Lines and groups of ``.txt`` files can: a ``.gz`` or WARC file is one partition.
+    The same arguments give the same partitions (their keys name Parquet streams, so resuming needs that)."""
+    out = _partitions(inputs, partition_bytes, files_per_partition)
+    if len(out) >= min_partitions:
+        return out
+    plain_jsonl_bytes = text_files = whole = 0
+    for path in iter_files(inputs):
+        if isinstance(path, InputError) or path == "-":
+            whole += 1
+            continue
+        kind = input_kind(Path(path))
+        if kind == "text":
+            text_files += 1
+        elif kind == "jsonl" and not str(path).lower().endswith(".gz"):
+            plain_jsonl_bytes += Path(path).stat().st_size
+        else:
+            whole += 1
+    share = max(1, min_partitions - whole)  # partitions wanted from each splittable kind
+    if plain_jsonl_bytes:
+        partition_bytes = min(partition_bytes, max(1, plain_jsonl_bytes // share))
+    if text_files:
+        files_per_partition = min(files_per_partition, max(1, text_files // share))
+    return _partitions(inputs, partition_bytes, files_per_partition)
+
+
+def _partitions(inputs: Sequence[str], partition_bytes: int, files_per_partition: int) -> List[Partition]:
     out: List[Partition] = []
     texts: List[str] = []
 
@@ -83,6 +111,14 @@ def partitions(inputs: Sequence[str], partition_bytes: int = 64 << 20,
             out.append(Partition("files", (name,)))
     flush_texts()
     return out
+
+
+def too_few_partitions(n_parts: int, workers: int) -> Optional[str]:
+    """Why fewer than ``workers`` workers will have work, ``None`` when all will."""
+    if n_parts >= workers:
+        return None
+    return (f"{n_parts} partition{'s' if n_parts != 1 else ''} for {workers} workers, so only {n_parts} will have "
+            "work: each .gz or WARC file is one partition, only plain JSON Lines and .txt files can be split")
 
 
 def partition_reads(part: Partition, fields: FieldMap = FieldMap(), published=None) -> Iterator:
@@ -123,9 +159,10 @@ def absolute_target(target: str) -> str:
 
 def run_on_dask(inputs: Sequence[str], target: str, scheduler: str, config: WorkerConfig,
                 options: RunOptions = RunOptions(), partition_bytes: int = 64 << 20,
-                errors_path: Optional[str] = None, client=None) -> Summary:
+                errors_path: Optional[str] = None, client=None, note=None) -> Summary:
     """Process ``inputs`` on a Dask cluster (``scheduler``: an address, or ``local`` for a LocalCluster of
-    ``options.workers`` processes) into ``target``: a database or a Parquet directory."""
+    ``options.workers`` processes) into ``target``: a database or a Parquet directory. The inputs are cut into
+    at least ``options.workers`` partitions where they can be; ``note(message)`` is told when they cannot."""
     import time
 
     if sink_kind(target) == "jsonl":
@@ -140,11 +177,16 @@ def run_on_dask(inputs: Sequence[str], target: str, scheduler: str, config: Work
     started = time.monotonic()
     target = absolute_target(target)
     open_sink(target).close()  # create the tables (or directories) once, before the partitions race to
-    parts = partitions(inputs, partition_bytes)
+    workers = max(1, options.workers)
+    parts = partitions(inputs, partition_bytes, min_partitions=workers)
+    message = too_few_partitions(len(parts), workers)
+    if message and note is not None:
+        note(message)
     cluster = None
     if client is None:
         if scheduler == "local":
-            cluster = LocalCluster(n_workers=max(1, options.workers), threads_per_worker=1, processes=True)
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0")  # any free port, never a clash
             client = Client(cluster)
         else:
             client = Client(scheduler)

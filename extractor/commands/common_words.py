@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .train_ner import DEFAULT_DATA
+from . import add_kaznerd_option, kaznerd_file
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "lang" / "kk" / "data" / "common_words.tsv"
 
@@ -15,8 +15,8 @@ def register(sub):
                                    "in a sentence vs inside a person/place/organisation entity) and write the "
                                    "words that are no name by themselves, and the office words that end "
                                    "POSITION entities, to a TSV table (see extractor/names/common_words.py).")
-    p.add_argument("--data", default=str(DEFAULT_DATA), help="KazNERD folder (default: %(default)s)")
-    p.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="table to write (default: %(default)s)")
+    add_kaznerd_option(p)
+    p.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="table to write")
     p.add_argument("--min-plain", type=int, default=3, help="fewest ordinary occurrences of a common word")
     p.set_defaults(func=run)
 
@@ -25,10 +25,7 @@ def run(args) -> int:
     from ..names.common_words import count_words, table_rows, write_table
     from ..ner.kaznerd import read_conll
 
-    path = Path(args.data) / "IOB2_valid.txt"
-    if not path.exists():
-        print(f"kazextract: {path} not found (use --data)", file=sys.stderr)
-        return 2
+    path = kaznerd_file(args, "IOB2_valid.txt")
     rows = table_rows(count_words(read_conll(path)), min_plain=args.min_plain)
     write_table(Path(args.output), rows)
     kinds = {k: sum(1 for r in rows if r[1] == k) for k in ("form", "stem", "title")}

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from .train_ner import DEFAULT_DATA
+from . import CommandError, add_kaznerd_option, kaznerd_file
 
 SPLITS = {"test": "IOB2_test.txt", "valid": "IOB2_valid.txt"}
 
@@ -17,10 +17,10 @@ def register(sub):
                                    "entities back to KazNERD's tokens and print entity-level precision, recall "
                                    "and F1 (exact boundaries and type, IOB2; micro average and per type).")
     p.add_argument("--split", choices=sorted(SPLITS), default="test",
-                   help="KazNERD split (default: test; the shipped model was trained on valid)")
-    p.add_argument("--data", default=str(DEFAULT_DATA), help="KazNERD folder (default: %(default)s)")
-    p.add_argument("--model", help="model directory (default: the shipped model)")
-    p.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
+                   help="KazNERD split (the shipped model was trained on valid)")
+    add_kaznerd_option(p)
+    p.add_argument("--model", metavar="DIR", help="model directory (default: the shipped model)")
+    p.add_argument("--limit", type=int, default=0, help="score only the first N sentences (0: all)")
     p.add_argument("--json", help="also write the scores to this JSON file")
     p.set_defaults(func=run)
 
@@ -35,12 +35,10 @@ def run(args) -> int:
 
     model = Path(args.model) if args.model else default_model_path()
     if model is None:
-        print("kazextract: no NER model installed (use --model)", file=sys.stderr)
-        return 2
-    path = Path(args.data) / SPLITS[args.split]
-    if not path.exists():
-        print(f"kazextract: {path} not found (use --data)", file=sys.stderr)
-        return 2
+        raise CommandError("no NER model installed (give --model DIR)")
+    if not (model / "config.cfg").exists():
+        raise CommandError(f"--model {model}: no spaCy model there (no config.cfg)")
+    path = kaznerd_file(args, SPLITS[args.split])
     nlp = spacy.load(model)
     sentences = list(read_conll(path))
     if args.limit:

@@ -6,18 +6,26 @@ import sys
 from contextlib import ExitStack
 
 from ..api import Item
-from . import add_pipeline_options, pipeline_options
+from . import CommandError, add_pipeline_options, pipeline_options
+from ._checks import check_inputs, check_ner, check_output_folder, empty_dir_warnings
+
+EPILOG = """\
+exit status: 0 every input read; 1 an input or a document failed (each reported, the others written) or no
+input documents found; 2 a mistake, found before any work (an input or output folder that does not exist, a
+bad option, a missing optional dependency or NER model); 130 interrupted.
+"""
 
 
 def register(sub):
     p = sub.add_parser("extract", help="extract records from articles (text files, directories, JSONL, - for stdin)",
-                       description="Write one JSON document per input article (the output contract) as JSON Lines.")
+                       description="Write one JSON document per input article (the output contract) as JSON Lines.",
+                       epilog=EPILOG)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="a .txt article, a directory (searched for .txt/.jsonl), a .jsonl(.gz) file "
                         "with fields id, text, title, url, published, or - for standard input")
-    p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
-    p.add_argument("--errors", help="write inputs that could not be read to this JSONL file "
-                                    "(default: reported on standard error)")
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="output file, - for standard output")
+    p.add_argument("--errors", metavar="FILE", help="also write inputs that could not be read to this JSONL file "
+                                                    "(default: reported on standard error only)")
     add_pipeline_options(p)
     p.set_defaults(func=run)
 
@@ -29,10 +37,15 @@ def run(args) -> int:
     try:
         published, fields = pipeline_options(args)
     except ValueError as exc:
-        print(f"kazextract: {exc}", file=sys.stderr)
-        return 2
+        raise CommandError(str(exc)) from None
+    check_output_folder("-o", args.output)
+    check_output_folder("--errors", args.errors)
+    found = check_inputs(args.inputs)
+    for line in empty_dir_warnings(found):
+        print(f"kazextract extract: {line}", file=sys.stderr)
+    check_ner(args.ner, args.model)
     extractor = Extractor(ner=args.ner, model_path=args.model, max_chars=args.max_chars)
-    failed = 0
+    failed = written = 0
     with ExitStack() as stack:
         out = sys.stdout if args.output == "-" else stack.enter_context(open(args.output, "w", encoding="utf-8"))
         errs = stack.enter_context(open(args.errors, "w", encoding="utf-8")) if args.errors else None
@@ -56,7 +69,11 @@ def run(args) -> int:
 
         for doc in _safe_pipe(extractor, items(), report):
             out.write(doc.to_json() + "\n")
+            written += 1
         out.flush()
+    if not written and not failed:
+        print("kazextract extract: no input documents found", file=sys.stderr)
+        return 1
     return 1 if failed else 0
 
 

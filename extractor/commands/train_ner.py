@@ -6,8 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-# the development data folder next to the repository, as in tests/conftest.py
-DEFAULT_DATA = Path(os.environ.get("KAZEXTRACT_SHARED", Path("..") / "shared")) / "data" / "kaznerd"
+from . import CommandError, add_kaznerd_option
 
 
 def register(sub):
@@ -16,7 +15,7 @@ def register(sub):
                                    "source sentence for model selection, train the spaCy NER model and write it "
                                    "to OUTPUT. The test split is not read (see evaluate-ner).")
     p.add_argument("--output", default="models/kk_kazextract_ner", help="model directory (replaced)")
-    p.add_argument("--data", default=str(DEFAULT_DATA), help="KazNERD folder (default: %(default)s)")
+    add_kaznerd_option(p)
     p.add_argument("--config", help="spaCy training config (default: extractor/ner/kk_kazextract_ner.cfg)")
     p.add_argument("--heldout", type=float, default=0.1, help="fraction of source sentences held out")
     p.add_argument("--seed", type=int, default=13, help="seed of the held-out split and of training")
@@ -27,8 +26,8 @@ def register(sub):
                    help="with --all-valid: the model of the held-out run whose settings are repeated; its "
                         "held-out scores become the performance figures in meta.json")
     p.add_argument("--sentences-per-doc", type=int, default=4, metavar="N",
-                   help="join training sentences into docs of 1 to N sentences, as in running text "
-                        "(default: %(default)s; 1 trains on sentences alone)")
+                   help="join training sentences into docs of 1 to N sentences, as in running text (1 trains on "
+                        "sentences alone)")
     p.add_argument("--resume", metavar="MODEL",
                    help="go on training the tok2vec and ner of MODEL (a model this command wrote) instead of "
                         "starting from the config's untrained ones")
@@ -46,24 +45,21 @@ def _value(text: str):
 
 
 def run(args) -> int:
-    if "OMP_NUM_THREADS" not in os.environ:
-        print("kazextract: hint: set OMP_NUM_THREADS=1 to keep training on one core", file=sys.stderr)
     from ..ner.train_spacy import SOURCE_CONFIG, train
 
-    data = Path(args.data)
-    if not data.exists():
-        print(f"kazextract: KazNERD not found at {data} (use --data)", file=sys.stderr)
-        return 2
     if args.selection and not args.all_valid:
-        print("kazextract: --selection goes with --all-valid", file=sys.stderr)
-        return 2
+        raise CommandError("--selection goes with --all-valid")
+    data = Path(args.kaznerd)
+    if not data.is_dir():
+        raise CommandError(f"KazNERD not found: no folder {data} (give --kaznerd DIR or set $KAZEXTRACT_KAZNERD)")
     overrides = {}
     for item in args.set:
         key, sep, value = item.partition("=")
         if not sep:
-            print(f"kazextract: --set needs KEY=VALUE, not {item!r}", file=sys.stderr)
-            return 2
+            raise CommandError(f"--set needs KEY=VALUE, not {item!r}")
         overrides[key] = _value(value)
+    if "OMP_NUM_THREADS" not in os.environ:
+        print("kazextract: hint: set OMP_NUM_THREADS=1 to keep training on one core", file=sys.stderr)
     summary = train(Path(args.output), data, config=Path(args.config) if args.config else SOURCE_CONFIG,
                     heldout=args.heldout, seed=args.seed, overrides=overrides,
                     work_dir=Path(args.work_dir) if args.work_dir else None,

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from . import CommandError, add_kaznerd_option
+
 
 def _shared_data(name: str):
     """``$KAZEXTRACT_SHARED/data/<name>`` (the development data), ``None`` when that is not set."""
@@ -23,9 +25,7 @@ def register(sub):
                     "as for the spaCy model), with skip-gram word vectors trained here, and score it. "
                     "Writes ner.pt, pretrain.pt and meta.json to OUTPUT. Runs on the CPU; nothing is downloaded.")
     p.add_argument("--output", "-o", required=True, type=Path, help="model directory to write")
-    p.add_argument("--kaznerd", type=Path, default=None,
-                   help="KazNERD directory (with_sentID/IOB2_valid2.txt or IOB2_valid.txt, IOB2_test.txt); "
-                        "default: $KAZEXTRACT_SHARED/data/kaznerd")
+    add_kaznerd_option(p)
     p.add_argument("--ud", type=Path, default=None,
                    help="UD Kazakh .conllu directory whose sentences also train the word vectors "
                         "(default: $KAZEXTRACT_SHARED/data/ud_kazakh_ktb when it exists)")
@@ -65,10 +65,9 @@ def run(args) -> int:
     from ..ner.train_stanza import StanzaTrainConfig, score_model, train
     from ..ner.word_vectors import SkipGramConfig
 
-    kaznerd = args.kaznerd or _shared_data("kaznerd")
-    if kaznerd is None or not kaznerd.exists():
-        print(f"kazextract: KazNERD not found{f' at {kaznerd}' if kaznerd else ''} (give --kaznerd)", file=sys.stderr)
-        return 2
+    kaznerd = Path(args.kaznerd)
+    if not kaznerd.is_dir():
+        raise CommandError(f"KazNERD not found: no folder {kaznerd} (give --kaznerd DIR or set $KAZEXTRACT_KAZNERD)")
     ud = args.ud if args.ud is not None else _shared_data("ud_kazakh_ktb")
     if args.ud is not None and not ud.exists():
         print(f"kazextract: {ud} does not exist", file=sys.stderr)
