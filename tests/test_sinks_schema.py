@@ -13,7 +13,10 @@ def test_record_columns_are_the_union_of_the_record_models():
     names = [c.name for c in schema.record_columns()]
     assert names[:3] == ["doc_id", "idx", "type"]
     expected = set().union(*(m.model_fields for m in RECORD_MODELS.values()))
-    assert set(names[2:]) == expected
+    # and beside each number its exact text, beside each name its search key
+    assert set(names[2:]) == expected | {"value_text", "value_max_text", "name_fold"}
+    assert names.index("value_text") == names.index("value") + 1
+    assert names.index("name_fold") == names.index("name") + 1
     assert len(names) == len(set(names))
 
 
@@ -59,7 +62,7 @@ def test_conflicting_field_types_are_refused(monkeypatch):
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
 def test_both_dialects_get_the_same_tables_and_indexes(dialect):
     stmts = schema.ddl(dialect)
-    assert sum(s.startswith("CREATE TABLE") for s in stmts) == 4
+    assert sum(s.startswith("CREATE TABLE") for s in stmts) == 5
     indexes = {s.split()[5] for s in stmts if s.startswith("CREATE INDEX")}
     assert {"idx_records_type", "idx_records_currency", "idx_records_dates", "idx_records_name",
             "idx_documents_published"} <= indexes
@@ -70,6 +73,7 @@ def test_an_older_database_gains_new_columns(tmp_path):
     conn = sqlite3.connect(db)
     for stmt in schema.ddl("sqlite"):
         conn.execute(stmt.replace('  "legal_form" TEXT,\n', ""))  # made before legal_form existed
+    conn.execute("INSERT INTO kazextract_meta VALUES ('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
     conn.commit()
     assert "legal_form" not in [r[1] for r in conn.execute("PRAGMA table_info(records)")]
     conn.close()

@@ -33,6 +33,7 @@ class JsonlSink(FileSink):
 
     def __init__(self, path, errors_path: Optional[Path] = None):
         self.path = Path(path)
+        self.where = str(self.path)
         state = self.path.with_name(self.path.name + ".state.sqlite")
         if self.path.exists() and self.path.stat().st_size and not state.exists():
             raise SinkError(f"{self.path} exists and was not written by 'kazextract run' (no {state.name} next "

@@ -43,6 +43,7 @@ class ParquetSink(FileSink):
         if not _STREAM.match(stream):
             raise ValueError(f"stream name {stream!r}: letters, digits, _ . - only")
         self.path = Path(path)
+        self.where = str(self.path)
         if self.path.exists() and not self.path.is_dir():
             raise SinkError(f"{self.path} is a file; a Parquet output is a directory of datasets")
         self.stream = stream
