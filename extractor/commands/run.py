@@ -68,9 +68,12 @@ def run(args) -> int:
     from ..batch.runner import RunOptions, run_batch
     from ..batch.worker import WorkerConfig
     from ..sinks import SinkError, open_sink, sink_kind
+    from ..sinks.lock import output_lock
+    from ..sinks.safety import check_outputs
 
     try:
         published, fields = pipeline_options(args)
+        check_outputs(args.inputs, [("--db" if args.db else "--out", args.db or args.out), ("--errors", args.errors)])
         if args.workers < 0:
             raise ValueError("--workers must be 0 or more")
     except ValueError as exc:
@@ -89,14 +92,15 @@ def run(args) -> int:
         if args.out and sink_kind(args.out) not in ("jsonl", "parquet"):
             raise SinkError(f"--out {args.out}: expected a .jsonl file or a .parquet directory (use --db for "
                             "databases)")
-        if args.dask:
-            from ..batch.dask_run import run_on_dask
+        with output_lock(target):  # one run at a time per target
+            if args.dask:
+                from ..batch.dask_run import run_on_dask
 
-            summary = run_on_dask(args.inputs, target, args.dask, config, options,
-                                  partition_bytes=args.partition_mb << 20, errors_path=args.errors)
-        else:
-            sink = open_sink(target, errors_path=args.errors)
-            summary = run_batch(args.inputs, sink, config, options, target=_shown(target))
+                summary = run_on_dask(args.inputs, target, args.dask, config, options,
+                                      partition_bytes=args.partition_mb << 20, errors_path=args.errors)
+            else:
+                sink = open_sink(target, errors_path=args.errors)
+                summary = run_batch(args.inputs, sink, config, options, target=_shown(target))
     except SinkError as exc:
         print(f"kazextract: {exc}", file=sys.stderr)
         return 2
