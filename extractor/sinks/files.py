@@ -65,6 +65,10 @@ class FileSink(Sink):
     def _release(self) -> None:
         """Close files."""
 
+    def _discard(self) -> None:
+        """On abort: cut away output written after the last commit, when that is cheap (the next start
+        does it anyway)."""
+
     # -- shared -----------------------------------------------------------------------------------
     def lookup(self, doc_ids: Iterable[str]) -> Dict[str, str]:
         doc_ids = list(doc_ids)
@@ -153,6 +157,10 @@ class FileSink(Sink):
             return
         self.buffer.clear()
         self.err_buffer.clear()
+        try:
+            self._discard()
+        except (OSError, sqlite3.Error):
+            pass
         self._release()
         self.ledger.close()
         self.closed = True

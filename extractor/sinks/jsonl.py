@@ -125,6 +125,15 @@ class JsonlSink(FileSink):
     def _finish(self):
         self.export_errors_jsonl(self.errors_path)
 
+    def _discard(self):
+        if self.f.closed or self.ledger.get("pending_size") is not None:
+            return
+        try:
+            self.f.close()  # first: a write still buffered must not land after the cut
+        except OSError:
+            pass  # the disk is full: the buffer is dropped, the file descriptor closed all the same
+        os.truncate(self.path, int(self.ledger.get("size", 0)))
+
     def _release(self):
         if not self.f.closed:
             self.f.close()
