@@ -100,7 +100,7 @@ def test_an_unrelated_errors_file_is_refused_before_the_run_and_kept(jl, tmp_pat
     assert main(["run", str(jl), "--out", str(tmp_path / "o.jsonl"), "--errors", str(notes), *FAST]) == 2
     one_line_error(capsys, "not an errors file kazextract wrote")
     assert notes.read_text(encoding="utf-8") == "менің жазбаларым\n"
-    assert not (tmp_path / "o.jsonl").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "notes.txt"]  # nothing created
 
 
 def test_our_errors_file_is_replaced_and_removed_when_nothing_fails(tmp_path):
@@ -338,3 +338,35 @@ def test_a_full_disk_stops_the_run_and_the_same_command_resumes_exactly(kind, sm
     assert errors == {}
     assert sorted(got, key=lambda d: d["doc_id"]) == sorted(want, key=lambda d: d["doc_id"])
     assert len(got) == n
+
+
+def test_disk_full_in_postgres_is_one_error_naming_the_cause(pg_dsn):
+    import psycopg
+    from psycopg import errors
+
+    class FullServer:
+        def __init__(self, conn):
+            self._conn = conn
+
+        def execute(self, sql, *args):
+            if sql.lstrip().upper().startswith("INSERT"):
+                raise errors.DiskFull("could not extend file \"base/1/2\": No space left on device")
+            return self._conn.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self._conn, name)
+
+    sink = open_sink(pg_dsn)
+    sink.write(make_doc("a", "бірінші", n=1), "x:1")
+    sink.commit()
+    real = sink.conn
+    sink.conn = FullServer(real)
+    with pytest.raises(SinkError, match="No space left on device") as exc:
+        sink.write(make_doc("b", "екінші", n=2), "x:2")
+    assert "\n" not in str(exc.value)
+    sink.conn = real
+    sink.abort()
+    with open_sink(pg_dsn) as again:
+        assert again.lookup(["a", "b"]) == {"a": make_doc("a", "бірінші").text_sha256}
+    with psycopg.connect(pg_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM records WHERE doc_id = 'b'").fetchone() == (0,)

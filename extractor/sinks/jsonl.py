@@ -17,6 +17,7 @@ from typing import List, Optional, Tuple
 
 from ..records import Document
 from .base import SinkError
+from .errors_file import check_errors_file
 from .files import Entry, FileSink
 from .ledger import Ledger, fsync_dir, fsync_file, remove
 
@@ -39,6 +40,7 @@ class JsonlSink(FileSink):
             raise SinkError(f"{self.path} exists and was not written by 'kazextract run' (no {state.name} next "
                             "to it): move it away or choose another --out")
         errors_path = Path(errors_path) if errors_path else default_errors_path(self.path)
+        check_errors_file(errors_path)  # before anything is created
         super().__init__(Ledger(state), errors_path)
         self.errors_where = str(errors_path)
         self._tmp = self.path.with_name(self.path.name + ".compact.tmp")

@@ -26,6 +26,7 @@ from typing import List, Optional, Tuple
 from ..records import Document
 from . import schema
 from .base import SinkError, utcnow
+from .errors_file import check_errors_file
 from .files import Entry, FileSink
 from .ledger import Ledger, fsync_dir, fsync_file, remove
 
@@ -50,6 +51,8 @@ class ParquetSink(FileSink):
         self.where = str(self.path)
         if self.path.exists() and not self.path.is_dir():
             raise SinkError(f"{self.path} is a file; a Parquet output is a directory of datasets")
+        if errors_path is not None:
+            check_errors_file(errors_path)  # before anything is created
         self.stream = stream
         self.dirs = {name: self.path / name for name in DATASETS + ("errors", "_state")}
         for d in self.dirs.values():
