@@ -15,7 +15,7 @@ TEXT_B = "Шымкентте көпір салынды."
 
 
 def with_sentences(doc_id: str, text: str, n: int = 0) -> ExtractedDocument:
-    base = make_doc(doc_id, text, n=n)
+    base = make_doc(doc_id, text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"), n=n)
     doc = ExtractedDocument(**base.model_dump())
     spans, pos = [], 0
     for i, part in enumerate(text.split(". ")):
@@ -89,3 +89,14 @@ def test_sentences_cross_the_worker_process(tmp_path):
     assert {r[0] for r in rows} == set(texts)
     assert all(texts[doc_id][s:e] == text for doc_id, _, s, e, text in rows)
     assert sum(1 for r in rows if r[0] == "w0") >= 4
+
+
+def test_a_sentence_with_characters_no_database_holds_is_stored_with_replacements(target):
+    kind, t = target
+    text = "Бұл сөйлем\x00 бар. Мұнда \udc80 жалғыз суррогат."
+    doc = with_sentences("bad", text)
+    with open_sink(t) as sink:
+        sink.write(doc, "x:1")
+    rows = stored_sentences(kind, t)
+    assert [r[4] for r in rows] == ["Бұл сөйлем\ufffd бар.", "Мұнда \ufffd жалғыз суррогат."]
+    assert all(e - s == len(txt) for _, _, s, e, txt in rows)  # one for one: offsets still hold

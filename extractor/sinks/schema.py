@@ -301,11 +301,21 @@ def record_rows(doc: Document) -> List[Dict[str, object]]:
     return out
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with the characters no database can hold (NUL, lone surrogates) as U+FFFD, one for one, so
+    offsets still hold."""
+    return _UNSTORABLE.sub("\ufffd", text)
+
+
 def sentence_rows(doc: Document) -> List[Dict[str, object]]:
-    """The document's sentences (none when it carries none: see :func:`extractor.document.document_sentences`)."""
+    """The document's sentences (none when it carries none: see :func:`extractor.document.document_sentences`).
+    A whole text may hold a NUL or a lone surrogate where no record is: stored as U+FFFD, not as a failure."""
     from ..document import document_sentences
 
-    return [{"doc_id": doc.doc_id, "sentence": i, "start": s, "end": e, "text": t}
+    return [{"doc_id": doc.doc_id, "sentence": i, "start": s, "end": e, "text": storable(t)}
             for i, s, e, t in document_sentences(doc) or ()]
 
 
