@@ -370,3 +370,18 @@ def test_disk_full_in_postgres_is_one_error_naming_the_cause(pg_dsn):
         assert again.lookup(["a", "b"]) == {"a": make_doc("a", "бірінші").text_sha256}
     with psycopg.connect(pg_dsn) as conn:
         assert conn.execute("SELECT count(*) FROM records WHERE doc_id = 'b'").fetchone() == (0,)
+
+
+def test_a_lost_postgres_connection_stops_the_run_with_one_line(pg_dsn):
+    """The server goes away mid-run: lookups, errors and writes all say so in one line (no traceback, and
+    no document is blamed for it)."""
+    sink = open_sink(pg_dsn)
+    sink.write(make_doc("a", "бірінші", n=1), "x:1")
+    sink.commit()
+    sink.conn.close()  # as if the server had closed the connection
+    for call in (lambda: sink.lookup(["a"]), lambda: sink.error("x:2", None, "broken"),
+                 lambda: sink.write(make_doc("b", "екінші"), "x:3"), sink.commit):
+        with pytest.raises(SinkError, match="cannot write to postgresql://") as exc:
+            call()
+        assert "\n" not in str(exc.value)
+    sink.abort()

@@ -132,18 +132,26 @@ class SqlSink(Sink):
         for i in range(0, len(values), LOOKUP_CHUNK):
             yield values[i:i + LOOKUP_CHUNK]
 
+    def _read(self, sql: str, params) -> list:
+        try:
+            return self._query(sql, params)
+        except Exception as exc:  # noqa: BLE001
+            if self._is_fault(exc):
+                raise self._fault(exc) from None
+            raise
+
     def lookup(self, doc_ids: Iterable[str]) -> Dict[str, str]:
         out = {}
         for chunk in self._chunks(doc_ids):
             sql = f"SELECT doc_id, text_sha256 FROM documents WHERE {self._in_list('doc_id', len(chunk))}"
-            out.update(self._query(sql, self._list_param(chunk)))
+            out.update(self._read(sql, self._list_param(chunk)))
         return out
 
     def failed(self, locations: Iterable[str]) -> Set[str]:
         out = set()
         for chunk in self._chunks(locations):
             sql = f"SELECT location FROM errors WHERE {self._in_list('location', len(chunk))}"
-            out.update(r[0] for r in self._query(sql, self._list_param(chunk)))
+            out.update(r[0] for r in self._read(sql, self._list_param(chunk)))
         return out
 
     def write(self, doc: Document, location: Optional[str]) -> str:
@@ -184,7 +192,7 @@ class SqlSink(Sink):
             self._begin()
             self._upsert_error(schema.as_tuple(schema.ERRORS, schema.error_row(location, doc_id, reason,
                                                                                  utcnow()), self.dialect))
-        except StoreError:
+        except (StoreError, SinkError):
             raise
         except Exception as exc:  # noqa: BLE001
             if self._is_fault(exc):
