@@ -103,19 +103,21 @@ class Extractor:
         """Process a long text piece by piece; offsets and sentence numbers are shifted back."""
         whole = build_document(self.nlp.make_doc(""), doc_id=item.doc_id, source=item.source, title=item.title,
                                published=published, model=self.model, warnings=warnings)
-        from .document import sentence_starts, text_sha256
+        from .document import sentence_spans, sentence_starts, text_sha256
 
-        records, sentences = [], 0
+        records, sentences, spans = [], 0, []
         for offset, piece in _chunks(text[:limit], CHUNK_CHARS):
             doc = self.nlp(self._make_doc(piece, published))
             part = build_document(doc, published=published, model=self.model)
             for r in part.records:
                 records.append(r.model_copy(update={"start": r.start + offset, "end": r.end + offset,
                                                     "sentence": r.sentence + sentences}))
+            spans.extend(sentence_spans(doc, offset, sentences))
             sentences += len(sentence_starts(doc)) if len(doc) else 0
         sha = text_sha256(text)
-        return whole.model_copy(update={"records": records, "text_sha256": sha,
-                                        "doc_id": item.doc_id or sha[:16]})
+        out = whole.model_copy(update={"records": records, "text_sha256": sha, "doc_id": item.doc_id or sha[:16]})
+        out._sentences = spans
+        return out
 
     def pipe(self, items: Iterable[Item], batch_size: int = 32) -> Iterator[Document]:
         """Process many items in order, batching the short ones through ``nlp.pipe``."""

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
-from pydantic import ValidationError
+from pydantic import PrivateAttr, ValidationError
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
@@ -26,6 +26,44 @@ def sentence_starts(doc: Doc) -> List[int]:
     arr = doc.to_array([SENT_START, IDX])
     starts = [int(idx) for flag, idx in arr if int(flag) == 1]
     return starts if starts and starts[0] == 0 else [0] + starts
+
+
+#: one sentence of the text as received: (index, start, end, text); ``text == original_text[start:end]``
+Sentence = Tuple[int, int, int, str]
+
+
+class ExtractedDocument(Document):
+    """A contract :class:`Document` that also carries its sentences, for the database sinks (their
+    ``sentences`` table). The sentences are not a contract field: JSON output and the JSON Schema do not
+    show them, and a plain :class:`Document` (read from JSON) has none."""
+
+    _sentences: Optional[List[Sentence]] = PrivateAttr(default=None)
+
+
+def document_sentences(document: Document) -> Optional[List[Sentence]]:
+    """The sentences a document carries (``None`` when it was not built here from a processed text)."""
+    return getattr(document, "_sentences", None) if isinstance(document, ExtractedDocument) else None
+
+
+def sentence_spans(doc: Doc, offset: int = 0, first: int = 0) -> List[Sentence]:
+    """The sentences of ``doc`` as ``(index, start, end, text)`` in the text as received, numbered as the
+    records' ``sentence`` field; without the whitespace around them (a sentence that is only whitespace is
+    left out). ``offset``/``first`` shift positions and indices (a long text processed in pieces)."""
+    raw = original_text(doc)
+    if not raw:
+        return []
+    omap = offset_map(doc)
+    starts = [omap.to_original(s) for s in sentence_starts(doc)]
+    out = []
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else len(raw)
+        while s < e and raw[s].isspace():
+            s += 1
+        while e > s and raw[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((first + i, offset + s, offset + e, raw[s:e]))
+    return out
 
 
 def records_of(doc: Doc, warnings: Optional[List[str]] = None) -> list:
@@ -55,5 +93,8 @@ def build_document(doc: Doc, *, doc_id: Optional[str] = None, source: Optional[s
     sha = text_sha256(raw)
     warnings = list(warnings or [])
     records = records_of(doc, warnings)
-    return Document(doc_id=doc_id or sha[:16], source=source, published=published, title=title, text_sha256=sha,
-                    extractor_version=__version__, model=model, records=records, warnings=warnings)
+    out = ExtractedDocument(doc_id=doc_id or sha[:16], source=source, published=published, title=title,
+                            text_sha256=sha, extractor_version=__version__, model=model, records=records,
+                            warnings=warnings)
+    out._sentences = sentence_spans(doc)
+    return out

@@ -13,7 +13,10 @@ def test_record_columns_are_the_union_of_the_record_models():
     names = [c.name for c in schema.record_columns()]
     assert names[:3] == ["doc_id", "idx", "type"]
     expected = set().union(*(m.model_fields for m in RECORD_MODELS.values()))
-    assert set(names[2:]) == expected
+    # and beside each number its exact text, beside each name its search key
+    assert set(names[2:]) == expected | {"value_text", "value_max_text", "name_fold"}
+    assert names.index("value_text") == names.index("value") + 1
+    assert names.index("name_fold") == names.index("name") + 1
     assert len(names) == len(set(names))
 
 
@@ -59,7 +62,7 @@ def test_conflicting_field_types_are_refused(monkeypatch):
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
 def test_both_dialects_get_the_same_tables_and_indexes(dialect):
     stmts = schema.ddl(dialect)
-    assert sum(s.startswith("CREATE TABLE") for s in stmts) == 4
+    assert sum(s.startswith("CREATE TABLE") for s in stmts) == 5
     indexes = {s.split()[5] for s in stmts if s.startswith("CREATE INDEX")}
     assert {"idx_records_type", "idx_records_currency", "idx_records_dates", "idx_records_name",
             "idx_documents_published"} <= indexes
@@ -70,6 +73,7 @@ def test_an_older_database_gains_new_columns(tmp_path):
     conn = sqlite3.connect(db)
     for stmt in schema.ddl("sqlite"):
         conn.execute(stmt.replace('  "legal_form" TEXT,\n', ""))  # made before legal_form existed
+    conn.execute("INSERT INTO kazextract_meta VALUES ('schema_version', ?)", (str(schema.SCHEMA_VERSION),))
     conn.commit()
     assert "legal_form" not in [r[1] for r in conn.execute("PRAGMA table_info(records)")]
     conn.close()
@@ -99,3 +103,52 @@ def test_indexes_serve_the_queries_users_run(tmp_path):
     # exact numbers: whole values come back as integers
     assert conn.execute("SELECT value FROM records WHERE type = 'money' AND currency = 'KZT' AND doc_id = 'd0'"
                         ).fetchone() == (5600000000,)
+
+
+def test_writers_opening_a_fresh_database_at_once_all_succeed(tmp_path):
+    """A Dask run's partitions may open a new SQLite file together: one creates the tables, the others
+    find them (never 'not a kazextract database')."""
+    import threading
+
+    db = str(tmp_path / "fresh.sqlite")
+    barrier, failures = threading.Barrier(6), []
+
+    def opener(i):
+        barrier.wait()
+        try:
+            with open_sink(db) as sink:
+                sink.write(make_doc(f"d{i}", f"мәтін {i}", n=i), f"x:{i}")
+        except Exception as exc:  # noqa: BLE001
+            failures.append(exc)
+
+    threads = [threading.Thread(target=opener, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone() == (6,)
+    assert conn.execute("SELECT value FROM kazextract_meta WHERE key = 'schema_version'").fetchone() == (
+        str(schema.SCHEMA_VERSION),)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_views_follow_a_field_added_to_a_record_model(tmp_path, monkeypatch):
+    """The views are made again when the models change (a new field appears in its type's view)."""
+    from extractor.records import JobsRecord
+
+    db = str(tmp_path / "v.sqlite")
+    open_sink(db).close()
+
+    class JobsWithSector(JobsRecord):
+        sector: Optional[str] = None
+
+    monkeypatch.setitem(RECORD_MODELS, "jobs", JobsWithSector)
+    monkeypatch.setattr(schema, "RECORDS", schema.Table("records", tuple(schema.record_columns()),
+                                                        schema.RECORDS.key, schema.RECORDS.indexes))
+    monkeypatch.setattr(schema, "TABLES", (schema.DOCUMENTS, schema.RECORDS, schema.SENTENCES, schema.ERRORS))
+    open_sink(db).close()
+    conn = sqlite3.connect(db)
+    assert "sector" in [r[1] for r in conn.execute("PRAGMA table_info(jobs)")]
+    assert "sector" not in [r[1] for r in conn.execute("PRAGMA table_info(money)")]

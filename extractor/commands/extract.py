@@ -34,8 +34,11 @@ def run(args) -> int:
     from ..api import Extractor
     from ..io.inputs import InputError, iter_inputs
 
+    from ..sinks.safety import check_outputs
+
     try:
         published, fields = pipeline_options(args)
+        check_outputs(args.inputs, [("-o", args.output), ("--errors", args.errors)])  # never over an input
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     check_output_folder("-o", args.output)

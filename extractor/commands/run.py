@@ -74,9 +74,12 @@ def run(args) -> int:
     from ..batch.runner import RunOptions, run_batch
     from ..batch.worker import WorkerConfig
     from ..sinks import SinkError, open_sink
+    from ..sinks.lock import output_lock
+    from ..sinks.safety import check_outputs
 
     try:
         published, fields = pipeline_options(args)
+        check_outputs(args.inputs, [("--db" if args.db else "--out", args.db or args.out), ("--errors", args.errors)])
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     if args.workers < 0:
@@ -102,15 +105,16 @@ def run(args) -> int:
     options = RunOptions(workers=args.workers, retry_errors=args.retry_errors, progress=args.progress,
                          count=not args.no_count, fields=fields, commit_every=args.commit_every)
     try:
-        if args.dask:
-            from ..batch.dask_run import run_on_dask
+        with output_lock(target):  # one run at a time per target
+            if args.dask:
+                from ..batch.dask_run import run_on_dask
 
-            summary = run_on_dask(args.inputs, target, args.dask, config, options,
-                                  partition_bytes=args.partition_mb << 20, errors_path=args.errors,
-                                  note=lambda msg: print(f"kazextract run: {msg}", file=sys.stderr))
-        else:
-            sink = open_sink(target, errors_path=args.errors)
-            summary = run_batch(args.inputs, sink, config, options, target=_shown(target))
+                summary = run_on_dask(args.inputs, target, args.dask, config, options,
+                                      partition_bytes=args.partition_mb << 20, errors_path=args.errors,
+                                      note=lambda msg: print(f"kazextract run: {msg}", file=sys.stderr))
+            else:
+                sink = open_sink(target, errors_path=args.errors)
+                summary = run_batch(args.inputs, sink, config, options, target=_shown(target))
     except SinkError as exc:
         raise CommandError(str(exc)) from None
     print(summary.report(), file=sys.stderr)

@@ -31,12 +31,13 @@ def sink_kind(target: str) -> str:
 def open_sink(target: str, *, stream: str = "main", errors_path: Optional[str] = None) -> Sink:
     """The sink for ``target``: a ``postgresql://`` URL, a ``.parquet`` directory, a ``.jsonl`` file, or
     any other path: an SQLite database. ``stream`` names this writer in a Parquet dataset (Dask
-    partitions); ``errors_path`` also exports the errors there as JSON Lines (file sinks)."""
+    partitions); ``errors_path`` also exports the errors there as JSON Lines when the sink is closed (it
+    must not be a file kazextract did not write: see :mod:`.errors_file`)."""
     kind = sink_kind(target)
     if kind == "postgresql":
         from .postgres import PostgresSink
 
-        return PostgresSink(target)
+        return PostgresSink(target, errors_path=errors_path)
     if kind == "parquet":
         from .parquet import ParquetSink
 
@@ -50,7 +51,7 @@ def open_sink(target: str, *, stream: str = "main", errors_path: Optional[str] =
     parent = Path(target).parent
     if not parent.exists():
         raise SinkError(f"{target}: directory {parent} does not exist")
-    return SqliteSink(target)
+    return SqliteSink(target, errors_path=errors_path)
 
 
 __all__ = ["open_sink", "sink_kind", "Sink", "SinkError", "StoreError", "WRITTEN", "REPLACED", "UNCHANGED"]

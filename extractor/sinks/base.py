@@ -14,6 +14,10 @@ A sink stores processed documents and the input documents that failed. The runne
   moment (``kill -9``) the sink holds exactly the documents of the committed batches, so re-running the
   same inputs writes each missing document once and skips the others;
 * :meth:`Sink.close`: commit and finish (file sinks compact replaced documents and export the errors).
+
+A failure of the target itself (disk full, I/O error, a lost connection) is not a document's: ``write``,
+``error``, ``commit`` and ``close`` raise :class:`SinkError` with one line naming the cause, what was not
+committed is rolled back, and the same run started again resumes exactly.
 """
 from __future__ import annotations
 

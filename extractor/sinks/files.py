@@ -12,15 +12,15 @@ output holds each ``doc_id`` once.
 """
 from __future__ import annotations
 
-import json
-import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from ..records import Document
-from .base import REPLACED, UNCHANGED, WRITTEN, Sink, StoreError, utcnow
-from .ledger import Ledger, fsync_dir, fsync_file
+from .base import REPLACED, UNCHANGED, WRITTEN, Sink, SinkError, StoreError, utcnow
+from .errors_file import check_errors_file, write_errors_jsonl
+from .ledger import Ledger
 
 
 @dataclass
@@ -32,7 +32,14 @@ class Entry:
 
 
 class FileSink(Sink):
+    where = "the output"
     def __init__(self, ledger: Ledger, errors_path: Optional[Path] = None):
+        if errors_path is not None:
+            try:
+                check_errors_file(errors_path)
+            except SinkError:
+                ledger.close()
+                raise
         self.ledger = ledger
         self.errors_path = errors_path
         self.buffer: Dict[str, Entry] = {}
@@ -57,6 +64,10 @@ class FileSink(Sink):
 
     def _release(self) -> None:
         """Close files."""
+
+    def _discard(self) -> None:
+        """On abort: cut away output written after the last commit, when that is cheap (the next start
+        does it anyway)."""
 
     # -- shared -----------------------------------------------------------------------------------
     def lookup(self, doc_ids: Iterable[str]) -> Dict[str, str]:
@@ -109,8 +120,17 @@ class FileSink(Sink):
                 self.ledger.set("superseded", int(self.ledger.get("superseded", 0)) + replaced)
             self.ledger.record(done, list(self.err_buffer.values()), self.cleared)
             self.ledger.commit()
-        except BaseException:
-            self.ledger.rollback()
+        except BaseException as exc:
+            try:
+                self.ledger.rollback()
+            except sqlite3.Error:
+                pass  # SQLite rolled back by itself (disk full ...)
+            if isinstance(exc, (OSError, sqlite3.Error)):
+                # the output's failure, not a document's (disk full, I/O error): one line, and the next run
+                # cuts away what this batch wrote and redoes it
+                cause = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                raise SinkError(f"cannot write to {self.where}: {cause} (the batch in progress was not stored; "
+                                "fix the cause and run the same command to resume)") from None
             raise
         self.buffer.clear()
         self.err_buffer.clear()
@@ -120,8 +140,14 @@ class FileSink(Sink):
         if self.closed:
             return
         self.commit()
-        self._compact()
-        self._finish()
+        try:
+            self._compact()
+            self._finish()
+        except (OSError, sqlite3.Error) as exc:
+            self.abort()
+            cause = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise SinkError(f"cannot finish {self.where}: {cause} (every committed document is kept; fix the "
+                            "cause and run the same command again)") from None
         self._release()
         self.ledger.close()
         self.closed = True
@@ -131,22 +157,15 @@ class FileSink(Sink):
             return
         self.buffer.clear()
         self.err_buffer.clear()
+        try:
+            self._discard()
+        except (OSError, sqlite3.Error):
+            pass
         self._release()
         self.ledger.close()
         self.closed = True
 
     def export_errors_jsonl(self, path: Path) -> None:
-        """Write the ledger's errors as JSON Lines (replacing the file atomically); no file when none."""
-        path = Path(path)
-        if not self.ledger.count("errors"):
-            if path.exists():
-                path.unlink()
-            return
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8", errors="replace") as f:
-            for location, doc_id, reason, failed_at in self.ledger.errors():
-                f.write(json.dumps({"location": location, "doc_id": doc_id, "reason": reason,
-                                    "failed_at": failed_at}, ensure_ascii=False) + "\n")
-            fsync_file(f)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
+        """Write the ledger's errors as JSON Lines (replacing the file atomically); when there are none,
+        remove the file if kazextract wrote it (see :mod:`.errors_file`)."""
+        write_errors_jsonl(path, self.ledger.errors())

@@ -17,6 +17,7 @@ from typing import List, Optional, Tuple
 
 from ..records import Document
 from .base import SinkError
+from .errors_file import check_errors_file
 from .files import Entry, FileSink
 from .ledger import Ledger, fsync_dir, fsync_file, remove
 
@@ -33,11 +34,13 @@ class JsonlSink(FileSink):
 
     def __init__(self, path, errors_path: Optional[Path] = None):
         self.path = Path(path)
+        self.where = str(self.path)
         state = self.path.with_name(self.path.name + ".state.sqlite")
         if self.path.exists() and self.path.stat().st_size and not state.exists():
             raise SinkError(f"{self.path} exists and was not written by 'kazextract run' (no {state.name} next "
                             "to it): move it away or choose another --out")
         errors_path = Path(errors_path) if errors_path else default_errors_path(self.path)
+        check_errors_file(errors_path)  # before anything is created
         super().__init__(Ledger(state), errors_path)
         self.errors_where = str(errors_path)
         self._tmp = self.path.with_name(self.path.name + ".compact.tmp")
@@ -123,6 +126,15 @@ class JsonlSink(FileSink):
 
     def _finish(self):
         self.export_errors_jsonl(self.errors_path)
+
+    def _discard(self):
+        if self.f.closed or self.ledger.get("pending_size") is not None:
+            return
+        try:
+            self.f.close()  # first: a write still buffered must not land after the cut
+        except OSError:
+            pass  # the disk is full: the buffer is dropped, the file descriptor closed all the same
+        os.truncate(self.path, int(self.ledger.get("size", 0)))
 
     def _release(self):
         if not self.f.closed:

@@ -51,7 +51,8 @@ class Ledger:
         self.conn.execute("COMMIT")
 
     def rollback(self):
-        self.conn.execute("ROLLBACK")
+        if self.conn.in_transaction:  # SQLite may have rolled back by itself (disk full)
+            self.conn.execute("ROLLBACK")
 
     @staticmethod
     def _chunks(values: Iterable[str]):

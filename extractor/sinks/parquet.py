@@ -1,8 +1,9 @@
-"""Parquet (``--out records.parquet``): a directory of three datasets with the columns of the SQL tables
+"""Parquet (``--out records.parquet``): a directory of four datasets with the columns of the SQL tables
 (:mod:`.schema`)::
 
     records.parquet/documents/part-main-000000.parquet   one row per document
     records.parquet/records/part-main-000000.parquet     one row per record
+    records.parquet/sentences/part-main-000000.parquet   one row per sentence
     records.parquet/errors/part-main.parquet             inputs that failed (rewritten at the end of a run)
     records.parquet/_state/main.sqlite                   the ledger
 
@@ -25,10 +26,14 @@ from typing import List, Optional, Tuple
 from ..records import Document
 from . import schema
 from .base import SinkError, utcnow
+from .errors_file import check_errors_file
 from .files import Entry, FileSink
 from .ledger import Ledger, fsync_dir, fsync_file, remove
 
 _STREAM = re.compile(r"^[A-Za-z0-9_.-]+$")
+# the datasets written at each commit, one part each
+DATASETS = ("documents", "records", "sentences")
+TABLES = {"documents": schema.DOCUMENTS, "records": schema.RECORDS, "sentences": schema.SENTENCES}
 
 
 class ParquetSink(FileSink):
@@ -43,10 +48,13 @@ class ParquetSink(FileSink):
         if not _STREAM.match(stream):
             raise ValueError(f"stream name {stream!r}: letters, digits, _ . - only")
         self.path = Path(path)
+        self.where = str(self.path)
         if self.path.exists() and not self.path.is_dir():
             raise SinkError(f"{self.path} is a file; a Parquet output is a directory of datasets")
+        if errors_path is not None:
+            check_errors_file(errors_path)  # before anything is created
         self.stream = stream
-        self.dirs = {name: self.path / name for name in ("documents", "records", "errors", "_state")}
+        self.dirs = {name: self.path / name for name in DATASETS + ("errors", "_state")}
         for d in self.dirs.values():
             d.mkdir(parents=True, exist_ok=True)
         super().__init__(Ledger(self.dirs["_state"] / f"{stream}.sqlite"), Path(errors_path) if errors_path else None)
@@ -59,7 +67,7 @@ class ParquetSink(FileSink):
 
     def _recover(self):
         pattern = re.compile(rf"^part-{re.escape(self.stream)}-(\d+)\.parquet(\.tmp)?$")
-        for table in ("documents", "records"):
+        for table in DATASETS:
             for f in self.dirs[table].iterdir():
                 m = pattern.match(f.name)
                 if m and (m.group(2) or int(m.group(1)) >= self.next_part):
@@ -68,7 +76,8 @@ class ParquetSink(FileSink):
     def _serialize(self, doc: Document, location):
         now = utcnow()
         return (schema.arrow_table(schema.DOCUMENTS, [schema.document_row(doc, location, now)]),
-                schema.arrow_table(schema.RECORDS, schema.record_rows(doc)))
+                schema.arrow_table(schema.RECORDS, schema.record_rows(doc)),
+                schema.arrow_table(schema.SENTENCES, schema.sentence_rows(doc)))
 
     @staticmethod
     def _write(table, path: Path):
@@ -84,12 +93,10 @@ class ParquetSink(FileSink):
         import pyarrow as pa
 
         n = self.next_part
-        docs = pa.concat_tables([e.payload[0] for _, e in entries])
-        recs = pa.concat_tables([e.payload[1] for _, e in entries])
-        self._write(docs, self._part("documents", n))
-        self._write(recs, self._part("records", n))
-        fsync_dir(self.dirs["documents"])
-        fsync_dir(self.dirs["records"])
+        for i, table in enumerate(DATASETS):
+            self._write(pa.concat_tables([e.payload[i] for _, e in entries]), self._part(table, n))
+        for table in DATASETS:
+            fsync_dir(self.dirs[table])
         old = {e.replaces for _, e in entries if e.replaces is not None}
         self.ledger.conn.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", [(p,) for p in old])
         self.ledger.set("next_part", n + 1)
@@ -106,15 +113,14 @@ class ParquetSink(FileSink):
         for (part,) in conn.execute("SELECT pos FROM dirty ORDER BY pos").fetchall():
             live = pa.array([r[0] for r in conn.execute("SELECT doc_id FROM done WHERE pos = ?", (part,))],
                             type=pa.string())
-            for table in ("documents", "records"):
+            for table in DATASETS:
                 path = self._part(table, part)
                 if not path.exists():
                     continue
-                data = pq.read_table(path, schema=schema.arrow_schema(
-                    schema.DOCUMENTS if table == "documents" else schema.RECORDS))
+                data = pq.read_table(path, schema=schema.arrow_schema(TABLES[table]))
                 self._write(data.filter(pc.is_in(data["doc_id"], value_set=live)), path)
-            fsync_dir(self.dirs["documents"])
-            fsync_dir(self.dirs["records"])
+            for table in DATASETS:
+                fsync_dir(self.dirs[table])
             self.ledger.begin()
             conn.execute("DELETE FROM dirty WHERE pos = ?", (part,))
             self.ledger.set("superseded", 0)

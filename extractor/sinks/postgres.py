@@ -27,26 +27,31 @@ class PostgresSink(SqlSink):
     placeholder = "%s"
     shared = True
 
-    def __init__(self, dsn: str, connect_timeout: int = 10):
-        super().__init__()
+    def __init__(self, dsn: str, connect_timeout: int = 10, errors_path=None):
+        super().__init__(redact(dsn), errors_path)
         try:
             import psycopg
         except ImportError:
             raise SinkError("the PostgreSQL sink needs psycopg: pip install 'kazextract[postgres]'") from None
         self.dsn = dsn
-        self.errors_where = f"the errors table of {redact(dsn)}"
+        self.errors_where = f"the errors table of {redact(dsn)}" + (f" and {errors_path}" if errors_path else "")
         try:
             self.conn = psycopg.connect(dsn, connect_timeout=connect_timeout, autocommit=False)
         except psycopg.Error as exc:
             raise SinkError(f"cannot connect to {redact(dsn)}: {str(exc).strip()}") from None
-        with self.conn.transaction():
-            # several workers may open the same fresh database at once
-            self.conn.execute("SELECT pg_advisory_xact_lock(hashtext('kazextract schema'))")
-            for stmt in schema.ddl("postgresql"):
-                self.conn.execute(stmt)
-            self._migrate()
-            self.conn.execute("INSERT INTO kazextract_meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
-                              (str(schema.SCHEMA_VERSION),))
+        try:
+            with self.conn.transaction():
+                # several workers may open the same fresh database at once
+                self.conn.execute("SELECT pg_advisory_xact_lock(hashtext('kazextract schema'))")
+                self._setup_schema()
+        except SinkError:
+            self.conn.close()
+            self.conn = None
+            raise
+        except psycopg.Error as exc:
+            self.conn.close()
+            self.conn = None
+            raise SinkError(f"cannot set up the tables in {redact(dsn)}: {str(exc).strip().splitlines()[0]}") from None
         cols = schema.DOCUMENTS.names
         quoted = ", ".join(schema.quote(n) for n in cols)
         updates = ", ".join(f"{schema.quote(n)} = EXCLUDED.{schema.quote(n)}" for n in cols if n != "doc_id")
@@ -69,6 +74,17 @@ class PostgresSink(SqlSink):
 
     def _query(self, sql, params=()):
         return self.conn.execute(sql, params).fetchall()
+
+    def _relations(self) -> List[str]:
+        rows = self.conn.execute("SELECT table_name FROM information_schema.tables "
+                                 "WHERE table_schema = current_schema()").fetchall()
+        return [r[0] for r in rows]
+
+    def _is_fault(self, exc) -> bool:
+        import psycopg
+
+        # class 53 (disk full, out of memory), 57/58 (shutdown, I/O), 08 (connection) are OperationalErrors
+        return isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError))
 
     def _existing_columns(self, table: str) -> List[str]:
         rows = self.conn.execute("SELECT column_name FROM information_schema.columns "
@@ -102,15 +118,17 @@ class PostgresSink(SqlSink):
     def _upsert_error(self, row):
         self.conn.execute(self._upsert_err, row)
 
-    def commit(self):
-        self.conn.commit()  # lookups open a transaction too
+    def _commit(self):
         self._in_txn = False
+        self.conn.commit()  # lookups open a transaction too
 
     def abort(self):
         if self.conn is None:
             return
         try:
             self.conn.rollback()
+        except Exception:  # noqa: BLE001 - the connection may be gone (the reason we abort)
+            pass
         finally:
             self.conn.close()
             self.conn = None

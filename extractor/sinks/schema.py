@@ -2,22 +2,35 @@
 :mod:`extractor.records` so that they follow the output contract (a field added to a record model
 becomes a column; an existing database gains the column when it is next opened).
 
-Three tables:
+Four tables:
 
 * ``documents``: one row per document, keyed by ``doc_id``; the contract's document fields (``warnings``
-  as a JSON list) and ``location`` (where the document was read), ``n_records`` and ``written_at``.
+  as a JSON list), ``url`` (``source`` when it is a web address, else NULL), ``location`` (where the
+  document was read), ``n_records`` and ``written_at``.
 * ``records``: one row per record, keyed by ``(doc_id, idx)`` (``idx``: position in the document's
   ``records`` list); the union of the fields of all record types, ``NULL`` where a type has no such field.
+  Beside every number column (``value``, ``value_max``) a ``<name>_text`` column holds the exact decimal
+  text (SQLite keeps a fraction as a binary float in the number column, which SUM needs); beside ``name``,
+  ``name_fold`` holds ``name.casefold()`` (Cyrillic-aware; SQLite's ``lower``/``LIKE`` fold ASCII only).
+* ``sentences``: ``(doc_id, sentence)`` key, ``start``, ``end``, ``text``: every sentence of the text as
+  received, numbered as the records' ``sentence`` field, so a record's context is one join away.
 * ``errors``: one row per input document that could not be read or processed, keyed by ``location``.
 
-SQLite and PostgreSQL get the same tables, column names and indexes from :func:`ddl`; Parquet gets the
-same columns from :func:`arrow_schema`. ``start`` and ``end`` keep their contract names, so ``end`` (an
+and one view per record type (``money``, ``jobs``, ``percents``, ``quantities``, ``dates``, ``orgs``,
+``persons``, ``locations``: :data:`VIEW_NAMES`) with that type's columns only, generated from its model by
+:func:`type_views`. ``kazextract_meta`` holds ``schema_version`` (:data:`SCHEMA_VERSION`): a database of
+another version, or one kazextract did not create, is refused (:func:`check_existing`).
+
+SQLite and PostgreSQL get the same tables, column names, indexes and views from :func:`ddl`; Parquet gets
+the same columns from :func:`arrow_schema`. ``start`` and ``end`` keep their contract names, so ``end`` (an
 SQL keyword) must be quoted in queries: ``SELECT "end" FROM records``.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -25,6 +38,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..records import RECORD_MODELS, Document
+from .base import SinkError
 
 # column kinds and how each dialect stores them
 KINDS = ("text", "integer", "boolean", "numeric", "date", "timestamp", "json")
@@ -36,7 +50,13 @@ SQL_TYPES = {
 }
 # Parquet stores numbers as exact decimals with this many digits after the point
 PARQUET_SCALE = 9
-SCHEMA_VERSION = 1
+# 1: the first tables; 2: exact ``*_text`` and ``name_fold`` columns, ``url``, ``sentences``, type views
+SCHEMA_VERSION = 2
+# the record fields that get a case-folded search key beside them
+FOLDED = ("name",)
+# the view of each record type
+VIEW_NAMES = {"money": "money", "jobs": "jobs", "percent": "percents", "quantity": "quantities", "date": "dates",
+              "org": "orgs", "person": "persons", "location": "locations"}
 
 
 @dataclass(frozen=True)
@@ -112,12 +132,27 @@ def record_columns() -> List[Column]:
     common = set.intersection(*(set(m.model_fields) for m in RECORD_MODELS.values()))
     # a field only some record types have is NULL for the others
     fields = [Column(c.name, c.kind, c.not_null and c.name in common) for c in cols.values() if c.name != "type"]
-    return [Column("doc_id", "text", True), Column("idx", "integer", True), Column("type", "text", True)] + fields
+    return ([Column("doc_id", "text", True), Column("idx", "integer", True), Column("type", "text", True)]
+            + [x for c in fields for x in with_companions(c)])
+
+
+def companions(col: Column) -> List[Column]:
+    """The columns the sinks write beside a field's column: the exact decimal text of a number, the
+    case-folded search key of a name."""
+    if col.kind == "numeric":
+        return [Column(col.name + "_text", "text", col.not_null)]
+    if col.name in FOLDED and col.kind == "text":
+        return [Column(col.name + "_fold", "text", col.not_null)]
+    return []
+
+
+def with_companions(col: Column) -> List[Column]:
+    return [col] + companions(col)
 
 
 def document_columns() -> List[Column]:
     cols = _model_columns(Document, skip=("records",))
-    return cols + [Column("location", "text"), Column("n_records", "integer", True),
+    return cols + [Column("url", "text"), Column("location", "text"), Column("n_records", "integer", True),
                    Column("written_at", "timestamp", True)]
 
 
@@ -127,11 +162,15 @@ RECORDS = Table("records", tuple(record_columns()), ("doc_id", "idx"),
                 (("idx_records_type", ("type",)),
                  ("idx_records_currency", ("currency",)),
                  ("idx_records_dates", ("date_start", "date_end")),
-                 ("idx_records_name", ("type", "name"))))
+                 ("idx_records_name", ("type", "name")),
+                 ("idx_records_name_fold", ("type", "name_fold"))))
+SENTENCES = Table("sentences", (Column("doc_id", "text", True), Column("sentence", "integer", True),
+                                Column("start", "integer", True), Column("end", "integer", True),
+                                Column("text", "text", True)), ("doc_id", "sentence"))
 ERRORS = Table("errors", (Column("location", "text", True), Column("doc_id", "text"), Column("reason", "text", True),
                           Column("failed_at", "timestamp", True)), ("location",),
                (("idx_errors_doc_id", ("doc_id",)),))
-TABLES = (DOCUMENTS, RECORDS, ERRORS)
+TABLES = (DOCUMENTS, RECORDS, SENTENCES, ERRORS)
 
 
 def quote(name: str) -> str:
@@ -148,12 +187,73 @@ def ddl(dialect: str) -> List[str]:
     for table in TABLES:
         cols = [column_sql(c, dialect) for c in table.columns]
         cols.append(f"PRIMARY KEY ({', '.join(quote(k) for k in table.key)})")
-        if table is RECORDS:
+        if table in (RECORDS, SENTENCES):
             cols.append("FOREIGN KEY (doc_id) REFERENCES documents (doc_id) ON DELETE CASCADE")
         out.append(f"CREATE TABLE IF NOT EXISTS {table.name} (\n  " + ",\n  ".join(cols) + "\n)")
         for name, cols_ in table.indexes:
             out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table.name} ({', '.join(quote(c) for c in cols_)})")
     return out
+
+
+def type_views() -> List[Tuple[str, str]]:
+    """``(view name, SELECT)`` for each record type: ``doc_id``, ``idx`` and the columns of that type's
+    model (with their companions), in the model's order, from ``records``. Generated from the models, so a
+    field added to a record type appears in its view."""
+    out = []
+    for rtype, model in RECORD_MODELS.items():
+        cols = ["doc_id", "idx"]
+        for col in _model_columns(model):
+            if col.name != "type":
+                cols.extend(c.name for c in with_companions(col))
+        select = ", ".join(quote(c) for c in cols)
+        out.append((VIEW_NAMES.get(rtype, rtype), f"SELECT {select} FROM records WHERE type = '{rtype}'"))
+    return out
+
+
+def views_signature() -> str:
+    """Changes when the views must be made again (a field added to a record model)."""
+    return hashlib.sha256(repr(type_views()).encode()).hexdigest()[:16]
+
+
+def view_ddl() -> List[str]:
+    """Drop and create the type views (run when :func:`views_signature` differs from the stored one)."""
+    out = []
+    for name, select in type_views():
+        out.append(f"DROP VIEW IF EXISTS {quote(name)}")
+        out.append(f"CREATE VIEW {quote(name)} AS {select}")
+    return out
+
+
+def own_names() -> List[str]:
+    """The tables and views kazextract creates."""
+    return ["kazextract_meta"] + [t.name for t in TABLES] + [name for name, _ in type_views()]
+
+
+def check_existing(where: str, present: Iterable[str], version: Optional[str], *, whole_database: bool) -> None:
+    """Refuse (:class:`SinkError`, one line) to write into a database kazextract did not create, or one of
+    another schema version. ``present``: the tables and views there; ``version``: its stored
+    ``schema_version`` (``None`` when it has no ``kazextract_meta``); ``whole_database``: SQLite (any table
+    of another program is a reason to refuse) or a PostgreSQL schema (only our names are)."""
+    present = set(present)
+    if "kazextract_meta" in present:
+        if version == str(SCHEMA_VERSION):
+            return
+        if version is not None and version.isdigit() and int(version) > SCHEMA_VERSION:
+            raise SinkError(f"{where} was written by a newer kazextract (schema version {version}; this one "
+                            f"writes {SCHEMA_VERSION}): use that version, or another database")
+        raise SinkError(f"{where} holds a kazextract database of schema version {version}; this version writes "
+                        f"schema {SCHEMA_VERSION} (exact *_text values, sentences, url, name_fold, type views) and "
+                        "does not convert old databases: write to a new database")
+    ours = present & set(own_names())
+    if {"documents", "records"} <= ours:
+        raise SinkError(f"{where} holds kazextract tables without a schema version (written by a kazextract "
+                        f"before schema {SCHEMA_VERSION}), which this version does not convert: write to a new "
+                        "database")
+    foreign = sorted(present - set(own_names())) if whole_database else sorted(ours)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise SinkError(f"{where} is not a kazextract database (it has tables kazextract did not create: {shown}); "
+                        "kazextract does not change other databases: choose another --db")
 
 
 def missing_columns(table: Table, existing: Iterable[str]) -> List[Column]:
@@ -165,9 +265,25 @@ def missing_columns(table: Table, existing: Iterable[str]) -> List[Column]:
 
 # -- rows ------------------------------------------------------------------------------------------
 
+_URL = re.compile(r"^(?!file:)[A-Za-z][A-Za-z0-9+.-]*://\S+$")
+
+
+def url_of(source: Optional[str]) -> Optional[str]:
+    """``source`` when it is a web address (``https://...``), else ``None`` (a file path, a name)."""
+    return source if source and _URL.match(source) else None
+
+
+def exact_text(value: Decimal) -> str:
+    """The decimal without exponent or trailing zeros: ``5600000000``, ``100.8``, ``0.05``."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def document_row(doc: Document, location: Optional[str], written_at: dt.datetime) -> Dict[str, object]:
     row = doc.model_dump(mode="python", exclude={"records"})
-    row.update(location=location, n_records=len(doc.records), written_at=written_at)
+    row.update(url=url_of(doc.source), location=location, n_records=len(doc.records), written_at=written_at)
     return row
 
 
@@ -175,9 +291,32 @@ def record_rows(doc: Document) -> List[Dict[str, object]]:
     out = []
     for idx, rec in enumerate(doc.records):
         row = rec.model_dump(mode="python")
+        for name, value in list(row.items()):
+            if isinstance(value, Decimal):
+                row[name + "_text"] = exact_text(value)
+            elif name in FOLDED and isinstance(value, str):
+                row[name + "_fold"] = value.casefold()
         row.update(doc_id=doc.doc_id, idx=idx)
         out.append(row)
     return out
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with the characters no database can hold (NUL, lone surrogates) as U+FFFD, one for one, so
+    offsets still hold."""
+    return _UNSTORABLE.sub("\ufffd", text)
+
+
+def sentence_rows(doc: Document) -> List[Dict[str, object]]:
+    """The document's sentences (none when it carries none: see :func:`extractor.document.document_sentences`).
+    A whole text may hold a NUL or a lone surrogate where no record is: stored as U+FFFD, not as a failure."""
+    from ..document import document_sentences
+
+    return [{"doc_id": doc.doc_id, "sentence": i, "start": s, "end": e, "text": storable(t)}
+            for i, s, e, t in document_sentences(doc) or ()]
 
 
 def error_row(location: str, doc_id: Optional[str], reason: str, failed_at: dt.datetime) -> Dict[str, object]:
@@ -188,8 +327,9 @@ def _sqlite_value(value, kind: str):
     if value is None:
         return None
     if kind == "numeric":
-        # SQLite's NUMERIC affinity stores this exactly as an integer when whole, else as a REAL
-        return str(value)
+        # SQLite's NUMERIC affinity stores this exactly as an integer when whole, else as a REAL (a binary
+        # float: the exact text is in the <name>_text column beside it)
+        return exact_text(value)
     if kind == "boolean":
         return int(bool(value))
     if kind in ("date", "timestamp"):

@@ -16,36 +16,70 @@ from .base import REPLACED, UNCHANGED, WRITTEN, SinkError
 from .sql import SqlSink
 
 
+# SQLite result codes that are the database's failure, not one document's: BUSY (after the timeout),
+# LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
+FAULT_CODES = {5, 6, 7, 8, 10, 11, 13, 14, 26}
+
+
 class SqliteSink(SqlSink):
     dialect = "sqlite"
     placeholder = "?"
     shared = True
 
-    def __init__(self, path, timeout: float = 120.0):
-        super().__init__()
+    def __init__(self, path, timeout: float = 120.0, errors_path=None):
         self.path = Path(path)
-        self.errors_where = f"the errors table of {self.path}"
+        super().__init__(str(self.path), errors_path)
+        self.errors_where = f"the errors table of {self.path}" + (f" and {errors_path}" if errors_path else "")
+        if self.path.is_dir():
+            raise SinkError(f"{self.path} is a directory, not an SQLite database file")
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise SinkError(f"cannot open the SQLite database {self.path}: {exc}") from None
         try:
+            # look before writing anything: another program's file is left exactly as it is
+            present = self._relations()
+            version = (self._query("SELECT value FROM kazextract_meta WHERE key = 'schema_version'")
+                       if "kazextract_meta" in present else [])
+            schema.check_existing(self.where, present, version[0][0] if version else None, whole_database=True)
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._setup_schema()  # again, under the write lock (another process may have created it since)
+            self.conn.execute("COMMIT")
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("BEGIN IMMEDIATE")
-            for stmt in schema.ddl("sqlite"):
-                self.conn.execute(stmt)
-            self._migrate()
-            self.conn.execute("INSERT OR IGNORE INTO kazextract_meta VALUES ('schema_version', ?)",
-                              (str(schema.SCHEMA_VERSION),))
-            self.conn.execute("COMMIT")
+        except SinkError:
+            self._close_quietly()
+            raise
         except sqlite3.DatabaseError as exc:
-            raise SinkError(f"{self.path} is not a usable SQLite database: {exc}") from None
+            self._close_quietly()
+            raise SinkError(f"{self.path} is not a usable SQLite database ({exc}); kazextract does not change "
+                            "files it did not create: choose another --db") from None
         doc_cols = ", ".join(schema.quote(n) for n in schema.DOCUMENTS.names)
         self._replace_doc = (f"INSERT OR REPLACE INTO documents ({doc_cols}) "
                              f"VALUES ({', '.join('?' * len(schema.DOCUMENTS.columns))})")
         err_cols = ", ".join(schema.quote(n) for n in schema.ERRORS.names)
         self._replace_err = f"INSERT OR REPLACE INTO errors ({err_cols}) VALUES (?, ?, ?, ?)"
+
+    def _close_quietly(self):
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+        self.conn = None
+
+    def _relations(self) -> List[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                                "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")]
+
+    def _is_fault(self, exc) -> bool:
+        if not isinstance(exc, sqlite3.Error) or isinstance(exc, sqlite3.IntegrityError):
+            return False
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in FAULT_CODES
+        return isinstance(exc, sqlite3.OperationalError) and "disk" in str(exc)
 
     def _execute(self, sql, params=()):
         self.conn.execute(sql, params)
@@ -67,7 +101,10 @@ class SqliteSink(SqlSink):
 
     def _begin(self):
         if not self._in_txn:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._fault(exc) from None
             self._in_txn = True
 
     def _savepoint(self, action):
@@ -89,16 +126,14 @@ class SqliteSink(SqlSink):
     def _upsert_error(self, row):
         self.conn.execute(self._replace_err, row)
 
-    def commit(self):
+    def _commit(self):
         if self._in_txn:
-            self.conn.execute("COMMIT")
             self._in_txn = False
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def abort(self):
         if self.conn is None:
             return
-        if self._in_txn:
-            self.conn.execute("ROLLBACK")
-            self._in_txn = False
-        self.conn.close()
-        self.conn = None
+        self._in_txn = False
+        self._close_quietly()
