@@ -173,7 +173,8 @@ def test_run_directory_without_texts(capsys, tmp_path):
 
 
 def test_extract_directory_without_texts(capsys, tmp_path):
-    rc, err = cli(capsys, "extract", tmp_path, "--ner", "none", "-o", tmp_path / "o.jsonl")
+    (tmp_path / "in").mkdir()
+    rc, err = cli(capsys, "extract", tmp_path / "in", "--ner", "none", "-o", tmp_path / "o.jsonl")
     assert rc == 1
     assert "no input files in this directory" in err and "no input documents found" in err
 

@@ -30,7 +30,9 @@ def digest(path: Path) -> str:
 def one_line_error(capsys, *needles):
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    lines = [line for line in err.splitlines() if line.startswith("kazextract:")]
+    # "kazextract: ..." (a failed target during the run) or "kazextract CMD: error: ..." (a mistake)
+    lines = [line for line in err.splitlines()
+             if line.startswith("kazextract:") or (line.startswith("kazextract ") and ": error: " in line)]
     assert len(lines) == 1, err
     for needle in needles:
         assert needle in lines[0], lines[0]

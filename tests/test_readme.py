@@ -69,12 +69,28 @@ def env_with_scripts():
     return env
 
 
-def run_block(block: Block) -> subprocess.CompletedProcess:
+def scratch_checkout(tmp: Path) -> Path:
+    """A folder that looks like the checkout (its top-level entries linked, ``../shared`` beside it when the
+    development data is there), so that the files a block writes (``page.html``, ``results.sqlite``) land
+    in ``tmp`` and not in the repository."""
+    work = tmp / "checkout"
+    work.mkdir()
+    for entry in ROOT.iterdir():
+        if entry.name not in (".git", ".venv"):
+            (work / entry.name).symlink_to(entry)
+    shared = ROOT.parent / "shared"
+    if shared.exists():
+        (tmp / "shared").symlink_to(shared)
+    return work
+
+
+def run_block(block: Block, tmp: Path) -> subprocess.CompletedProcess:
     if block.lang == "python":
         cmd = [sys.executable, "-c", block.code]
     else:
         cmd = ["bash", "-euo", "pipefail", "-c", block.code]
-    return subprocess.run(cmd, cwd=ROOT, env=env_with_scripts(), capture_output=True, text=True, timeout=600)
+    return subprocess.run(cmd, cwd=scratch_checkout(tmp), env=env_with_scripts(), capture_output=True, text=True,
+                          timeout=600)
 
 
 def test_every_block_is_run_or_says_why_not():
@@ -88,8 +104,8 @@ def test_every_block_is_run_or_says_why_not():
 
 
 @pytest.mark.parametrize("block", RUNNABLE, ids=repr)
-def test_block_runs_as_written(block):
-    proc = run_block(block)
+def test_block_runs_as_written(block, tmp_path):
+    proc = run_block(block, tmp_path)
     assert proc.returncode == 0, f"{block} failed:\n{proc.stderr[-3000:]}"
     following = BLOCKS[BLOCKS.index(block) + 1] if block is not BLOCKS[-1] else None
     if following is not None and following.marker == "output":
