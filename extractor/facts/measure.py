@@ -1,0 +1,68 @@
+"""What a money amount measures: the best cue of ``facts_measures.tsv`` in its sentence.
+
+Every word outside the sentence's mentions is tried against the cue table (the longest cue that
+matches a word is the word's cue; a cue may ask for a case, ``бюджетке`` tax but ``бюджеттен``
+funding, and for a side of the amount: a verb cue stands after it). The cue with the highest
+weight wins, then the nearest; a cue in the amount's own clause counts a little more. No cue:
+``other``."""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+from ..lang.kk.morph import parses
+from .lexicon import Cue, measure_cues
+from .sentence import Sentence
+
+OTHER = "other"
+SAME_CLAUSE_BONUS = 3
+
+
+def _has_case(word: str, case: str) -> bool:
+    return any(p.case_name == case for p in parses(word))
+
+
+def sentence_cues(sent: Sentence) -> List[Tuple[int, int, Cue]]:
+    """(first word, last word, cue) for every word of ``sent`` that starts a cue."""
+    words = sent.words
+    out = []
+    for i, w in enumerate(words):
+        if w.punct or w.mention is not None:
+            continue
+        best: Optional[Tuple[int, Cue]] = None
+        for cue in measure_cues():
+            n = len(cue.words)
+            if i + n > len(words):
+                continue
+            span = words[i:i + n]
+            if any(x.punct or x.mention is not None for x in span):
+                continue
+            if not all(test(x.lower) for test, x in zip(cue.words, span)):
+                continue
+            if cue.case and not _has_case(span[-1].text, cue.case):
+                continue
+            if best is None or cue.length > best[1].length:
+                best = (i + n - 1, cue)
+        if best is not None:
+            out.append((i, best[0], best[1]))
+    return out
+
+
+def measure_of(sent: Sentence, first: int, last: int, cues=None) -> str:
+    """Measure code of the money amount on words ``first..last`` of ``sent``."""
+    if cues is None:
+        cues = sentence_cues(sent)
+    clause = sent.words[first].clause
+    best, best_score = OTHER, None
+    for i, j, cue in cues:
+        if j < first:
+            side, dist = "before", first - j
+        elif i > last:
+            side, dist = "after", i - last
+        else:
+            continue
+        if cue.where != "any" and cue.where != side:
+            continue
+        score = cue.weight * 100 - dist + (SAME_CLAUSE_BONUS if sent.words[i].clause == clause else 0)
+        if best_score is None or score > best_score:
+            best, best_score = cue.measure, score
+    return best

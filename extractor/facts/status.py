@@ -1,0 +1,39 @@
+"""Whether an amount is planned or actual, from its own sentence only (facts.md).
+
+The words after the amount are read up to the end of its clause; the first that ``facts_status.tsv``
+gives a status decides: a planned marker (``көзделген``, ``ұсынылды``, ``-мақ/-мек``, ``тиіс``,
+``болады``), a finite verb of the past or present (``тартылды``, ``құрады``, ``жеткіздік``), a
+conditional (the amount is a condition: actual), or the aorist (``қамтиды``, ``береміз``,
+``төленеді``): the future, so planned, unless the sentence has a present-time or habitual word
+(``бүгінде``, ``сайын``, ``айына``). With no decision after the amount, a plan noun before it in its
+clause (``жоспар бойынша``) makes it planned; else it is actual."""
+from __future__ import annotations
+
+from .lexicon import status_of_word
+from .sentence import Sentence
+
+PLANNED, ACTUAL = "planned", "actual"
+
+
+def status_of(sent: Sentence, first: int, last: int) -> str:
+    words = sent.words
+    clause = words[first].clause
+    present = any(not w.punct and status_of_word(w.lower, final=False, after=False) == "present" for w in words)
+    for w in words[last + 1:]:
+        if w.clause != clause:
+            break
+        if w.punct or w.mention is not None:
+            continue
+        st = status_of_word(w.lower, final=w.final, after=True)
+        if st in (None, "present", "none"):
+            continue
+        if st == "planned":
+            return PLANNED
+        if st == "aorist":
+            return ACTUAL if present else PLANNED
+        return ACTUAL  # actual, condition
+    for w in words[:first]:
+        if w.clause == clause and not w.punct and w.mention is None \
+                and status_of_word(w.lower, final=False, after=False) == PLANNED:
+            return PLANNED
+    return ACTUAL
