@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ..mentions import get_mentions
 from .links import link_date, link_location, link_org
 from .measure import measure_of, sentence_cues
-from .sentence import sentences_of
+from .sentence import list_lead, sentences_of
 from .status import status_of
 
 AMOUNT_TYPES = ("money", "jobs")
@@ -39,7 +39,7 @@ def add_facts(doc: Doc) -> Doc:
             if m.type == "money":
                 if cues is None:
                     cues = sentence_cues(sent)
-                measure = measure_of(sent, first, last, cues)
+                measure = measure_of(sent, first, last, cues, lead=list_lead(doc, sent, mentions))
             else:
                 measure = "jobs"
             m.attrs.update(measure=measure, status=status_of(sent, first, last),

@@ -3,8 +3,9 @@
 Every word outside the sentence's mentions is tried against the cue table (the longest cue that
 matches a word is the word's cue; a cue may ask for a case, ``бюджетке`` tax but ``бюджеттен``
 funding, and for a side of the amount: a verb cue stands after it). The cue with the highest
-weight wins, then the nearest; a cue in the amount's own clause counts a little more. No cue:
-``other``."""
+weight wins, then the nearest, but a strong cue in the amount's own segment (between commas) comes
+first: ``30 млрд теңге қаражат тартылды, ..., бюджетке салық ... түсті`` is an investment. An item of a
+list takes the cues of the sentence that introduces the list. No cue: ``other``."""
 from __future__ import annotations
 
 from typing import List, Optional, Tuple
@@ -14,7 +15,7 @@ from .lexicon import Cue, measure_cues
 from .sentence import Sentence
 
 OTHER = "other"
-SAME_CLAUSE_BONUS = 3
+STRONG = 2  # weight of a cue that wins its segment
 
 
 def _has_case(word: str, case: str) -> bool:
@@ -47,11 +48,14 @@ def sentence_cues(sent: Sentence) -> List[Tuple[int, int, Cue]]:
     return out
 
 
-def measure_of(sent: Sentence, first: int, last: int, cues=None) -> str:
-    """Measure code of the money amount on words ``first..last`` of ``sent``."""
+def measure_of(sent: Sentence, first: int, last: int, cues=None, lead: Optional[Sentence] = None,
+               lead_cues=None) -> str:
+    """Measure code of the money amount on words ``first..last`` of ``sent``. A strong cue (weight 2 or 3) in
+    the amount's own segment (between commas or brackets) wins; then the highest weight, the own clause,
+    the nearest. ``lead``: the sentence that introduces the list ``sent`` is an item of; its cues come last."""
     if cues is None:
         cues = sentence_cues(sent)
-    clause = sent.words[first].clause
+    w = sent.words
     best, best_score = OTHER, None
     for i, j, cue in cues:
         if j < first:
@@ -62,7 +66,12 @@ def measure_of(sent: Sentence, first: int, last: int, cues=None) -> str:
             continue
         if cue.where != "any" and cue.where != side:
             continue
-        score = cue.weight * 100 - dist + (SAME_CLAUSE_BONUS if sent.words[i].clause == clause else 0)
+        score = (cue.weight >= STRONG and w[i].segment == w[first].segment, cue.weight,
+                 w[i].clause == w[first].clause, -dist)
         if best_score is None or score > best_score:
             best, best_score = cue.measure, score
+    if best_score is None and lead is not None:
+        lead_cues = sentence_cues(lead) if lead_cues is None else lead_cues
+        if lead_cues:
+            best = max(lead_cues, key=lambda c: (c[2].weight, c[0]))[2].measure
     return best

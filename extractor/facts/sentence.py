@@ -18,6 +18,7 @@ from ..mentions import Mention
 from .lexicon import link_role, status_of_word
 
 DASHES = {"—", "–", "-"}
+SEGMENT_MARKS = {",", ";", ":", "(", ")"}
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Word:
     punct: bool
     mention: Optional[int] = None  # index into the document's mentions
     clause: int = 0
+    segment: int = 0  # part of the clause between commas and brackets
     final: bool = False  # punctuation, the sentence's end or деп follows: where a finite verb stands
     dateline: bool = False
 
@@ -39,6 +41,7 @@ class Sentence:
     end: int
     words: List[Word]
     mentions: List[int] = field(default_factory=list)  # indices of the mentions that start here
+    first_token: int = 0
 
     def span_of(self, k: int, mentions: Sequence[Mention]):
         """(first, last) word positions of mention ``k``, or None when no word of this sentence is in it."""
@@ -59,12 +62,14 @@ def _mark_final(words: List[Word]) -> None:
 
 
 def _mark_clauses(words: List[Word]) -> None:
-    clause = 0
+    clause = segment = 0
     for i, w in enumerate(words):
         role = None if w.punct or w.mention is not None else link_role(w.lower)
         if role == "break" or (role == "report" and w.lower == "деп"):
             clause += 1
-        w.clause = clause
+        if w.punct and w.text in SEGMENT_MARKS or role is not None and role in ("break", "report"):
+            segment += 1
+        w.clause, w.segment = clause, segment
         if w.text == ";" or (not w.punct and w.mention is None and w.final
                              and status_of_word(w.lower, final=True, after=True) == "condition"):
             clause += 1
@@ -72,7 +77,7 @@ def _mark_clauses(words: List[Word]) -> None:
 
 def _mark_dateline(words: List[Word]) -> None:
     for i, w in enumerate(words):
-        if w.text in ("—", "–") and i > 0:
+        if w.text in DASHES and i > 0:
             head = [x for x in words[:i] if not x.punct]
             if head and all(x.text.isupper() or not any(c.isalpha() for c in x.text) for x in head):
                 for x in words[:i + 1]:
@@ -82,12 +87,13 @@ def _mark_dateline(words: List[Word]) -> None:
             return
 
 
-def sentences_of(doc, mentions: Sequence[Mention], wanted: Optional[set] = None) -> List[Sentence]:
-    """The sentences of ``doc`` (a spaCy Doc with sentence starts) that hold a mention in ``wanted``
-    (indices into ``mentions``, which are sorted by start); all sentences when ``wanted`` is None."""
+def sentences_of(doc, mentions: Sequence[Mention], wanted: Optional[set] = None, spans=None) -> List[Sentence]:
+    """The sentences of ``doc`` (a spaCy Doc with sentence starts; or the sentence ``spans`` given) that
+    hold a mention in ``wanted`` (indices into ``mentions``, which are sorted by start); all sentences
+    when ``wanted`` is None."""
     starts = [m.start for m in mentions]
     out = []
-    for sent in doc.sents:
+    for sent in (doc.sents if spans is None else spans):
         s0, s1 = sent.start_char, sent.end_char
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
         inside = list(range(lo, hi))
@@ -106,5 +112,24 @@ def sentences_of(doc, mentions: Sequence[Mention], wanted: Optional[set] = None)
         _mark_final(words)
         _mark_clauses(words)
         _mark_dateline(words)
-        out.append(Sentence(s0, s1, words, inside))
+        out.append(Sentence(s0, s1, words, inside, sent.start))
     return out
+
+
+def list_lead(doc, sent: Sentence, mentions: Sequence[Mention]) -> Optional[Sentence]:
+    """The sentence that introduces a list (it ends in ``:``) when ``sent`` is one of its items (it starts
+    with a dash): ``шығыстары ... бағытталды:`` / ``- әлеуметтік қолдауға 8,3 трлн теңге;``."""
+    if not sent.words or sent.words[0].text not in DASHES:
+        return None
+    i = sent.first_token
+    while i > 0:
+        prev = doc[i - 1].sent
+        toks = [t for t in prev if not t.is_space]
+        if not toks:
+            return None
+        if toks[-1].text == ":":
+            return sentences_of(doc, mentions, spans=[prev])[0]
+        if toks[0].text not in DASHES:
+            return None
+        i = prev.start
+    return None

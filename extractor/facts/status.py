@@ -19,10 +19,12 @@ def status_of(sent: Sentence, first: int, last: int) -> str:
     words = sent.words
     clause = words[first].clause
     present = any(not w.punct and status_of_word(w.lower, final=False, after=False) == "present" for w in words)
-    for w in words[last + 1:]:
+    amount = words[first].mention
+    # the amount's own words count too: a qualifier may carry the verb (150 доллардан артық болмайды)
+    for w in words[first + 1:]:
         if w.clause != clause:
             break
-        if w.punct or w.mention is not None:
+        if w.punct or (w.mention is not None and w.mention != amount):
             continue
         st = status_of_word(w.lower, final=w.final, after=True)
         if st in (None, "present", "none"):
