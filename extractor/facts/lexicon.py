@@ -12,13 +12,14 @@ from typing import Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import suffix_pattern
+from ..lang.kk.morph import ending_chain_pattern, suffix_pattern
 from ..lang.kk.tables import load_table
 
 MEASURES = ("investment", "funding", "cost", "revenue", "tax", "trade", "credit", "income", "loss", "other")
 STATUSES = ("planned", "actual", "aorist", "present", "condition", "none")
 LINK_ROLES = ("source", "report", "finding", "topic", "break")
 WHERE = ("before", "after", "any")
+VOICED = {"к": "г", "қ": "ғ"}
 
 
 def _word_matcher(form: str, match: str):
@@ -30,7 +31,11 @@ def _word_matcher(form: str, match: str):
         return lambda w: w.startswith(form)
     if match == "noun":
         pat = regex.compile(suffix_pattern(form), regex.IGNORECASE)
-        return lambda w: pat.fullmatch(w) is not None
+        voiced = VOICED.get(form[-1:])
+        # a stem's final к/қ voices before a vowel: салық → салығы, берешек → берешегі
+        alt = regex.compile(regex.escape(form[:-1] + voiced) + "[аәеоөұүыі]" + ending_chain_pattern(),
+                            regex.IGNORECASE) if voiced else None
+        return lambda w: pat.fullmatch(w) is not None or (alt is not None and alt.fullmatch(w) is not None)
     if match == "regex":
         pat = regex.compile(form)
         return lambda w: pat.fullmatch(w) is not None
