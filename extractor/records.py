@@ -67,13 +67,13 @@ class _Fact(BaseModel):
     date: Optional[int] = Field(None, ge=0, description="index in records of the date or period the amount is for")
 
 
-class MoneyRecord(_Amount, _Fact):
+class MoneyRecord(_Fact, _Amount):
     type: Literal["money"] = "money"
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217")
     measure: Optional[MoneyMeasure] = Field(None, description="what the amount is (facts.md measure codes)")
 
 
-class JobsRecord(_Amount, _Fact):
+class JobsRecord(_Fact, _Amount):
     type: Literal["jobs"] = "jobs"
     permanent: Optional[bool] = Field(None, description="true for тұрақты, false for уақытша, null when unsaid")
     measure: Optional[Literal["jobs"]] = Field(None, description="always jobs (status tells created from planned)")

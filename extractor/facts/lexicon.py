@@ -64,6 +64,12 @@ def measure_cues() -> Tuple[Cue, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)
+def cues_starting(word: str) -> Tuple[Cue, ...]:
+    """The cues whose first word matches ``word`` (lower case); read once per distinct word."""
+    return tuple(c for c in measure_cues() if c.words[0](word))
+
+
 @dataclass(frozen=True)
 class Marker:
     test: object
@@ -82,6 +88,7 @@ def status_markers() -> Tuple[Marker, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)
 def status_of_word(word: str, final: bool, after: bool) -> Optional[str]:
     """The status the first matching row of ``facts_status.tsv`` gives ``word`` (lower case), or None."""
     for m in status_markers():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import List, Optional, Tuple
 
 from ..lang.kk.morph import parses
-from .lexicon import Cue, measure_cues
+from .lexicon import Cue, cues_starting
 from .sentence import Sentence
 
 OTHER = "other"
@@ -30,14 +30,13 @@ def sentence_cues(sent: Sentence) -> List[Tuple[int, int, Cue]]:
         if w.punct or w.mention is not None:
             continue
         best: Optional[Tuple[int, Cue]] = None
-        for cue in measure_cues():
+        for cue in cues_starting(w.lower):
             n = len(cue.words)
             if i + n > len(words):
                 continue
             span = words[i:i + n]
-            if any(x.punct or x.mention is not None for x in span):
-                continue
-            if not all(test(x.lower) for test, x in zip(cue.words, span)):
+            if n > 1 and (any(x.punct or x.mention is not None for x in span)
+                          or not all(test(x.lower) for test, x in zip(cue.words[1:], span[1:]))):
                 continue
             if cue.case and not _has_case(span[-1].text, cue.case):
                 continue
