@@ -17,7 +17,7 @@ from ..lang.kk.tables import load_table
 
 MEASURES = ("investment", "funding", "cost", "revenue", "tax", "trade", "credit", "income", "loss", "other")
 STATUSES = ("planned", "actual", "aorist", "present", "condition", "none")
-LINK_ROLES = ("source", "report", "finding", "topic", "break")
+LINK_ROLES = ("source", "report", "finding", "topic", "break", "pair")
 WHERE = ("before", "after", "any")
 VOICED = {"к": "г", "қ": "ғ"}
 

@@ -16,8 +16,9 @@ grammar rules out:
 Of the rest, the organisation is the owner in the genitive or the subject (nominative) before the amount,
 else another case before it (ablative: who it comes from; locative, dative), each time the nearest; with
 none before, one in the nominative, genitive or locative after it in the clause. The place and the date
-are the nearest before the amount, else the first after it in the clause; a date span written as two
-dates (``2015 жылдан 2019 жылға дейін``) links its start.
+are the nearest before the amount, else the first after it in the clause; of a pair of places
+(``Қазақстан мен Қытай арасындағы``) the first side; a date span written as two dates (``2015 жылдан
+2019 жылға дейін``) links its start.
 
 Links are indices of mentions while the pipeline runs; :func:`relink` turns them into indices of the
 document's records.
@@ -129,7 +130,14 @@ def link_location(sent: Sentence, mentions: Sequence[Mention], first: int, last:
     clause = sent.words[first].clause
     cands = [c for c in _candidates(sent, mentions, "location", clause) if not _qualifier_place(sent, c, mentions)]
     c = _nearest_before(cands, first) or _first_after(cands, last)
-    return c.k if c else None
+    if c is None:
+        return None
+    # the second side of a pair (Қазақстан мен Қытай арасындағы): the amount is the first side's
+    if c.first >= 2 and link_role(sent.words[c.first - 1].lower) == "pair":
+        pair = [d for d in cands if d.last == c.first - 2]
+        if pair:
+            return pair[0].k
+    return c.k
 
 
 def link_date(sent: Sentence, mentions: Sequence[Mention], first: int, last: int) -> Optional[int]:
