@@ -4,8 +4,8 @@ Candidates are the sentence's org, location and date mentions in the amount's cl
 grammar rules out:
 
 * names of a dateline (``АСТАНА. KAZINFORM —``) and sources of the information: a name followed by a
-  source word (``X ақпараты бойынша``, ``X-тің дерегінше``, ``X баспасөз қызметі``) or standing after a
-  reporting word (``..., деп хабарлады X``, ``делінген X``);
+  source word, close by or in the same phrase (``X ақпараты бойынша``, ``X-тің дерегінше``, ``X баспасөз
+  қызметі``, ``X басшысының айтуынша,``) or standing after a reporting word (``..., деп хабарлады X``);
 * a name followed by a topic or comparison word (``X туралы``, ``X-пен салыстырғанда``);
 * an organisation that is the subject of a verb of finding (``X ... анықтады``);
 * a place that only qualifies another name: one overlapping or just before an organisation
@@ -15,8 +15,8 @@ grammar rules out:
 
 Of the rest, the organisation is the owner in the genitive or the subject (nominative) before the amount,
 else another case before it (ablative: who it comes from; locative, dative), each time the nearest; with
-none before, one in the nominative, genitive or locative after it in the clause. The place and the date
-are the nearest before the amount, else the first after it in the clause; of a pair of places
+none before, one in the nominative, genitive or locative after it in its phrase. The place and the date
+are the nearest before the amount, else the first after it in its phrase (not past a comma); of a pair of places
 (``Қазақстан мен Қытай арасындағы``) the first side; a date span written as two dates (``2015 жылдан
 2019 жылға дейін``) links its start.
 
@@ -57,6 +57,11 @@ def _excluded(sent: Sentence, first: int, last: int, m: Mention, mentions: Seque
     if "source" in roles:
         return True
     if roles and roles[0] == "topic":
+        return True
+    # a phrase that ends in a source word: «Береке» ЖШС басқарма төрағасының айтуынша, ...
+    seg = words[last].segment
+    if any(w.segment == seg and w.mention is None and not w.punct and link_role(w.lower) == "source"
+           for w in words[last + 1:]):
         return True
     if m.type != "date" and any(not w.punct and w.mention is None and link_role(w.lower) == "report"
                                 for w in words[:first]):
@@ -111,8 +116,11 @@ def _nearest_before(cands: List[_Cand], first: int) -> Optional[_Cand]:
     return max(before, key=lambda c: c.last) if before else None
 
 
-def _first_after(cands: List[_Cand], last: int) -> Optional[_Cand]:
-    after = [c for c in cands if c.first > last]
+def _first_after(cands: List[_Cand], last: int, sent: Sentence) -> Optional[_Cand]:
+    """The first candidate after the amount in its own segment (after a comma it is another statement:
+    ``..., бұл Алматыдағыдан көп``)."""
+    seg = sent.words[last].segment
+    after = [c for c in cands if c.first > last and sent.words[c.first].segment == seg]
     return min(after, key=lambda c: c.first) if after else None
 
 
@@ -122,14 +130,14 @@ def link_org(sent: Sentence, mentions: Sequence[Mention], first: int, last: int)
     before = [c for c in cands if c.last < first and c.case in ORG_CASE_RANK]
     if before:
         return min(before, key=lambda c: (ORG_CASE_RANK[c.case], first - c.last)).k
-    c = _first_after([c for c in cands if c.case in AFTER_ORG_CASES], last)
+    c = _first_after([c for c in cands if c.case in AFTER_ORG_CASES], last, sent)
     return c.k if c else None
 
 
 def link_location(sent: Sentence, mentions: Sequence[Mention], first: int, last: int) -> Optional[int]:
     clause = sent.words[first].clause
     cands = [c for c in _candidates(sent, mentions, "location", clause) if not _qualifier_place(sent, c, mentions)]
-    c = _nearest_before(cands, first) or _first_after(cands, last)
+    c = _nearest_before(cands, first) or _first_after(cands, last, sent)
     if c is None:
         return None
     # the second side of a pair (Қазақстан мен Қытай арасындағы): the amount is the first side's
@@ -144,7 +152,7 @@ def link_date(sent: Sentence, mentions: Sequence[Mention], first: int, last: int
     clause = sent.words[first].clause
     cands = [c for c in _candidates(sent, mentions, "date", clause)
              if not COMPARISON_DATE.search(m_text(sent, (c.first, c.last)))]
-    c = _nearest_before(cands, first) or _first_after(cands, last)
+    c = _nearest_before(cands, first) or _first_after(cands, last, sent)
     if c is None:
         return None
     # a span written as two dates links its start: the date just before it, with nothing but a dash between
