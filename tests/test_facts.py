@@ -119,3 +119,18 @@ def test_schema_has_the_fact_fields_and_a_v1_reader_keeps_working(extractor):
 def test_kx_facts_runs_after_the_mentions_are_final(nlp_rules):
     names = nlp_rules.pipe_names
     assert names[-1] == "kx_facts" and names.index("kx_resolve") < names.index("kx_facts")
+
+
+def test_kx_facts_reads_a_doc_without_sentence_starts_as_one_sentence():
+    import spacy
+
+    import extractor.pipeline  # noqa: F401 - registers the components
+
+    nlp = spacy.blank("kk")
+    for name in ("kx_money", "kx_org", "kx_resolve", "kx_facts"):
+        nlp.add_pipe(name)
+    doc = nlp("«ҚазАзот» ЖШС зауытқа 5,6 млрд теңге салды.")
+    assert not doc.has_annotation("SENT_START")
+    money = next(m for m in doc._.kx_mentions if m.type == "money")
+    assert money.attrs["measure"] == "investment" and money.attrs["status"] == "actual"
+    assert doc._.kx_mentions[money.attrs["org"]].type == "org"

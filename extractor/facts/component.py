@@ -24,15 +24,13 @@ def add_facts(doc: Doc) -> Doc:
     amounts = {k for k, m in enumerate(mentions) if m.type in AMOUNT_TYPES}
     if not amounts or not len(doc):
         return doc
-    if not doc.has_annotation("SENT_START"):
-        doc[0].is_sent_start = True  # one sentence
     for sent in sentences_of(doc, mentions, amounts):
         cues = None
         for k in sent.mentions:
             if k not in amounts:
                 continue
             m = mentions[k]
-            span = sent.span_of(k, mentions)
+            span = sent.span_of(k)
             if span is None:
                 continue
             first, last = span

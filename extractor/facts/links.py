@@ -48,7 +48,7 @@ class _Cand:
         self.k, self.first, self.last, self.case = k, first, last, case
 
 
-def _excluded(sent: Sentence, first: int, last: int, m: Mention, mentions: Sequence[Mention]) -> bool:
+def _excluded(sent: Sentence, first: int, last: int, m: Mention) -> bool:
     words = sent.words
     if words[first].dateline:
         return True
@@ -75,10 +75,10 @@ def _candidates(sent: Sentence, mentions: Sequence[Mention], kind: str, clause: 
         m = mentions[k]
         if m.type != kind:
             continue
-        span = sent.span_of(k, mentions)
+        span = sent.span_of(k)
         if span is None or sent.words[span[0]].clause != clause:
             continue
-        if _excluded(sent, span[0], span[1], m, mentions):
+        if _excluded(sent, span[0], span[1], m):
             continue
         case = mention_case(m_text(sent, span), m.attrs.get("name")) if kind != "date" else ""
         out.append(_Cand(k, span[0], span[1], case))

@@ -47,8 +47,7 @@ def sentence_cues(sent: Sentence) -> List[Tuple[int, int, Cue]]:
     return out
 
 
-def measure_of(sent: Sentence, first: int, last: int, cues=None, lead: Optional[Sentence] = None,
-               lead_cues=None) -> str:
+def measure_of(sent: Sentence, first: int, last: int, cues=None, lead: Optional[Sentence] = None) -> str:
     """Measure code of the money amount on words ``first..last`` of ``sent``. A strong cue (weight 2 or 3) in
     the amount's own segment (between commas or brackets) wins; then the highest weight, the own clause,
     the nearest. ``lead``: the sentence that introduces the list ``sent`` is an item of; its cues come last."""
@@ -70,7 +69,7 @@ def measure_of(sent: Sentence, first: int, last: int, cues=None, lead: Optional[
         if best_score is None or score > best_score:
             best, best_score = cue.measure, score
     if best_score is None and lead is not None:
-        lead_cues = sentence_cues(lead) if lead_cues is None else lead_cues
+        lead_cues = sentence_cues(lead)
         if lead_cues:
             best = max(lead_cues, key=lambda c: (c[2].weight, c[0]))[2].measure
     return best

@@ -43,7 +43,7 @@ class Sentence:
     mentions: List[int] = field(default_factory=list)  # indices of the mentions that start here
     first_token: int = 0
 
-    def span_of(self, k: int, mentions: Sequence[Mention]):
+    def span_of(self, k: int):
         """(first, last) word positions of mention ``k``, or None when no word of this sentence is in it."""
         idx = [i for i, w in enumerate(self.words) if w.mention == k]
         return (idx[0], idx[-1]) if idx else None
@@ -93,7 +93,9 @@ def sentences_of(doc, mentions: Sequence[Mention], wanted: Optional[set] = None,
     when ``wanted`` is None."""
     starts = [m.start for m in mentions]
     out = []
-    for sent in (doc.sents if spans is None else spans):
+    if spans is None:  # a pipeline without a sentence splitter: the whole text is one sentence
+        spans = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in spans:
         s0, s1 = sent.start_char, sent.end_char
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
         inside = list(range(lo, hi))
