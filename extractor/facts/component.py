@@ -3,7 +3,9 @@
 It runs last, after ``kx_resolve``, on the final mentions, and adds to each money and jobs mention's
 attributes ``measure``, ``status`` and the links ``org``, ``location``, ``date`` (positions in the
 mention list; :func:`extractor.facts.links.relink` makes them record indices). A sentence the
-grammar cannot read gives ``measure: "other"`` and no links, never an error.
+grammar cannot read gives ``measure: "other"`` and no links, never an error. An item of a list
+(``- білімге 5 трлн теңге;`` after ``2023 жылы шығыстар ... бағытталды:``) is read with the list's lead:
+facts.md counts a list after a colon as one sentence.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from .sentence import list_lead, sentences_of
 from .status import status_of
 
 AMOUNT_TYPES = ("money", "jobs")
+LINKS = (("org", link_org), ("location", link_location), ("date", link_date))
 
 
 def add_facts(doc: Doc) -> Doc:
@@ -26,6 +29,7 @@ def add_facts(doc: Doc) -> Doc:
         return doc
     for sent in sentences_of(doc, mentions, amounts):
         cues = None
+        lead = list_lead(doc, sent, mentions)  # the item of a list: its lead sentence is part of it
         for k in sent.mentions:
             if k not in amounts:
                 continue
@@ -37,13 +41,17 @@ def add_facts(doc: Doc) -> Doc:
             if m.type == "money":
                 if cues is None:
                     cues = sentence_cues(sent)
-                measure = measure_of(sent, first, last, cues, lead=list_lead(doc, sent, mentions))
+                measure = measure_of(sent, first, last, cues, lead=lead)
             else:
                 measure = "jobs"
-            m.attrs.update(measure=measure, status=status_of(sent, first, last),
-                           org=link_org(sent, mentions, first, last),
-                           location=link_location(sent, mentions, first, last),
-                           date=link_date(sent, mentions, first, last))
+            facts = dict(measure=measure, status=status_of(sent, first, last))
+            for field, link in LINKS:
+                facts[field] = link(sent, mentions, first, last)
+                if facts[field] is None and lead is not None and lead.words:
+                    # a list after a colon is one sentence (facts.md): the lead's names stand before the item
+                    end = len(lead.words) - 1
+                    facts[field] = link(lead, mentions, end, end)
+            m.attrs.update(facts)
     return doc
 
 
