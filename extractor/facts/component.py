@@ -16,7 +16,8 @@ from ..mentions import get_mentions
 from .links import link_date, link_location, link_org
 from .measure import measure_of, sentence_cues
 from .sentence import list_lead, sentences_of
-from .status import status_of
+from .change import starts_change
+from .status import ACTUAL, status_of
 
 AMOUNT_TYPES = ("money", "jobs")
 LINKS = (("org", link_org), ("location", link_location), ("date", link_date))
@@ -51,6 +52,8 @@ def add_facts(doc: Doc) -> Doc:
                     # a list after a colon is one sentence (facts.md): the lead's names stand before the item
                     end = len(lead.words) - 1
                     facts[field] = link(lead, mentions, end, end)
+            if starts_change(sent, mentions, first, last):  # the level before a change: no plan, no date
+                facts.update(status=ACTUAL, date=None)
             m.attrs.update(facts)
     return doc
 
