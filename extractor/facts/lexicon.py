@@ -16,7 +16,7 @@ from ..lang.kk.morph import ending_chain_pattern, suffix_pattern
 from ..lang.kk.tables import load_table
 
 MEASURES = ("investment", "funding", "cost", "revenue", "tax", "trade", "credit", "income", "loss", "other")
-STATUSES = ("planned", "actual", "aorist", "present", "condition", "none")
+STATUSES = ("planned", "actual", "aorist", "present", "regular", "payment", "condition", "none")
 LINK_ROLES = ("source", "report", "finding", "topic", "break", "pair")
 WHERE = ("before", "after", "any")
 VOICED = {"к": "г", "қ": "ғ"}
@@ -109,6 +109,12 @@ def _link_rows():
             raise ValueError(f"facts_links.tsv: bad row {r}")
         out.append((_word_matcher(r["form"], r["match"]), r["role"]))
     return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def has_status(word: str, status: str) -> bool:
+    """Whether a row of ``status`` matches ``word`` (lower case), wherever it stands."""
+    return any(m.status == status and m.test(word) for m in status_markers())
 
 
 @lru_cache(maxsize=8192)
