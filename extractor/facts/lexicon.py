@@ -16,7 +16,7 @@ from ..lang.kk.morph import ending_chain_pattern, suffix_pattern
 from ..lang.kk.tables import load_table
 
 MEASURES = ("investment", "funding", "cost", "revenue", "tax", "trade", "credit", "income", "loss", "other")
-STATUSES = ("planned", "actual", "aorist", "present", "regular", "payment", "condition", "none")
+STATUSES = ("planned", "actual", "aorist", "present", "regular", "payment", "auxiliary", "condition", "none")
 LINK_ROLES = ("source", "report", "finding", "topic", "break", "pair")
 WHERE = ("before", "after", "any")
 VOICED = {"к": "г", "қ": "ғ"}

@@ -31,7 +31,7 @@ class Word:
     mention: Optional[int] = None  # index into the document's mentions
     clause: int = 0
     segment: int = 0  # part of the clause between commas and brackets
-    final: bool = False  # punctuation, the sentence's end or деп follows: where a finite verb stands
+    final: bool = False  # punctuation, the sentence's end, деп or an auxiliary follows: where a finite verb stands
     dateline: bool = False
 
 
@@ -58,7 +58,8 @@ def _mark_final(words: List[Word]) -> None:
         if w.punct:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
-        w.final = nxt is None or (nxt.punct and nxt.text not in ("«", "\"", "“")) or link_role(nxt.lower) == "report"
+        w.final = (nxt is None or (nxt.punct and nxt.text not in ("«", "\"", "“")) or link_role(nxt.lower) == "report"
+                   or status_of_word(nxt.lower, final=False, after=True) == "auxiliary")
 
 
 def _mark_clauses(words: List[Word]) -> None:

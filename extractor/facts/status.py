@@ -29,7 +29,7 @@ def status_of(sent: Sentence, first: int, last: int) -> str:
         if w.punct or (w.mention is not None and w.mention != amount):
             continue
         st = status_of_word(w.lower, final=w.final, after=True)
-        if st in (None, "present", "none", "regular", "payment"):
+        if st in (None, "present", "none", "regular", "payment") or (st == "auxiliary" and not w.final):
             continue
         if st == "planned":
             return PLANNED
