@@ -1,7 +1,7 @@
 """The facts grammar's word tables (``extractor/lang/kk/data/facts_*.tsv``), read once.
 
 A cue word of a table matches a text word in one of three ways (the table's ``match`` column):
-``noun`` (the stem with any chain of noun endings, :func:`~extractor.lang.kk.morph.suffix_pattern`),
+``noun`` (the stem with any chain of noun endings, :func:`~extractor.lang.kk.morph.ending_chain_pattern`),
 ``prefix`` (the word starts with it: verb stems, derived words) or ``word`` (the whole word).
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import ending_chain_pattern, suffix_pattern
+from ..lang.kk.morph import ending_chain_pattern
 from ..lang.kk.tables import load_table
 
 MEASURES = ("investment", "funding", "cost", "revenue", "tax", "trade", "credit", "income", "loss", "other")
@@ -20,6 +20,13 @@ STATUSES = ("planned", "actual", "aorist", "present", "regular", "payment", "aux
 LINK_ROLES = ("source", "report", "finding", "topic", "break", "pair")
 WHERE = ("before", "after", "any")
 VOICED = {"к": "г", "қ": "ғ"}
+VOWELS = frozenset("аәеоөұүыі")
+
+
+@lru_cache(maxsize=1)
+def _ending_chain():
+    """Any chain of noun endings (morph's pattern), compiled once for every noun cue."""
+    return regex.compile(ending_chain_pattern(), regex.IGNORECASE)
 
 
 def _word_matcher(form: str, match: str):
@@ -30,12 +37,16 @@ def _word_matcher(form: str, match: str):
     if match == "prefix":
         return lambda w: w.startswith(form)
     if match == "noun":
-        pat = regex.compile(suffix_pattern(form), regex.IGNORECASE)
-        voiced = VOICED.get(form[-1:])
-        # a stem's final к/қ voices before a vowel: салық → салығы, берешек → берешегі
-        alt = regex.compile(regex.escape(form[:-1] + voiced) + "[аәеоөұүыі]" + ending_chain_pattern(),
-                            regex.IGNORECASE) if voiced else None
-        return lambda w: pat.fullmatch(w) is not None or (alt is not None and alt.fullmatch(w) is not None)
+        chain = _ending_chain()
+        voiced = form[:-1] + VOICED[form[-1]] if form[-1:] in VOICED else None
+
+        def noun(w: str) -> bool:
+            if w.startswith(form):
+                return chain.fullmatch(w, len(form)) is not None
+            # a stem's final к/қ voices before a vowel: салық → салығы, берешек → берешегі
+            return (voiced is not None and w.startswith(voiced) and len(w) > len(voiced)
+                    and w[len(voiced)] in VOWELS and chain.fullmatch(w, len(voiced) + 1) is not None)
+        return noun
     if match == "regex":
         pat = regex.compile(form)
         return lambda w: pat.fullmatch(w) is not None
