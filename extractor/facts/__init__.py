@@ -5,7 +5,7 @@ Grammar as data: ``extractor/lang/kk/data/facts_measures.tsv`` (measure cues),
 ``facts_status.tsv`` (planned markers and verb forms), ``facts_links.tsv`` (source, reporting, topic
 and clause-break words). Modules: :mod:`.sentence` (words, clauses, dateline), :mod:`.measure`,
 :mod:`.status`, :mod:`.links`, :mod:`.component` (the ``kx_facts`` spaCy factory). The corpora in
-``corpus/`` are the specification of each dimension; ``corpus_heldout.txt`` is a check never tuned on.
+``corpora/`` are the specification of each dimension; ``corpora/heldout.txt`` is a check never tuned on.
 """
 from .links import LINK_FIELDS, relink, shift_links
 

@@ -1,4 +1,4 @@
-"""The facts corpora (``extractor/facts/corpus/*.txt``): Kazakh sentences, each with the facts its
+"""The facts corpora (``extractor/facts/corpora/*.txt``): Kazakh sentences, each with the facts its
 marked amount must get. Same style as the dimensions' ``corpus.txt``::
 
     = {"measure": "investment", "status": "actual", "org": "ҚазАзот", "date": "2015 жылы"}
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
-CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+CORPUS_DIR = Path(__file__).resolve().parent / "corpora"
 QUOTES = "«»\"“”„"
 CITY_WORDS = {"қаласы", "қ.", "қ", "ауылы", "кенті"}  # as ../shared/tools/score_facts.py: Шымкент = Шымкент қаласы
 
