@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from .document import build_document
+from .facts import shift_links
 from .pipeline import build_pipeline, model_name
 from .quality import text_warnings
 from .records import Document
@@ -109,9 +110,10 @@ class Extractor:
         for offset, piece in _chunks(text[:limit], CHUNK_CHARS):
             doc = self.nlp(self._make_doc(piece, published))
             part = build_document(doc, published=published, model=self.model)
+            base = len(records)  # facts link records by index: the piece's indices move by base
             for r in part.records:
                 records.append(r.model_copy(update={"start": r.start + offset, "end": r.end + offset,
-                                                    "sentence": r.sentence + sentences}))
+                                                    "sentence": r.sentence + sentences, **shift_links(r, base)}))
             spans.extend(sentence_spans(doc, offset, sentences))
             sentences += len(sentence_starts(doc)) if len(doc) else 0
         sha = text_sha256(text)

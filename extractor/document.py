@@ -9,6 +9,7 @@ from pydantic import PrivateAttr, ValidationError
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
+from .facts import relink
 from .lang.kk.tokenizer import offset_map, original_text
 from .mentions import get_mentions
 from .records import RECORD_MODELS, Document
@@ -72,17 +73,20 @@ def records_of(doc: Doc, warnings: Optional[List[str]] = None) -> list:
     omap = offset_map(doc)
     starts = sentence_starts(doc)
     out = []
-    for m in get_mentions(doc):
+    made = {}  # mention position → its record: links between mentions become record indices (relink)
+    for k, m in enumerate(get_mentions(doc)):
         s, e = omap.span(m.start, m.end)
         model = RECORD_MODELS[m.type]
         try:
-            out.append(model(text=raw[s:e], start=s, end=e, sentence=max(0, bisect.bisect_right(starts, m.start) - 1),
-                             source=m.source, **m.attrs))
+            made[k] = model(text=raw[s:e], start=s, end=e, sentence=max(0, bisect.bisect_right(starts, m.start) - 1),
+                            source=m.source, **m.attrs)
+            out.append(made[k])
         except ValidationError as exc:  # a recogniser bug must not lose the document
             if warnings is not None:
                 warnings.append(f"dropped a {m.type} record at {s}:{e} ({raw[s:e]!r}): "
                                 f"{exc.errors()[0].get('msg', exc)}")
     out.sort(key=lambda r: (r.start, r.end))
+    relink(out, made)
     return out
 
 

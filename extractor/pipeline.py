@@ -11,6 +11,7 @@ from . import lang  # noqa: F401 - registers the kk language
 from .lang.kk import sentencizer  # noqa: F401 - registers kk_sentencizer
 from . import components  # noqa: F401 - registers kx_resolve
 from .names import component as _names  # noqa: F401 - registers kx_names
+from .facts import component as _facts  # noqa: F401 - registers kx_facts
 from .dimensions import DIMENSIONS, rule_component_names
 
 NER_CHOICES = ("auto", "none", "spacy", "stanza")
@@ -36,7 +37,7 @@ NER_COMPONENTS = ("ner", "spancat", "stanza_ner")
 
 def add_rule_components(nlp: Language, dimensions=DIMENSIONS) -> Language:
     """Sentences, the rule recognisers, ``kx_names`` (after them and after any NER already in the
-    pipeline) and ``kx_resolve`` last."""
+    pipeline), ``kx_resolve`` and ``kx_facts`` last."""
     if "kk_sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("kk_sentencizer", first=True)
     rule_names = rule_component_names(dimensions)
@@ -51,6 +52,8 @@ def add_rule_components(nlp: Language, dimensions=DIMENSIONS) -> Language:
             nlp.add_pipe("kx_names")
     if "kx_resolve" not in nlp.pipe_names:
         nlp.add_pipe("kx_resolve", last=True)
+    if "kx_facts" not in nlp.pipe_names:  # reads the final mentions: after kx_resolve
+        nlp.add_pipe("kx_facts", last=True)
     return nlp
 
 

@@ -52,14 +52,31 @@ class _Amount(_Record):
     qualifier: Qualifier = "exact"
 
 
-class MoneyRecord(_Amount):
+MoneyMeasure = Literal["investment", "funding", "cost", "revenue", "tax", "trade", "credit", "income", "loss", "other"]
+Status = Literal["actual", "planned"]
+
+
+class _Fact(BaseModel):
+    """Version 2 (facts.md): what the amount is, and indices into ``records`` of the org, place and date of
+    its sentence it belongs to. A version 1 reader ignores these fields; null when the pipeline has no
+    ``kx_facts``."""
+
+    status: Optional[Status] = Field(None, description="planned: presented as planned, expected, proposed or a target")
+    org: Optional[int] = Field(None, ge=0, description="index in records of the organisation the amount belongs to")
+    location: Optional[int] = Field(None, ge=0, description="index in records of the place the amount is for")
+    date: Optional[int] = Field(None, ge=0, description="index in records of the date or period the amount is for")
+
+
+class MoneyRecord(_Fact, _Amount):
     type: Literal["money"] = "money"
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217")
+    measure: Optional[MoneyMeasure] = Field(None, description="what the amount is (facts.md measure codes)")
 
 
-class JobsRecord(_Amount):
+class JobsRecord(_Fact, _Amount):
     type: Literal["jobs"] = "jobs"
     permanent: Optional[bool] = Field(None, description="true for тұрақты, false for уақытша, null when unsaid")
+    measure: Optional[Literal["jobs"]] = Field(None, description="always jobs (status tells created from planned)")
 
 
 class PercentRecord(_Amount):

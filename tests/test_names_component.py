@@ -149,5 +149,5 @@ def test_pipeline_order():
     names_ = nlp.pipe_names
     assert names_.index("kx_names") > names_.index("ner")
     assert names_.index("kx_names") > names_.index("kx_org")
-    assert names_[-1] == "kx_resolve"
-    assert build_pipeline(ner="none").pipe_names[-2:] == ["kx_names", "kx_resolve"]
+    assert names_[-2:] == ["kx_resolve", "kx_facts"]  # kx_facts reads the resolved mentions
+    assert build_pipeline(ner="none").pipe_names[-3:] == ["kx_names", "kx_resolve", "kx_facts"]
