@@ -47,7 +47,7 @@ def test_the_rule_keeps_its_name_and_legal_form(nlp):
     doc = run(nlp, "Зауытты «ҚазАзот» ЖШС жаңғыртты.", [("ҚазАзот", "ORGANISATION")])
     orgs = [m for m in doc._.kx_mentions if m.type == "org"]
     assert len(orgs) == 1
-    assert orgs[0].attrs == {"name": "ҚазАзот", "legal_form": "ЖШС"} and orgs[0].source == "rule+model"
+    assert orgs[0].attrs == {"name": "ҚазАзот", "legal_form": "ЖШС", "key": "қазазот"} and orgs[0].source == "rule+model"
 
 
 def test_a_model_span_never_overwrites_a_rule_value(nlp):

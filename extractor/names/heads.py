@@ -112,6 +112,9 @@ def _head_stems() -> Dict[str, str]:
     devoice = {"б": "п", "ғ": "қ", "г": "к"}
     out: Dict[str, str] = {}
     for h in heads():
+        if h.bare and len(h.bare) > 3:  # the bare form takes the plural too: кәсіпорын-дар, банк-тер
+            bare = h.bare.casefold()
+            out.setdefault(bare, h.entity)
         last = h.head.split()[-1].casefold()
         if last[-1:] not in ("ы", "і"):
             continue
@@ -127,6 +130,13 @@ def _plural_pattern() -> regex.Pattern:
     stems = sorted(_head_stems(), key=len, reverse=True)
     plurals = sorted({e.ending for e in ending_rows() if e.case == "plural"}, key=len, reverse=True)
     return regex.compile(r"^(%s)(?:%s)[ыі]" % ("|".join(map(regex.escape, stems)), "|".join(map(regex.escape, plurals))))
+
+
+def plural_head_entity(w: Word) -> Optional[str]:
+    """``location`` or ``org`` when ``w`` is a head noun in the plural (``компаниялары``,
+    ``кәсіпорындарына``, ``облыстары``)."""
+    m = _plural_pattern().match(w.lower)
+    return _head_stems()[m.group(1)] if m else None
 
 
 def head_entity(info: TextInfo, w: Word) -> Optional[str]:

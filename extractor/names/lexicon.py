@@ -48,10 +48,18 @@ class LegalForm:
 def gazetteer() -> Tuple[Entry, ...]:
     out = [Entry(r["name"], "location", r["kind"], r["match"]) for r in load_table("gazetteer_locations")]
     out += [Entry(r["name"], "org", r["kind"], r["match"]) for r in load_table("gazetteer_orgs")]
+    listed = {e.name for e in out if e.entity == "org"}
+    out += [Entry(a, "org", "abbreviation", "bare") for a in abbreviation_expansions() if a not in listed]
     for e in out:
         if e.match not in ("bare", "ambiguous", "head"):
             raise ValueError(f"gazetteer: {e.name!r} has match {e.match!r}")
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def abbreviation_expansions() -> Dict[str, str]:
+    """Official abbreviations (``data/org_abbreviations.tsv``) → the full name: ІІМ → Ішкі істер министрлігі."""
+    return {r["abbr"]: r["name"] for r in load_table("org_abbreviations")}
 
 
 @lru_cache(maxsize=1)

@@ -18,35 +18,25 @@ name or a capitalised name inside a sentence, like a legal form (``«Отанд�
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List, Optional
 
 import regex
 
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
-from ...names.heads import HeadMatch, find_heads, head_at
-from ...names.lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
+from ..heads import HeadMatch, find_heads, head_at
+from ..lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
                               named_after)
-from ...names.text import LATIN, Quote, TextInfo, Word, stop_words
+from ..text import LATIN, Quote, TextInfo, Word, stop_words
+from .finding import OrgFinding
 
 MAX_NAME_WORDS = 8
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 
 
-@dataclass(frozen=True)
-class HeadOrg:
-    start: int
-    end: int
-    name: str
-
-
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
     """The quote that closes right before word ``w`` (only spaces between)."""
-    for q in info.quotes:
-        if q.end <= w.start and not info.text[q.end:w.start].strip(" \t"):
-            return q
-    return None
+    return info.quote_closing_before(w.start)
 
 
 def _is_org_head(info: TextInfo, w: Word) -> bool:
@@ -66,7 +56,7 @@ def _extend_left(info: TextInfo, first: Word) -> Word:
         return first
 
 
-def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
+def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     """``Lion Air компаниясы``: the capitalised words right before a descriptor head."""
     words: List[Word] = []
     w = info.prev(hm.first)
@@ -83,10 +73,10 @@ def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
     name = " ".join(x.text for x in words)
     if lookup(name, "location") is not None:
         return None
-    return HeadOrg(words[0].start, hm.end, name)
+    return OrgFinding(words[0].start, hm.end, name)
 
 
-def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
+def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     """The organisation whose name ends with head ``hm``, if its left edge is a name."""
     if info.in_quote(hm.start) is not None:
         return None
@@ -94,7 +84,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
     quote = _quote_closing_before(info, hm.first)
     if not hm.head.in_name and not hm.bare:
         if quote is not None:  # «Отандастар» қоры → Отандастар
-            return HeadOrg(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
+            return OrgFinding(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
         if prev is not None and info.adjacent(prev, hm.first) and prev.capitalised \
                 and (prev.latin or not (info.starts_sentence(prev) or looks_adjective(prev.text))):
             return _descriptor_name(info, hm)  # Lion Air компаниясы → Lion Air, Казцинк компаниясы → Казцинк
@@ -108,7 +98,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
         if q is not None and _name_like(q.text):
             inner = " ".join(x.text for x in taken)
             name = " ".join(p for p in (q.text, inner, hm.base) if p)
-            return HeadOrg(q.start, hm.end, canonical_org(name))
+            return OrgFinding(q.start, hm.end, canonical_org(name))
         prev = info.prev(w)
         if prev is None or not info.adjacent(prev, w):
             break
@@ -140,7 +130,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[HeadOrg]:
     name = " ".join([x.text for x in words] + [hm.base])
     if lookup(name, "location") is not None:
         return None
-    return HeadOrg(first.start, hm.end, canonical_org(name))
+    return OrgFinding(first.start, hm.end, canonical_org(name))
 
 
 def _can_start(info: TextInfo, w: Word) -> bool:
@@ -164,7 +154,13 @@ def _ends_name(info: TextInfo, w: Word) -> bool:
     if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
         return True
     hm = head_at(info, w)
-    return hm is not None and hm.head.entity == "location" and hm.base.split()[-1] != w.text
+    return hm is not None and hm.head.entity == "location" and hm.base.split()[-1] != w.text \
+        and not _genitive(w)
+
+
+def _genitive(w: Word) -> bool:
+    """A place head in the genitive owns the body after it: ``Павлодар облысының білім басқармасы``."""
+    return any(p.case_name == "genitive" for p in parses(w.text))
 
 
 def _name_like(quoted: str) -> bool:
@@ -172,7 +168,7 @@ def _name_like(quoted: str) -> bool:
     return bool(quoted) and (quoted[0].isupper() or quoted[0].isdigit() or bool(LATIN.match(quoted)))
 
 
-def find_head_orgs(info: TextInfo) -> List[HeadOrg]:
+def find_head_orgs(info: TextInfo) -> List[OrgFinding]:
     out = []
     for hm in find_heads(info, "org"):
         org = head_org(info, hm)
