@@ -199,6 +199,17 @@ def epithets() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def place_nouns() -> FrozenSet[str]:
+    return _role("place_noun")
+
+
+def is_place_noun(word: str) -> bool:
+    """A common noun for a kind of place in any form (``Өңірде``, ``облысы``, ``Елордаға``): no name."""
+    stem = strip_endings(word.casefold())
+    return stem in place_nouns() or strip_possessive(stem) in place_nouns()
+
+
+@lru_cache(maxsize=1)
 def list_joiners() -> FrozenSet[str]:
     """Words that join the items of a list of names: Бельгия мен Лихтенштейн, Куба, Грекия және ..."""
     return _role("joiner")

@@ -12,7 +12,9 @@ names. The checks are general and need no particular model; each model span pass
 2. **shape** — a name has a letter, starts with a capital letter (or a number before a capitalised
    word: ``5 Арна``) and holds no clock time (``7:38-де``); after the cut it must still start with a
    capital;
-3. **ordinary words** — a one-word name is dropped when it is a common word
+3. **ordinary words** — a place or organisation made only of common nouns for a kind of place
+   (``data/name_stop_words.tsv``, role ``place_noun``: ``Өңірде``, ``Елордаға``, ``облыстың``) is none, unless
+   quoted or before a head noun (``«Ауыл» партиясы``); a one-word name is dropped when it is a common word
    (``data/common_words.tsv``, counted in KazNERD), or first in its sentence and written in lower case
    elsewhere in the text, or first in its sentence in title case with nothing else to show it is a
    name (``Шіркін``, ``Әттең``); it is kept when something else does show it: a gazetteer name, a
@@ -44,7 +46,7 @@ import regex
 
 from ..lang.kk.morph import base_form, strip_endings
 from .heads import head_entity, head_like
-from .lexicon import first_names, is_common, is_title, list_joiners, lookup, surname_strength
+from .lexicon import first_names, is_common, is_place_noun, is_title, list_joiners, lookup, surname_strength
 from .text import TextInfo, Word
 
 CLOCK = regex.compile(r"\d[:.]\d")
@@ -242,7 +244,10 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     # 2. shape
     if not plausible_shape(words, info.text[span.start:span.end]):
         return None
-    # 3. ordinary words
+    # 3. ordinary words; a common noun for a kind of place is no place (Өңірде, Елордаға)
+    if span.kind in ("location", "org") and all(is_place_noun(w.text) for w in words) \
+            and not _opens_quote(info, words[0]) and not _before_head(info, words[-1]):
+        return None
     if len(words) == 1 and (ordinary_word(info, words[0]) or unsupported_opener(info, words[0], span.kind)):
         return None
     # 4. phrases

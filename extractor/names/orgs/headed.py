@@ -31,6 +31,8 @@ from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
 MAX_NAME_WORDS = 8
+# 'our': атамыздың, еліміздің — the speaker's own, never inside a name (еліміздің Бас консулдығы)
+OUR_POSSESSIVE = regex.compile(r"[ыі]?м[ыі]з(?:дың|дің|ның|нің|ға|ге|да|де|ды|ді|ын|ін|дағы|дегі)?$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 
 
@@ -110,6 +112,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             break
         if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
             break
+        if not taken and _genitive_place(info, prev):
+            break  # Отырар ауданының орталығы is the district's centre; the owner needs a body's own words
         taken.insert(0, prev)
         w = prev
     if start is None:
@@ -146,16 +150,21 @@ def _can_start(info: TextInfo, w: Word) -> bool:
 
 
 def _ends_name(info: TextInfo, w: Word) -> bool:
-    """Words that a name does not reach across: numbers; a possessive in the locative or accusative
+    """Words that a name does not reach across: numbers; 'our' (``атамыздың``); a possessive in the locative or accusative
     (``ұйымдарының базасында 290 ... орталығы`` 'on the basis of', ``учаскесін``); a place head not
     in the nominative (``Шелек аулындағы аудандық аурухана``: the hospital is in the village)."""
-    if any(ch.isdigit() for ch in w.text):
+    if any(ch.isdigit() for ch in w.text) or OUR_POSSESSIVE.search(w.lower):
         return True
     if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
         return True
     hm = head_at(info, w)
     return hm is not None and hm.head.entity == "location" and hm.base.split()[-1] != w.text \
         and not _genitive(w)
+
+
+def _genitive_place(info: TextInfo, w: Word) -> bool:
+    hm = head_at(info, w)
+    return hm is not None and hm.head.entity == "location" and _genitive(w)
 
 
 def _genitive(w: Word) -> bool:

@@ -2,6 +2,7 @@
 
 ``«Арна», «Бірлік» және «Шапағат» компаниялары`` → Арна, Бірлік, Шапағат; ``«Жарық» пен «Сәуле»
 кәсіпорындарына`` → Жарық, Сәуле; ``«Өркен», «Дала» ЖШС-лері`` → Өркен, Дала (legal form ЖШС). The items
+span is the quoted text (the quotation marks and the shared head belong to no one of them); the items
 are joined by a comma or a conjunction (``data/name_stop_words.tsv``, role ``joiner``). A head in the
 singular names one organisation and is read by :mod:`.headed`.
 """
@@ -51,8 +52,8 @@ def find_listed_quotes(info: TextInfo) -> List[OrgFinding]:
         return out
     for w in info.words:
         if w.text[:1].islower() and plural_head_entity(w) == "org" and info.in_quote(w.start) is None:
-            out.extend(OrgFinding(q.start, q.end, q.text) for q in _list_before(info, w.start))
+            out.extend(OrgFinding(q.inner_start, q.inner_end, q.text) for q in _list_before(info, w.start))
     for lf in abbreviations(info.text):
         if PLURAL_LEGAL.search(info.text, lf.start, lf.end):
-            out.extend(OrgFinding(q.start, q.end, q.text, lf.form) for q in _list_before(info, lf.start))
+            out.extend(OrgFinding(q.inner_start, q.inner_end, q.text, lf.form) for q in _list_before(info, lf.start))
     return out
