@@ -14,7 +14,7 @@ and merges them:
   overwrites a rule value;
 * a model span that overlaps a rule mention of its own type makes ONE mention with source
   ``rule+model``; the rule's name and legal form are kept (a person or place of one word that the
-  model saw longer, ``Әсет Исекешев`` for the rule's ``Исекешев``, takes the model's span and name,
+  model saw longer, ``Ерлан Сапаров`` for the rule's ``Сапаров``, takes the model's span and name,
   see :func:`extends`);
 * a model span of another type replaces the rule places and people it holds (a model org
   ``Астана қаласы әкімдігі`` over the rule place ``Астана қаласы``) and a lone rule surname on the same
@@ -112,7 +112,7 @@ def model_mentions(doc: Doc, info: TextInfo, rules: List[Mention]) -> List[Menti
 
 def extends(text: str, rule: Mention, m: Mention) -> bool:
     """Whether the model span ``m`` around the rule mention ``rule`` is the same name seen longer: the
-    rule found one word (``Исекешев`` of ``Әсет Исекешев``, ``Іле`` of ``Іле Алатауы``), and the words the
+    rule found one word (``Сапаров`` of ``Ерлан Сапаров``, ``Іле`` of ``Іле Алатауы``), and the words the
     model adds are capitalised and joined to it by spaces only (not ``Алматы – Астана``,
     ``Қазақстан-Қытай``, ``Қазақстанның облыстарына``)."""
     if not inside(rule, m) or len(WORD_RE.findall(text[rule.start:rule.end])) != 1:
@@ -142,7 +142,7 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
             r = same[0]
             r.source = "rule+model"
             if m.type in ("person", "location") and extends(text, r, m):
-                # the model saw more of the name: Әсет Исекешев for Исекешев, Іле Алатауы for Іле
+                # the model saw more of the name: Ерлан Сапаров for Сапаров, Іле Алатауы for Іле
                 r.start, r.end, r.attrs = m.start, m.end, dict(m.attrs)
             continue
         # a model span of another type replaces rule places and people it holds (an org's name holds

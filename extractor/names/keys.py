@@ -9,7 +9,7 @@
 * places: the gazetteer's spelling, the variants of ``data/name_aliases.tsv`` (``ШҚО``), and ``қаласы`` off
   (a city is written with or without it); a region keeps its ``облысы`` (``Қарағанды`` the city and
   ``Қарағанды облысы`` the region are two keys);
-* people: the name with a space after each initial's dot taken out (``Ә. Исекешев`` → ``ә.исекешев``).
+* people: the name with a space after each initial's dot taken out (``Е. Сапаров`` → ``е.сапаров``).
 
 The name itself is already in the base form (:func:`extractor.lang.kk.morph.base_form`).
 """

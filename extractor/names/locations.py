@@ -2,10 +2,10 @@
 
 * gazetteer: ``Қазақстанның`` → Қазақстан, ``Астанадағы`` → Астана, ``ШҚО-да`` → ШҚО;
 * head nouns (``data/name_heads.tsv``, entity ``location``): the capitalised name before the head,
-  the head in the nominative: ``Маңғыстау облысына`` → Маңғыстау облысы, ``Ғұмаров көшесіндегі`` →
-  Ғұмаров көшесі, ``Авангард 3 ықшам ауданындағы`` → Авангард 3 ықшам ауданы, ``Қабанбай батыр
-  көшесі``; ``Шығыс Қазақстан облысы``; ``Самал және Жұмыскер шағын ауданы`` gives both; a quoted name
-  before a building (``"Бейбітшілік және келісім" сарайында`` → Бейбітшілік және келісім сарайы);
+  the head in the nominative: ``Жамбыл облысына`` → Жамбыл облысы, ``Сейфуллин көшесіндегі`` →
+  Сейфуллин көшесі, ``Нұрсат 2 шағын ауданындағы`` → Нұрсат 2 шағын ауданы, ``Қабанбай батыр
+  көшесі``; ``Батыс Қазақстан облысы``; ``Көктем және Шұғыла шағын ауданы`` gives both; a quoted name
+  before a building (``"Достық" сарайында`` → Достық сарайы);
   a descriptor head (``Сингапур елінде``) only for a gazetteer place, without the head;
 * the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана).
 """
@@ -48,7 +48,7 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
     if prev is None or not info.adjacent(prev, first):
         return []
     words: List[Word] = []
-    if NUMBER_WORD.match(prev.text):  # Авангард 3 ықшам ауданы
+    if NUMBER_WORD.match(prev.text):  # Нұрсат 2 шағын ауданы
         p2 = info.prev(prev)
         if p2 is None or not info.adjacent(p2, prev) or not _name_word(info, p2):
             return []
@@ -82,7 +82,7 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
     if info.in_quote(hm.start) is not None:
         return []
     q = info.quote_closing_before(hm.first.start)
-    if q is not None:  # "Бейбітшілік және келісім" сарайында
+    if q is not None:  # "Достық" сарайында
         if not hm.head.in_name:
             return []
         return [Place(q.start, hm.end, f"{q.text} {hm.base}", "head")]
@@ -94,7 +94,7 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
         e = lookup(name, "location")
         return [Place(words[0].start, hm.end, e.name, "head")] if e else []
     out = [Place(words[0].start, hm.end, f"{name} {hm.base}", "head")]
-    # Самал және Жұмыскер шағын ауданы
+    # Көктем және Шұғыла шағын ауданы
     conj = info.prev(words[0])
     if conj is not None and conj.lower == "және" and info.adjacent(conj, words[0]):
         other = info.prev(conj)

@@ -2,7 +2,7 @@
 
 Names are read from the normalised text (``doc.text``). A *word* is a run of letters and digits
 that may hold hyphens, apostrophes and dots between letters (``Қасым-Жомарт``, ``АЭА-ында``,
-``Ә.Исекешев``). Two words are *adjacent* when only spaces stand between them (no line break: scraped
+``Е.Сапаров``). Two words are *adjacent* when only spaces stand between them (no line break: scraped
 news puts one sentence per line without a full stop).
 """
 from __future__ import annotations

@@ -1,20 +1,23 @@
 """Organisations named by a head noun (``data/name_heads.tsv``, entity ``org``).
 
-The name runs from its first capitalised word to the head: ``деп хабарлады Маңғыстау облысы
-әкімдігінің баспасөз қызметінен`` → ``Маңғыстау облысы әкімдігі``; ``Индонезия көліктегі қауіпсіздік
-ұлттық комитетінің`` → the whole; ``Облыстық ауыл шаруашылығы және жер қатынастары басқармасының`` →
-the whole. Going left from the head, lower-case words are taken until a capitalised word (the start);
-the walk stops at punctuation, a line break, a function word, a verb form, or another organisation's
-head (``әкімдігінің баспасөз қызметі`` is that akimat's press service, not a name of its own).
+The grammar: an optional owner, modifiers and a head noun of the table, in any case form. The name runs
+from its first capitalised word to the head: ``бұл туралы Атырау облысы әкімдігінің баспасөз қызметі`` →
+``Атырау облысы әкімдігі``; ``Жапония ядролық реттеу комитетінің`` → the whole; ``Облыстық денсаулық
+сақтау басқармасының`` → the whole. Going left from the head, lower-case words are taken until a
+capitalised word (the start); the walk stops at punctuation, a line break, a function word, a verb form,
+'our' (``атамыздың``), or another organisation's head (``әкімдігінің баспасөз қызметі`` is that akimat's
+press service, not a name of its own). An owner place in the genitive belongs to the name when a body's own
+words follow it (``Павлодар облысының білім басқармасы``; not ``Отырар ауданының орталығы``, the district's
+centre).
 A start that is an ordinary word (``Академик кітапханасы``: the text also writes ``академик``), or
 a name made only of generic words (``қала әкімдігі``, ``Облыс прокуратурасы``), gives nothing.
 
-A quoted name may open it (``«Астана» халықаралық қаржы орталығы``). Heads that only say what kind of
+A quoted name may open it (``«Шымкент» инновациялық технологиялар орталығы``). Heads that only say what kind of
 organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
-name or a capitalised name inside a sentence, like a legal form (``«Отандастар» қоры`` → Отандастар,
-``Lion Air компаниясы`` → Lion Air, ``... Казцинк компаниясы`` → Казцинк), and kept otherwise
+name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
+``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
 (``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). A head without the possessive
-(``кітапхана``, ``банк``) needs a chain of adjectives before it (``Ұлттық академиялық кітапхана``).
+(``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
 """
 from __future__ import annotations
 
@@ -59,7 +62,7 @@ def _extend_left(info: TextInfo, first: Word) -> Word:
 
 
 def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
-    """``Lion Air компаниясы``: the capitalised words right before a descriptor head."""
+    """``SkyLine компаниясы``: the capitalised words right before a descriptor head."""
     words: List[Word] = []
     w = info.prev(hm.first)
     while w is not None and len(words) < 4 and info.adjacent(w, words[0] if words else hm.first):
@@ -85,11 +88,11 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     prev = info.prev(hm.first)
     quote = _quote_closing_before(info, hm.first)
     if not hm.head.in_name and not hm.bare:
-        if quote is not None:  # «Отандастар» қоры → Отандастар
+        if quote is not None:  # «Мейірім» қоры → Мейірім
             return OrgFinding(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
         if prev is not None and info.adjacent(prev, hm.first) and prev.capitalised \
                 and (prev.latin or not (info.starts_sentence(prev) or looks_adjective(prev.text))):
-            return _descriptor_name(info, hm)  # Lion Air компаниясы → Lion Air, Казцинк компаниясы → Казцинк
+            return _descriptor_name(info, hm)  # SkyLine компаниясы → SkyLine
         # otherwise the kind word is part of the name: Тұрақтандыру қоры, Ұлттық қор
     stops = stop_words()
     taken: List[Word] = []

@@ -1,10 +1,10 @@
 """Organisations named with a legal form (``data/legal_forms.tsv``).
 
-* a quoted name and the form after it: ``«ҚазАзот» ЖШС``, ``"Казцинк" ЖШС``, ``«Ақтау теңіз порты»
-  АЭА-ында``, or spelled out: ``"Элеватор Агрофуд" жауапкершілігі шектеулі серіктестігі`` → ЖШС,
-  ``«Ақтау теңіз порты» арнайы экономикалық аймағының`` → АЭА;
-* the form first: ``ЖШС «Сәулет»``, ``ТОО "Береке"``;
-* capitalised words and an abbreviated form without quotes: ``Казцинк ЖШС``.
+* a quoted name and the form after it: ``«Алтын Дән» ЖШС``, ``"Жол-Сервис" ЖШС``, ``«Шығыс қақпасы»
+  АЭА-ында``, or spelled out: ``"Береке Агро" жауапкершілігі шектеулі серіктестігі`` → ЖШС,
+  ``«Шығыс қақпасы» арнайы экономикалық аймағының`` → АЭА;
+* the form first: ``ЖШС «Жарық»``, ``ТОО "Дала Строй"``;
+* capitalised words and an abbreviated form without quotes: ``Нұрлы Жарық ЖШС``.
 
 Several abbreviations in a row are one legal form (``ШЖҚ РМК``, ``ҰК АҚ``).
 """
@@ -104,7 +104,7 @@ def find_legal_orgs(info: TextInfo) -> List[OrgFinding]:
             out.append(OrgFinding(lf.start, q.end, q.text, lf.form))
             continue
         words = _name_words_before(info, lf.start)
-        if words:  # Казцинк ЖШС
+        if words:  # Нұрлы Жарық ЖШС
             out.append(OrgFinding(words[0].start, lf.end, " ".join(w.text for w in words), lf.form))
     return out
 
@@ -127,5 +127,5 @@ def _name_words_before(info: TextInfo, pos: int):
             break
         w = p
     if len(words) > 1 and info.starts_sentence(words[0]):
-        words = words[1:]  # Тексеру Казцинк ЖШС: a capital at the start of a sentence proves nothing
+        words = words[1:]  # Тексеру Нұрлы Жарық ЖШС: a capital at the start of a sentence proves nothing
     return words
