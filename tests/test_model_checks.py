@@ -181,3 +181,13 @@ def test_a_place_or_org_of_several_words_all_of_a_persons_name_is_the_person():
     text = "Мехмет Йылдыз келді. Ол Мехмет Йылдыз ауданында тұрады."
     kept = check_spans(TextInfo(text), [span(text, "Мехмет Йылдыз ауданында", "location")], ["Мехмет Йылдыз"])
     assert [s.kind for s in kept] == ["location"]
+
+
+def test_a_common_noun_for_a_kind_of_place_is_no_place():
+    assert checked("Өңірде жаңа зауыт ашылды.", "Өңірде", "location") is None
+    assert checked("Елордаға делегация келді.", "Елордаға", "location") is None
+    assert checked("Биыл облыстың бюджеті артты.", "облыстың", "location") is None
+    # quoted, or before a head noun, the word names something
+    assert checked("Сайлауға «Ауыл» партиясы қатысты.", "Ауыл", "org") == ("org", "Ауыл")
+    # a real place stays
+    assert checked("Делегация Түркістанға келді.", "Түркістанға", "location") == ("location", "Түркістанға")

@@ -50,6 +50,10 @@ def test_dateline_gives_the_city():
     assert places("ҚЫЗЫЛОРДА. KAZINFORM - Күріш егісі азаяды.")[0] == "Қызылорда"
     assert places("КЕНТАУ. KAZINFORM - Жаңа мектеп ашылды.")[0] == "Кентау"
     assert places("ЖАҢАҚҰРЫЛЫС. KAZINFORM - Жаңа мектеп ашылды.")[0] == "Жаңақұрылыс"
+    # an agency the gazetteer does not list: a Latin-script or all-capitals name
+    assert places("ТАРАЗ. Taraz.kz - Жаңа саябақ ашылды.")[0] == "Тараз"
+    # a capitalised ordinary word after a city the gazetteer does not know is no agency: no dateline
+    assert places("ЖАҢАҚҰРЫЛЫС. Бүгін - жаңбыр жауады.") == []
 
 
 @pytest.mark.parametrize("text,name", [
