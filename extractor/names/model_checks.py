@@ -40,7 +40,7 @@ names. The checks are general and need no particular model; each model span pass
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import FrozenSet, Iterable, List, Optional
+from typing import Dict, FrozenSet, Iterable, List, Optional
 
 import regex
 
@@ -124,8 +124,20 @@ def _name_elsewhere(info: TextInfo, w: Word) -> bool:
     stem = strip_endings(w.lower)
     if stem in info.lower_stems:
         return False
-    return any(o.i != w.i and o.capitalised and (not info.starts_sentence(o) or _quoted(info, o))
-               and strip_endings(o.lower) == stem for o in info.words)
+    return any(i != w.i for i in _name_positions(info).get(stem, ()))
+
+
+def _name_positions(info: TextInfo) -> Dict[str, List[int]]:
+    """Lemma → the indices of the words written as a name (inside a sentence, or all a quotation holds):
+    built once per text, so that each model span does not walk the whole text again."""
+    memo = info.memo.setdefault("model_checks", {})
+    if "name_positions" not in memo:
+        out: Dict[str, List[int]] = {}
+        for o in info.words:
+            if o.capitalised and (not info.starts_sentence(o) or _quoted(info, o)):
+                out.setdefault(strip_endings(o.lower), []).append(o.i)
+        memo["name_positions"] = out
+    return memo["name_positions"]
 
 
 def _supported(info: TextInfo, w: Word) -> bool:
