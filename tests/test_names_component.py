@@ -131,7 +131,7 @@ def test_rules_only(nlp):
     doc = run(nlp, "АСТАНА. KAZINFORM - Үкімет отырысында Қаржы министрі Мәди Тәкиев Қазақстанның салық жүйесі "
                    "жайында баяндады. Ол «Береке» ЖШС туралы да айтты.")
     assert names(doc, "location") == [("Астана", "rule"), ("Қазақстан", "rule")]
-    assert [n for n, _ in names(doc, "org")] == ["KAZINFORM", "Үкімет", "Береке"]
+    assert [n for n, _ in names(doc, "org")] == ["Kazinform", "Үкімет", "Береке"]
     assert names(doc, "person") == [("Мәди Тәкиев", "rule")]
 
 

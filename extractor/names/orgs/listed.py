@@ -1,6 +1,7 @@
 """Organisations named without a head noun: listed ones, web sites and datelines.
 
-* the gazetteer's organisations (``data/gazetteer_orgs.tsv``: ``Үкіметтің``, ``Kazinform``) and the
+* the gazetteer's organisations (``data/gazetteer_orgs.tsv``: ``Үкіметтің``, ``Kazinform``; a Latin name
+  in capitals takes the gazetteer's spelling: ``KAZINFORM`` → Kazinform) and the
   official abbreviations (``data/org_abbreviations.tsv``: ``ІІМ-нің``, ``ТЖМ``, ``ЕАЭО-ға``), in any case
   form; an abbreviated body right after its region or city is one name (``ШҚО МКД``, ``Алматы ІІД``);
 * a web site named as a source, written with its domain (``Tengrinews.kz``, ``Baq.kz-ке``, ``Egemen.kz``);
@@ -14,7 +15,7 @@ from typing import List
 import regex
 
 from ..gazetteer import GazMatch, find_gazetteer
-from ..lexicon import canonical_org
+from ..lexicon import canonical_org, lookup
 from ..locations import DATELINE, dateline_agency
 from ..text import TextInfo
 from .finding import OrgFinding
@@ -24,7 +25,7 @@ DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.@/])(?P<name>\p{Lu}[\p{Latin}\p{N}-]*\.
 
 
 def _gazetteer_org(info: TextInfo, g: GazMatch, matches: List[GazMatch]) -> OrgFinding:
-    name = g.surface if g.entry.latin else g.entry.name
+    name = g.surface if g.entry.latin and not g.surface.isupper() else g.entry.name  # KAZINFORM → Kazinform
     start = g.start
     if g.entry.name.isupper():  # an abbreviated body right after its region or city: ШҚО МКД
         for loc in matches:
@@ -43,5 +44,6 @@ def find_listed_orgs(info: TextInfo) -> List[OrgFinding]:
         agency = m.group("agency").rstrip(".")
         if dateline_agency(agency):
             start = m.start("agency")
-            out.append(OrgFinding(start, start + len(agency), canonical_org(agency)))
+            entry = lookup(agency, "org")
+            out.append(OrgFinding(start, start + len(agency), entry.name if entry else canonical_org(agency)))
     return out
