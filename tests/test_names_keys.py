@@ -47,3 +47,8 @@ def test_records_carry_the_key_and_forms_of_one_body_get_one():
     # the abbreviation takes the full name the same text writes
     assert {r.name for r in orgs if r.key == "төтенше жағдайлар министрлігі"} == {"Төтенше жағдайлар министрлігі"}
     assert [r.key for r in doc.records if r.type == "location"] == ["атырау"]
+
+
+def test_an_owner_place_in_the_genitive_or_the_nominative_gives_one_key():
+    assert entity_key("org", "Атырау облысының әкімдігі") == entity_key("org", "Атырау облысы әкімдігі")
+    assert entity_key("org", "Талғар ауданының әкімдігі") == "талғар ауданы әкімдігі"

@@ -1,7 +1,8 @@
 """The canonical ``key`` of a name record: the same string for the same entity in every document.
 
 * case-folded, spaces single, quotes off: ``«Алтын Дән»`` and ``АЛТЫН ДӘН`` → ``алтын дән``;
-* organisations: a country prefix off (``ҚР``, ``Қазақстан Республикасының``: ``ҚР Ұлттық банкі``,
+* organisations: a place's head in the genitive as in the nominative (``Атырау облысының әкімдігі`` and
+  ``Атырау облысы әкімдігі``), a country prefix off (``ҚР``, ``Қазақстан Республикасының``: ``ҚР Ұлттық банкі``,
   ``Ұлттық банк`` and ``Ұлттық банкінің`` → ``ұлттық банк``), the gazetteer's spelling of an alias
   (``data/gazetteer_orgs.tsv``), the full name of an official abbreviation (``data/org_abbreviations.tsv``:
   ``ТЖМ`` → ``төтенше жағдайлар министрлігі``) and the known variants of ``data/name_aliases.tsv``
@@ -21,7 +22,7 @@ from typing import Dict, Tuple
 import regex
 
 from ..lang.kk.tables import load_table
-from .lexicon import abbreviation_expansions, canonical_location, org_aliases
+from .lexicon import abbreviation_expansions, canonical_location, heads, org_aliases
 
 QUOTES = regex.compile(r"[«»\"“”„']")
 COUNTRY_PREFIX = regex.compile(r"^(?:ҚР|қр|Қазақстан Республикасы(?:ның)?)\s+", regex.IGNORECASE)
@@ -39,12 +40,20 @@ def _abbreviations() -> Dict[str, str]:
     return {a.casefold(): n for a, n in abbreviation_expansions().items()}
 
 
+@lru_cache(maxsize=1)
+def _genitive_place_heads() -> regex.Pattern:
+    """A place head in the genitive inside an organisation's name (``облысының``, ``ауданының``)."""
+    words = sorted({h.head.split()[-1].casefold() for h in heads() if h.entity == "location"}, key=len, reverse=True)
+    return regex.compile(r"\b(%s)(?:ның|нің)\b" % "|".join(map(regex.escape, words)))
+
+
 def _fold(name: str) -> str:
     return " ".join(QUOTES.sub(" ", name).split()).casefold()
 
 
 def org_key(name: str) -> str:
     key = _fold(COUNTRY_PREFIX.sub("", _fold(name)))
+    key = _genitive_place_heads().sub(r"\1", key)  # Атырау облысының әкімдігі = Атырау облысы әкімдігі
     for _ in range(3):  # an alias may lead to an abbreviation or another alias: ТШО → Теңізшевройл
         new = _fold(org_aliases().get(key, key))
         new = _fold(_abbreviations().get(new, new))

@@ -199,6 +199,11 @@ def epithets() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def place_parts() -> FrozenSet[str]:
+    return _role("place_part")
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> FrozenSet[str]:
     return _role("place_noun")
 

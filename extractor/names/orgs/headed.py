@@ -29,7 +29,7 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
-                              named_after)
+                       first_names, named_after, place_parts)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -115,8 +115,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             break
         if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
             break
-        if not taken and _genitive_place(info, prev):
-            break  # Отырар ауданының орталығы is the district's centre; the owner needs a body's own words
+        if not taken and _genitive_place(info, prev) and hm.base.casefold() in place_parts():
+            break  # Отырар ауданының орталығы is the district's centre, not a body
         taken.insert(0, prev)
         w = prev
     if start is None:
@@ -125,19 +125,63 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if info.ordinary_word(start) or not _can_start(info, start):
         return None
     first = _extend_left(info, start)
+    first = _named_after_left(info, first)
     words = [x for x in info.words[first.i:hm.first.i]]
     if all(x.lower in stops.generic for x in words):
-        return None
+        owner = _owner_place(info, first)
+        if owner is None:
+            return None  # қала әкімдігі, Облыс прокуратурасы: whose?
+        first, words = owner, [owner] + words  # АҚШ Мемлекеттік департаменті
     if hm.bare and not all(looks_adjective(x.text) for x in info.words[start.i + 1:hm.first.i]):
         return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
     if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text):
         return None  # Мамандар аудандық колледжді бітірді
     if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
         return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
-    name = " ".join([x.text for x in words] + [hm.base])
+    # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...) and the head's base form
+    name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _named_after_left(info: TextInfo, first: Word) -> Word:
+    """A person's whole name before ``атындағы`` belongs to the name: ``Мұхтар Әуезов атындағы ... театры``,
+    ``Абай атындағы Қазақ ұлттық ... университеті``, ``Л.Н. Гумилев атындағы ... университеті``."""
+    nxt = info.next(first)
+    if nxt is None or nxt.lower not in named_after():  # the walk stopped after атындағы
+        prev = info.prev(first)
+        if prev is None or prev.lower not in named_after() or not info.adjacent(prev, first):
+            return first
+        first = prev
+    for k in range(2):  # the person's name, right to left: a name, then a first name or initials
+        prev = info.prev(first)
+        if prev is None or not prev.capitalised or prev.lower in STOP_WORDS:
+            break
+        initials = bool(INITIALS.match(prev.text + ".")) and info.gap(prev, first).strip(" \t") == "."
+        if not (info.adjacent(prev, first) or initials):
+            break
+        if k == 1 and not (initials or prev.lower in first_names()):
+            break
+        if k == 0 and (info.ordinary_word(prev) or base_form(prev.text, "person") != prev.text):
+            break
+        first = prev
+        if initials:
+            break
+    if first.lower in named_after():
+        return info.next(first)
+    return first
+
+
+def _owner_place(info: TextInfo, first: Word) -> Optional[Word]:
+    """A country or place written right before a name of generic words owns it (``АҚШ Мемлекеттік
+    департаменті``, ``Жапония қорғаныс министрлігі`` is found without it)."""
+    prev = info.prev(first)
+    if prev is None or not info.adjacent(prev, first) or not prev.capitalised:
+        return None
+    if prev.lower in country_prefixes() or lookup(prev.text, "location") is not None:
+        return prev
+    return None
 
 
 def _can_start(info: TextInfo, w: Word) -> bool:
