@@ -77,14 +77,16 @@ def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
             words = h.head.split()
             first = w
             ok = True
+            written = []
             for want in reversed(words[:-1]):
                 prev = info.prev(first)
                 if prev is None or prev.lower != want.casefold() or not info.adjacent(prev, first):
                     ok = False
                     break
                 first = prev
+                written.insert(0, prev.text)
             if ok:
-                text = " ".join(words[:-1] + [base])
+                text = " ".join(written + [base])  # as written: Қарулы күштері
                 return HeadMatch(first, w, h, text, False)
         for h in bare.get(key, []):
             prev = info.prev(w)
