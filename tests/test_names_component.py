@@ -151,3 +151,15 @@ def test_pipeline_order():
     assert names_.index("kx_names") > names_.index("kx_org")
     assert names_[-1] == "kx_resolve"
     assert build_pipeline(ner="none").pipe_names[-2:] == ["kx_names", "kx_resolve"]
+
+
+def test_organisations_have_one_home_and_names_never_import_the_dimensions():
+    """names/ recognises organisations; dimensions/org only registers them: the dependency runs one way."""
+    import re
+    from pathlib import Path
+
+    import extractor.names
+
+    for path in Path(extractor.names.__file__).parent.rglob("*.py"):
+        imports = re.findall(r"^\s*(?:from|import)\s+(\S+)", path.read_text(encoding="utf-8"), re.M)
+        assert not [i for i in imports if "dimensions" in i], path

@@ -17,6 +17,7 @@ from typing import Dict, List, Optional
 import regex
 
 from ...lang.kk.morph import case_suffix_pattern
+from ...spans import SpanIndex
 from ..gazetteer import ending_fits
 from ..lexicon import legal_forms, lookup
 from ..text import TextInfo
@@ -95,8 +96,9 @@ def find_legal_orgs(info: TextInfo) -> List[OrgFinding]:
         if lf is not None:  # «X» ЖШС
             out.append(OrgFinding(q.start, lf.end, q.text, lf.form))
     quote_starts = {q.start: q for q in info.quotes}
+    taken = SpanIndex(out)
     for lf in abbreviations(text):
-        if any(o.start <= lf.start < o.end for o in out):
+        if taken.overlapping(lf.start, lf.start + 1):
             continue
         pos = _skip_spaces(text, lf.end)
         q = quote_starts.get(pos) if pos > lf.end else None
