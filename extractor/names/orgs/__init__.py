@@ -36,6 +36,8 @@ from .listed import find_listed_orgs
 from .lists import find_listed_quotes
 from .numbered import find_numbered_orgs
 
+QUOTE_MARKS = "«\"“„"
+
 # the grammar: every rule, in no particular order (overlaps are settled by rank)
 RULES = (find_legal_orgs, find_head_orgs, find_listed_quotes, find_numbered_orgs, find_listed_orgs)
 
@@ -57,7 +59,8 @@ def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
     for rule in RULES:
         for o in rule(info):
             name = clean_name(o.name)
-            if name and lookup(name, "location") is None:
+            # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы)
+            if name and (info.text[o.start] in QUOTE_MARKS or lookup(name, "location") is None):
                 found.append(Mention("org", o.start, o.end, {"name": name, "legal_form": o.legal_form}, "rule"))
     return propagate_legal_forms(keep_longest(found, rank=_rank))
 

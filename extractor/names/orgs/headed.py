@@ -16,7 +16,9 @@ A quoted name may open it (``«Шымкент» инновациялық тех�
 organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
 name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
 ``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
-(``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). A head without the possessive
+(``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). After a quoted name such a head with
+its descriptor leaves the quoted part as the name (``«Ақ жол» демократиялық партиясы`` → Ақ жол,
+``«Бәйтерек» ұлттық басқарушы холдингі`` → Бәйтерек). A head without the possessive
 (``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
 """
 from __future__ import annotations
@@ -101,6 +103,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     while len(taken) < MAX_NAME_WORDS:
         q = _quote_closing_before(info, w)
         if q is not None and _name_like(q.text):
+            if not hm.head.in_name:
+                # a descriptor after a quoted name: «Ақ жол» демократиялық партиясы → Ақ жол
+                return OrgFinding(q.start, hm.end, q.text)
             inner = " ".join(x.text for x in taken)
             name = " ".join(p for p in (q.text, inner, hm.base) if p)
             return OrgFinding(q.start, hm.end, canonical_org(name))
