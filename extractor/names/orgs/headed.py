@@ -38,6 +38,8 @@ from .finding import OrgFinding
 MAX_NAME_WORDS = 8
 # 'our': атамыздың, еліміздің — the speaker's own, never inside a name (еліміздің Бас консулдығы)
 OUR_POSSESSIVE = regex.compile(r"[ыі]?м[ыі]з(?:дың|дің|ның|нің|ға|ге|да|де|ды|ді|ын|ін|дағы|дегі)?$")
+# a verbal noun (реттеу 'regulating', қорғау, бақылау, дамыту): an object before it belongs to a name
+VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 
 
@@ -203,12 +205,17 @@ def _can_start(info: TextInfo, w: Word) -> bool:
 
 def _ends_name(info: TextInfo, w: Word) -> bool:
     """Words that a name does not reach across: numbers; 'our' (``атамыздың``); a possessive in the locative or accusative
-    (``ұйымдарының базасында 290 ... орталығы`` 'on the basis of', ``учаскесін``); a place head not
+    (``ұйымдарының базасында 290 ... орталығы`` 'on the basis of', ``учаскесін``) unless it is the object of
+    a verbal noun (``Қаржы нарығын реттеу және дамыту агенттігі``); a place head not
     in the nominative (``Шелек аулындағы аудандық аурухана``: the hospital is in the village)."""
     if any(ch.isdigit() for ch in w.text) or OUR_POSSESSIVE.search(w.lower):
         return True
     if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
-        return True
+        # the object of a verbal noun is inside the name: Қаржы нарығын реттеу ... агенттігі
+        nxt = info.next(w)
+        governed = nxt is not None and info.adjacent(w, nxt) and VERBAL_NOUN.search(nxt.lower) is not None \
+            and any(p.case_name == "accusative" for p in parses(w.text))
+        return not governed
     hm = head_at(info, w)
     return hm is not None and hm.head.entity == "location" and hm.base.split()[-1] != w.text \
         and not _genitive(w)
