@@ -52,3 +52,11 @@ def test_records_carry_the_key_and_forms_of_one_body_get_one():
 def test_an_owner_place_in_the_genitive_or_the_nominative_gives_one_key():
     assert entity_key("org", "Атырау облысының әкімдігі") == entity_key("org", "Атырау облысы әкімдігі")
     assert entity_key("org", "Талғар ауданының әкімдігі") == "талғар ауданы әкімдігі"
+
+
+def test_spellings_of_one_entity_in_one_text_get_one_name():
+    doc = extractor.extract("Атырау облысы әкімдігі жоба ұсынды. Кейін Атырау облысының әкімдігі оны бекітті. "
+                            "Атырау облысы әкімдігі қаржы бөлді.", ner="none")
+    orgs = [r for r in doc.records if r.type == "org"]
+    assert len(orgs) == 3 and {r.name for r in orgs} == {"Атырау облысы әкімдігі"}
+    assert {r.key for r in orgs} == {"атырау облысы әкімдігі"}

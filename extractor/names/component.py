@@ -168,13 +168,22 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
     return kept
 
 
-def _full_names(orgs: List[Mention]) -> None:
-    """An abbreviation takes its full name when the same text writes that name too (``ТЖМ`` after
-    ``Төтенше жағдайлар министрлігі``)."""
-    keys = {m.attrs["key"]: m.attrs["name"] for m in orgs if m.attrs["name"] not in abbreviation_expansions()}
-    for m in orgs:
-        if m.attrs["name"] in abbreviation_expansions() and m.attrs["key"] in keys:
-            m.attrs["name"] = keys[m.attrs["key"]]
+def _one_name_per_key(mentions: List[Mention]) -> None:
+    """The mentions of one entity in a text get one name: an abbreviation takes the full name the text also
+    writes (``ТЖМ`` after ``Төтенше жағдайлар министрлігі``); among other spellings the most frequent wins,
+    then the first (``Атырау облысының әкімдігі`` and ``Атырау облысы әкімдігі``)."""
+    groups: Dict[tuple, List[Mention]] = {}
+    for m in mentions:
+        if m.type in ("org", "location"):
+            groups.setdefault((m.type, m.attrs["key"]), []).append(m)
+    abbreviations = abbreviation_expansions()
+    for group in groups.values():
+        names = [m.attrs["name"] for m in group if m.attrs["name"] not in abbreviations]
+        if not names or len(set(m.attrs["name"] for m in group)) == 1:
+            continue
+        best = max(dict.fromkeys(names), key=names.count)  # the most frequent, the first among equals
+        for m in group:
+            m.attrs["name"] = best
 
 
 def finish(mentions: List[Mention]) -> List[Mention]:
@@ -197,7 +206,7 @@ def finish(mentions: List[Mention]) -> List[Mention]:
     out = [m for m in mentions if m.attrs.get("name")]
     for m in out:
         m.attrs["key"] = entity_key(m.type, m.attrs["name"])
-    _full_names([m for m in out if m.type == "org"])
+    _one_name_per_key(out)
     return out
 
 
