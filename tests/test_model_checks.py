@@ -191,3 +191,9 @@ def test_a_common_noun_for_a_kind_of_place_is_no_place():
     assert checked("Сайлауға «Ауыл» партиясы қатысты.", "Ауыл", "org") == ("org", "Ауыл")
     # a real place stays
     assert checked("Делегация Түркістанға келді.", "Түркістанға", "location") == ("location", "Түркістанға")
+
+
+def test_a_person_a_body_is_named_after_is_no_person():
+    assert checked("Жиын Ы.Алтынсарин атындағы орта мектепте өтті.", "Ы.Алтынсарин атындағы", "person") is None
+    assert checked("Ол Абай атындағы мектепте оқыды.", "Абай", "person") is None
+    assert checked("Ол Абай туралы айтты.", "Абай", "person") == ("person", "Абай")

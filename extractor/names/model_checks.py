@@ -24,7 +24,8 @@ names. The checks are general and need no particular model; each model span pass
 4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
    quotes) must end in a head noun (``Мемлекеттік бюджет шығыстары`` is no name, ``Сыртқы істер
    министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``);
-5. **type** — the rules' tables outrank the model: a name that ends in a place's head noun is a
+5. **type** — a "person" before or with ``атындағы`` names a body after the person and is none
+   (``Абай атындағы мектепте``); the rules' tables outrank the model: a name that ends in a place's head noun is a
    place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or
    with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``); a
    "person" in capitals is an organisation (``NHL``); a "person" that is all a quotation holds is a
@@ -46,7 +47,8 @@ import regex
 
 from ..lang.kk.morph import base_form, strip_endings
 from .heads import head_entity, head_like
-from .lexicon import first_names, is_common, is_place_noun, is_title, list_joiners, lookup, surname_strength
+from .lexicon import (first_names, is_common, is_place_noun, is_title, list_joiners, lookup, named_after,
+                      surname_strength)
 from .text import TextInfo, Word
 
 CLOCK = regex.compile(r"\d[:.]\d")
@@ -272,6 +274,9 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     # 5. type
     last_head = head_entity(info, words[-1])
     if span.kind == "person":
+        after = info.next(words[-1])
+        if any(w.lower in named_after() for w in words) or (after is not None and after.lower in named_after()):
+            return None  # Абай атындағы мектеп: a body named after a person, no mention of the person
         quote = info.in_quote(words[0].start)
         if quote is not None:  # a quotation names a work, an award or a body, not a person
             return _quoted_body(info, quote, span, words)

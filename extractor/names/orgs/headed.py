@@ -132,7 +132,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if info.ordinary_word(start) or not _can_start(info, start):
         return None
     first = _extend_left(info, start)
-    first = _named_after_left(info, first)
+    first = named_after_left(info, first)
     words = [x for x in info.words[first.i:hm.first.i]]
     if all(x.lower in stops.generic for x in words):
         owner = _owner_place(info, first)
@@ -152,16 +152,24 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     return OrgFinding(first.start, hm.end, canonical_org(name))
 
 
-def _named_after_left(info: TextInfo, first: Word) -> Word:
+def named_after_left(info: TextInfo, first: Word) -> Word:
     """A person's whole name before ``атындағы`` belongs to the name: ``Мұхтар Әуезов атындағы ... театры``,
     ``Абай атындағы Қазақ ұлттық ... университеті``, ``Л.Н. Гумилев атындағы ... университеті``."""
     nxt = info.next(first)
-    if nxt is None or nxt.lower not in named_after():  # the walk stopped after атындағы
-        prev = info.prev(first)
-        if prev is None or prev.lower not in named_after() or not info.adjacent(prev, first):
-            return first
-        first = prev
-    for k in range(2):  # the person's name, right to left: a name, then a first name or initials
+    if nxt is not None and nxt.lower in named_after():  # the walk stopped at the person's surname
+        return person_before(info, nxt)
+    prev = info.prev(first)
+    if prev is None or prev.lower not in named_after() or not info.adjacent(prev, first):
+        return first
+    start = person_before(info, prev)
+    return start if start is not prev else first
+
+
+def person_before(info: TextInfo, anchor: Word) -> Word:
+    """The first word of the person's name before ``anchor`` (``атындағы``): a name, then a first name or
+    initials; ``anchor`` itself when no name stands there."""
+    first = anchor
+    for k in range(2):
         prev = info.prev(first)
         if prev is None or not prev.capitalised or prev.lower in STOP_WORDS:
             break
@@ -175,8 +183,6 @@ def _named_after_left(info: TextInfo, first: Word) -> Word:
         first = prev
         if initials:
             break
-    if first.lower in named_after():
-        return info.next(first)
     return first
 
 

@@ -2,7 +2,8 @@
 ``№ 45 балабақшасына`` → № 45 балабақшасы.
 
 The number sign and the number, up to three lower-case modifiers (``қалалық``, ``орта``, ``көпбейінді``), and
-a noun of ``data/org_numbered_heads.tsv`` in any case form. The name is in the nominative.
+a noun of ``data/org_numbered_heads.tsv`` in any case form, with the person it is named after
+(``Абай атындағы № 8 гимназия``). The name is in the nominative.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from ...lang.kk.morph import base_form
 from ...lang.kk.tables import column
 from ..text import TextInfo
 from .finding import OrgFinding
+from ..lexicon import named_after
+from .headed import person_before
 
 NUMBER_SIGN = regex.compile(r"№[ \t]?\d+(?:[-/]\d+)?")
 MAX_MODIFIERS = 3
@@ -47,9 +50,12 @@ def find_numbered_orgs(info: TextInfo) -> List[OrgFinding]:
                 break
             taken.append(nxt)
             if _is_head(nxt.text):
-                surface = info.text[m.start():nxt.end]
-                name = base_form(" ".join(surface.split()), "org")
-                out.append(OrgFinding(m.start(), nxt.end, name))
+                start = m.start()
+                prev = info.prev(w)  # Сәкен Сейфуллин атындағы № 12 мектеп-лицейі
+                if prev is not None and prev.lower in named_after() and not info.text[prev.end:m.start()].strip():
+                    start = person_before(info, prev).start if person_before(info, prev) is not prev else start
+                name = base_form(" ".join(info.text[start:nxt.end].split()), "org")
+                out.append(OrgFinding(start, nxt.end, name))
                 break
             nxt = info.next(nxt)
     return out
