@@ -111,7 +111,7 @@ def test_quotes_and_a_following_head_noun_support_a_word():
 # 4. phrases -----------------------------------------------------------------------------------------
 
 def test_a_phrase_with_lower_case_words_must_end_in_a_head_noun():
-    assert checked("Биыл Мемлекеттік бюджет шығыстары өсті.", "Мемлекеттік бюджет шығыстары", "org") is None
+    assert checked("Биыл Жергілікті бюджет кірістері өсті.", "Жергілікті бюджет кірістері", "org") is None
     text = "Биыл Маңғыстау облыстық онкологиялық орталығы ашылды."
     assert checked(text, "Маңғыстау облыстық онкологиялық орталығы", "org") == \
         ("org", "Маңғыстау облыстық онкологиялық орталығы")
@@ -164,8 +164,8 @@ def test_a_person_in_quotes_is_a_title_or_a_body():
     assert checked('Ол "Парасат" орденімен марапатталды.', "Парасат", "person") is None
     assert checked('Әнші "Таңғы кофе" бағдарламасына келді.', "Таңғы", "person") is None
     # people named in a title
-    text = 'Ол "Лермонтов және Абай" тақырыбында баяндама жасады.'
-    assert checked(text, "Лермонтов", "person") == ("person", "Лермонтов")
+    text = 'Ол "Пушкин және Абай" тақырыбында баяндама жасады.'
+    assert checked(text, "Пушкин", "person") == ("person", "Пушкин")
     assert checked(text, "Абай", "person") == ("person", "Абай")
     text = '"Жетісу-Медиа" медиахолдингі жаңа арна ашты.'
     assert checked(text, "Жетісу-Медиа", "person") == ("org", "Жетісу-Медиа")

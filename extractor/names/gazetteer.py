@@ -95,8 +95,8 @@ def _accept(info: TextInfo, start: int, surface: str, ending: str, entries: List
 
 
 def _inside_longer_quote(info: TextInfo, start: int, end: int) -> bool:
-    """A name inside a longer quoted title is part of that title («Google Earth» геопорталы, "Лермонтов
-    және Абай" тақырыбында); a quote that holds only the name is the name («Kazinform»)."""
+    """A name inside a longer quoted title is part of that title («Google Maps» картасы, "Пушкин және
+    Абай" кеші); a quote that holds only the name is the name («Kazinform»)."""
     q = info.in_quote(start)
     return q is not None and (q.inner_start, q.inner_end) != (start, end)
 

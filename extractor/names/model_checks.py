@@ -22,7 +22,7 @@ names. The checks are general and need no particular model; each model span pass
    (``Талап ауылдық округіне``), the same word as a name elsewhere in the text and never in lower
    case, or (people) a comma or dash after it (``Эмма, канадалық журналист``);
 4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
-   quotes) must end in a head noun (``Мемлекеттік бюджет шығыстары`` is no name, ``Сыртқы істер
+   quotes) must end in a head noun (``Жергілікті бюджет кірістері`` is no name, ``Сыртқы істер
    министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``);
 5. **type** — a "person" before or with ``атындағы`` names a body after the person and is none
    (``Абай атындағы мектепте``); the rules' tables outrank the model: a name that ends in a place's head noun is a
@@ -214,10 +214,10 @@ def _quoted_body(info: TextInfo, quote, span: Span, words: List[Word]) -> Option
     """A "person" inside quotes. All the quotation holds: an organisation when a head noun follows the
     quotation (``"Жетісу-Медиа" медиахолдингі``), else nothing (``"Жұлдыз" ордені``). The first words
     of a longer quotation (a title, capitalised as titles are): a person only with a first name or a
-    surname ending (``"Лермонтов және Абай"``, not the programme ``"Таңғы кофе"``); later words of a
-    title stay (``"Абай және Лермонтов"``)."""
+    surname ending (``"Пушкин және Абай"``, not the programme ``"Таңғы кофе"``); later words of a
+    title stay (``"Абай және Пушкин"``)."""
     if words[0].start != quote.inner_start:
-        return span  # a name inside a title: "Абай және Лермонтов" тақырыбы
+        return span  # a name inside a title: "Абай және Пушкин" тақырыбы
     if words[-1].end != quote.inner_end:
         # the first words of a title, capitalised as a title is: a person only by a first name or surname
         return span if first_name(words[0].text) or surname_strength(base_form(words[-1].text, "person")) else None

@@ -4,7 +4,7 @@
   Абдрахман``; with a patronymic: ``Қасым-Жомарт Кемелұлы Тоқаев``;
 * a capitalised word inside a sentence and a surname (``data/surname_suffixes.tsv``): ``министр Жеңісбек Тәкиев``;
 * initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
-* a surname alone with a strong ending: ``Лермонтов``, ``Сапаровтан``, ``Бекпатшақызы``.
+* a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``.
 
 Only the last word inflects (``Зәки Ахметовтің`` → Зәки Ахметов). A surname that names a street, a
 district or an institution is not a person here (``Ғұмаров көшесі``, ``Назарбаев Университеті``,
