@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lang.kk.tokenizer import doc_text
+from .spans import keep_longest
 from .mentions import Context, Finder, Mention, add_mentions, get_mentions, published_of
 
 # when two value mentions cover the same characters, the earlier type in this list wins
@@ -51,11 +52,7 @@ def resolve_overlaps(mentions: List[Mention]) -> List[Mention]:
     rank = {t: i for i, t in enumerate(VALUE_PRIORITY)}
     values = [m for m in mentions if m.type in rank]
     names = [m for m in mentions if m.type not in rank]
-    values.sort(key=lambda m: (-m.length, rank[m.type], m.start))
-    taken: List[Mention] = []
-    for m in values:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
+    taken = keep_longest(values, rank=lambda m: (-m.length, rank[m.type], m.start))
     out = taken + names
     out.sort(key=lambda m: (m.start, m.end))
     return out

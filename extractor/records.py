@@ -96,20 +96,28 @@ class DateRecord(_Record):
     relative: bool = False
 
 
+KEY_DESCRIPTION = ("the same for the same entity in every document: the base form case-folded, without quotes "
+                   "or a ҚР prefix, known variants and abbreviations joined (ҚР Ұлттық банкі, Ұлттық банкінің → "
+                   "ұлттық банк)")
+
+
 class OrgRecord(_Record):
     type: Literal["org"] = "org"
     name: str = Field(description="base (nominative) form, without quotes and legal form")
     legal_form: Optional[str] = None
+    key: Optional[str] = Field(None, description=KEY_DESCRIPTION)
 
 
 class PersonRecord(_Record):
     type: Literal["person"] = "person"
     name: str
+    key: Optional[str] = Field(None, description=KEY_DESCRIPTION)
 
 
 class LocationRecord(_Record):
     type: Literal["location"] = "location"
     name: str
+    key: Optional[str] = Field(None, description=KEY_DESCRIPTION)
 
 
 Record = Annotated[

@@ -14,7 +14,7 @@ and merges them:
   overwrites a rule value;
 * a model span that overlaps a rule mention of its own type makes ONE mention with source
   ``rule+model``; the rule's name and legal form are kept (a person or place of one word that the
-  model saw longer, ``Әсет Исекешев`` for the rule's ``Исекешев``, takes the model's span and name,
+  model saw longer, ``Ерлан Сапаров`` for the rule's ``Сапаров``, takes the model's span and name,
   see :func:`extends`);
 * a model span of another type replaces the rule places and people it holds (a model org
   ``Астана қаласы әкімдігі`` over the rule place ``Астана қаласы``) and a lone rule surname on the same
@@ -38,9 +38,12 @@ from spacy.tokens import Doc
 
 from ..lang.kk.morph import base_form
 from ..mentions import Mention, get_mentions
-from .lexicon import canonical_location, canonical_org
+from ..spans import SpanIndex, inside, overlaps
+from .keys import entity_key
+from .lexicon import abbreviation_expansions, canonical_location, canonical_org
 from .model_checks import Span, check_spans
 from .locations import find_places
+from .orgs import find_orgs
 from .persons import find_persons
 from .resolve import resolve_persons
 from .text import WORD_RE, TextInfo
@@ -50,14 +53,6 @@ NAME_TYPES = ("person", "location", "org")
 LABELS: Dict[str, str] = {"PERSON": "person", "PER": "person", "GPE": "location", "LOCATION": "location",
                           "LOC": "location", "ORGANISATION": "org", "ORGANIZATION": "org", "ORG": "org"}
 _EDGE = " \t\n«»\"'“”„()[],.;:!?-"
-
-
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _inside(a: Mention, b: Mention) -> bool:
-    return b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
 
 
 def _lone_surname(m: Mention) -> bool:
@@ -72,12 +67,13 @@ def _trim(text: str, start: int, end: int):
     return start, end
 
 
-def model_span(doc: Doc, ent) -> Optional[Span]:
-    """The name span of one entity of ``doc.ents``, edges trimmed (``None`` for other labels)."""
+def model_span(doc: Doc, ent, text: Optional[str] = None) -> Optional[Span]:
+    """The name span of one entity of ``doc.ents``, edges trimmed (``None`` for other labels). Pass
+    ``text`` (``doc.text``) when calling this for many entities: spaCy builds ``doc.text`` anew at each read."""
     kind = LABELS.get(ent.label_)
     if kind is None:
         return None
-    start, end = _trim(doc.text, ent.start_char, ent.end_char)
+    start, end = _trim(doc.text if text is None else text, ent.start_char, ent.end_char)
     return Span(kind, start, end) if start < end else None
 
 
@@ -87,8 +83,6 @@ def span_mention(info: TextInfo, span: Span) -> Mention:
     surface = info.text[start:end]
     known = lambda w: w.casefold() in info.capitalised_words  # noqa: E731
     if kind == "org":
-        from ..dimensions.org import find_orgs
-
         inner = [m for m in find_orgs(surface) if m.attrs.get("legal_form")]
         if inner and inner[0].length >= len(surface) * 0.6:
             attrs = dict(inner[0].attrs)
@@ -111,17 +105,17 @@ def model_mention(doc: Doc, info: TextInfo, ent) -> Optional[Mention]:
 
 def model_mentions(doc: Doc, info: TextInfo, rules: List[Mention]) -> List[Mention]:
     """The model's names that pass :mod:`.model_checks` (``rules``: the rule findings of the text)."""
-    spans = [s for s in (model_span(doc, e) for e in doc.ents) if s is not None]
+    spans = [s for s in (model_span(doc, e, info.text) for e in doc.ents) if s is not None]
     persons = [m.attrs["name"] for m in rules if m.type == "person"]
     return [span_mention(info, s) for s in check_spans(info, spans, persons)]
 
 
 def extends(text: str, rule: Mention, m: Mention) -> bool:
     """Whether the model span ``m`` around the rule mention ``rule`` is the same name seen longer: the
-    rule found one word (``Исекешев`` of ``Әсет Исекешев``, ``Іле`` of ``Іле Алатауы``), and the words the
+    rule found one word (``Сапаров`` of ``Ерлан Сапаров``, ``Іле`` of ``Іле Алатауы``), and the words the
     model adds are capitalised and joined to it by spaces only (not ``Алматы – Астана``,
     ``Қазақстан-Қытай``, ``Қазақстанның облыстарына``)."""
-    if not _inside(rule, m) or len(WORD_RE.findall(text[rule.start:rule.end])) != 1:
+    if not inside(rule, m) or len(WORD_RE.findall(text[rule.start:rule.end])) != 1:
         return False
     before, after = text[m.start:rule.start], text[rule.end:m.end]
     if (before and not before.endswith(" ")) or (after and not after.startswith(" ")):
@@ -131,58 +125,89 @@ def extends(text: str, rule: Mention, m: Mention) -> bool:
 
 
 def merge(values: List[Mention], rules: List[Mention], model: List[Mention], text: str) -> List[Mention]:
-    """One list of name mentions from rule and model findings (see the module docstring)."""
-    model = [m for m in model if not any(_overlaps(m, v) for v in values)]
-    out = list(rules)
+    """One list of name mentions from rule and model findings (see the module docstring). Overlaps are
+    looked up in :class:`~extractor.spans.SpanIndex` es: the model's spans never overlap one another, so each
+    is compared with the rule findings it overlaps only."""
+    value_index = SpanIndex(values)
+    model = [m for m in model if not value_index.overlapping(m.start, m.end)]
+    order = {id(r): k for k, r in enumerate(rules)}
+    rule_index = SpanIndex(rules)
+    removed = set()
+    added: List[Mention] = []
     for m in model:
-        same = [r for r in out if r.type == m.type and _overlaps(r, m)]
+        hits = sorted((r for r in rule_index.overlapping(m.start, m.end) if id(r) not in removed),
+                      key=lambda r: order[id(r)])
+        same = [r for r in hits if r.type == m.type]
         if same:
             r = same[0]
             r.source = "rule+model"
             if m.type in ("person", "location") and extends(text, r, m):
-                # the model saw more of the name: Әсет Исекешев for Исекешев, Іле Алатауы for Іле
+                # the model saw more of the name: Ерлан Сапаров for Сапаров, Іле Алатауы for Іле
                 r.start, r.end, r.attrs = m.start, m.end, dict(m.attrs)
             continue
-        other = [r for r in out if _overlaps(r, m)]
         # a model span of another type replaces rule places and people it holds (an org's name holds
         # its place: Астана қаласы әкімдігі; a person's name its first name: Алтай Серікбаев), and a
         # lone surname the rules guessed; it never replaces a rule org
-        if not all(r.type != "org" and (_inside(r, m) or (_lone_surname(r) and (r.start, r.end) == (m.start, m.end)))
-                   for r in other):
+        if not all(r.type != "org" and (inside(r, m) or (_lone_surname(r) and (r.start, r.end) == (m.start, m.end)))
+                   for r in hits):
             continue
-        out = [r for r in out if r not in other]
-        out.append(m)
-    orgs = [m for m in out if m.type == "org"]
-    places = [m for m in out if m.type == "location"]
+        removed.update(id(r) for r in hits)
+        added.append(m)
+    out = [r for r in rules if id(r) not in removed] + added
+    orgs = SpanIndex(m for m in out if m.type == "org")
+    places = SpanIndex(m for m in out if m.type == "location")
     kept = []
     for m in out:
-        if m.type in ("location", "person") and any(_inside(m, o) or (_overlaps(m, o) and m.source == "model")
-                                                    for o in orgs):
+        if m.type in ("location", "person") and any(inside(m, o) or m.source == "model"
+                                                    for o in orgs.overlapping(m.start, m.end)):
             continue
-        if m.type == "person" and any(_inside(m, p) for p in places):
+        if m.type == "person" and any(inside(m, p) for p in places.overlapping(m.start, m.end)):
             continue
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
 
 
+def _one_name_per_key(mentions: List[Mention]) -> None:
+    """The mentions of one entity in a text get one name: an abbreviation takes the full name the text also
+    writes (``ТЖМ`` after ``Төтенше жағдайлар министрлігі``); among other spellings the most frequent wins,
+    then the first (``Атырау облысының әкімдігі`` and ``Атырау облысы әкімдігі``)."""
+    groups: Dict[tuple, List[Mention]] = {}
+    for m in mentions:
+        if m.type in ("org", "location"):
+            groups.setdefault((m.type, m.attrs["key"]), []).append(m)
+    abbreviations = abbreviation_expansions()
+    for group in groups.values():
+        names = [m.attrs["name"] for m in group if m.attrs["name"] not in abbreviations]
+        if not names or len(set(m.attrs["name"] for m in group)) == 1:
+            continue
+        best = max(dict.fromkeys(names), key=names.count)  # the most frequent, the first among equals
+        for m in group:
+            m.attrs["name"] = best
+
+
 def finish(mentions: List[Mention]) -> List[Mention]:
-    """Document-level clean-up: fullest person names, legal forms for every mention, canonical names."""
+    """Document-level clean-up: fullest person names, legal forms for every mention, canonical names,
+    and the ``key`` of every name (:mod:`.keys`)."""
     persons = [m for m in mentions if m.type == "person"]
     mapping = resolve_persons(m.attrs["name"] for m in persons)
     for m in persons:
         m.attrs["name"] = mapping.get(m.attrs["name"], m.attrs["name"])
     forms: Dict[str, str] = {}
-    for m in mentions:
-        if m.type == "org":
-            m.attrs["name"] = canonical_org(m.attrs["name"])
-            m.attrs.setdefault("legal_form", None)
-            if m.attrs["legal_form"]:
-                forms.setdefault(m.attrs["name"].casefold(), m.attrs["legal_form"])
-    for m in mentions:
-        if m.type == "org" and not m.attrs["legal_form"]:
+    orgs = [m for m in mentions if m.type == "org"]
+    for m in orgs:
+        m.attrs["name"] = canonical_org(m.attrs["name"])
+        m.attrs.setdefault("legal_form", None)
+        if m.attrs["legal_form"]:
+            forms.setdefault(m.attrs["name"].casefold(), m.attrs["legal_form"])
+    for m in orgs:
+        if not m.attrs["legal_form"]:
             m.attrs["legal_form"] = forms.get(m.attrs["name"].casefold())
-    return [m for m in mentions if m.attrs.get("name")]
+    out = [m for m in mentions if m.attrs.get("name")]
+    for m in out:
+        m.attrs["key"] = entity_key(m.type, m.attrs["name"])
+    _one_name_per_key(out)
+    return out
 
 
 class NamesComponent:
@@ -210,13 +235,13 @@ def _rule_overlaps(rules: List[Mention]) -> List[Mention]:
     person. A place inside an org is kept here and dropped in :func:`merge`."""
     rank = {"org": 0, "location": 1, "person": 2}
     ordered = sorted(rules, key=lambda m: (-m.length, rank[m.type], m.start))
-    kept: List[Mention] = []
+    kept: SpanIndex[Mention] = SpanIndex()
     for m in ordered:
-        clash = [k for k in kept if _overlaps(m, k) and k.type != m.type]
-        if clash and not all(_inside(m, k) and k.type == "org" for k in clash):
+        clash = [k for k in kept.overlapping(m.start, m.end) if k.type != m.type]
+        if clash and not all(inside(m, k) and k.type == "org" for k in clash):
             continue
-        kept.append(m)
-    return kept
+        kept.add(m)
+    return sorted(kept, key=lambda m: (-m.length, rank[m.type], m.start))
 
 
 @Language.factory("kx_names")

@@ -15,6 +15,7 @@ from typing import Dict, List, Tuple
 import regex
 
 from ..lang.kk.morph import case_suffix_pattern, hyphen_base, parses
+from ..spans import keep_longest
 from .lexicon import Entry, gazetteer
 from .text import TextInfo
 
@@ -75,6 +76,12 @@ def _single(key: str) -> regex.Pattern:
                          regex.IGNORECASE | regex.VERSION1)
 
 
+@lru_cache(maxsize=4096)
+def _shorter_keys(key: str) -> Tuple[str, ...]:
+    """The gazetteer names that ``key`` starts with, longest first."""
+    return tuple(sorted((k for k in _matcher()[1] if key.startswith(k) and k != key), key=len, reverse=True))
+
+
 def _accept(info: TextInfo, start: int, surface: str, ending: str, entries: List[Entry]):
     if not ending_fits(surface, ending):
         return None
@@ -88,8 +95,8 @@ def _accept(info: TextInfo, start: int, surface: str, ending: str, entries: List
 
 
 def _inside_longer_quote(info: TextInfo, start: int, end: int) -> bool:
-    """A name inside a longer quoted title is part of that title («Google Earth» геопорталы, "Лермонтов
-    және Абай" тақырыбында); a quote that holds only the name is the name («Kazinform»)."""
+    """A name inside a longer quoted title is part of that title («Google Maps» картасы, "Пушкин және
+    Абай" кеші); a quote that holds only the name is the name («Kazinform»)."""
     q = info.in_quote(start)
     return q is not None and (q.inner_start, q.inner_end) != (start, end)
 
@@ -114,7 +121,7 @@ def _find(text: str, info: TextInfo) -> List[GazMatch]:
         key = " ".join(surface.casefold().split())
         entry = _accept(info, m.start(), surface, ending, by_key[key])
         if entry is None:  # try the shorter names that start here (Ресей in "Ресей федерациясы")
-            for shorter in sorted((k for k in by_key if key.startswith(k) and k != key), key=len, reverse=True):
+            for shorter in _shorter_keys(key):
                 m2 = _single(shorter).match(text, m.start())
                 if m2:
                     entry = _accept(info, m.start(), m2.group("name"), m2.group("ending"), by_key[shorter])
@@ -123,10 +130,4 @@ def _find(text: str, info: TextInfo) -> List[GazMatch]:
                         break
         if entry is not None and not _inside_longer_quote(info, m.start(), m.start() + len(surface)):
             found.append(GazMatch(m.start(), m.end(), entry, surface))
-    found.sort(key=lambda g: (-(g.end - g.start), g.start))
-    taken: List[GazMatch] = []
-    for g in found:
-        if all(g.end <= t.start or g.start >= t.end for t in taken):
-            taken.append(g)
-    taken.sort(key=lambda g: g.start)
-    return taken
+    return keep_longest(found)

@@ -1,5 +1,5 @@
 """Head nouns that end names (``data/name_heads.tsv``): ``облысы`` in ``Маңғыстау облысына``,
-``министрлігі`` in ``Қоғамдық даму министрлігі``, ``кітапхана`` in ``Ұлттық академиялық кітапхананың``.
+``министрлігі`` in ``Энергетика министрлігі``, ``кітапхана`` in ``Мемлекеттік академиялық кітапхананың``.
 
 A head is found in any case form (``облысының``, ``ауданында``, ``әкімдігінің``); the possessive form
 follows a noun or a name, the bare form only an adjective (``Ұлттық банк``, but ``кітапханаға тапсырды``
@@ -77,14 +77,16 @@ def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
             words = h.head.split()
             first = w
             ok = True
+            written = []
             for want in reversed(words[:-1]):
                 prev = info.prev(first)
                 if prev is None or prev.lower != want.casefold() or not info.adjacent(prev, first):
                     ok = False
                     break
                 first = prev
+                written.insert(0, prev.text)
             if ok:
-                text = " ".join(words[:-1] + [base])
+                text = " ".join(written + [base])  # as written: Қарулы күштері
                 return HeadMatch(first, w, h, text, False)
         for h in bare.get(key, []):
             prev = info.prev(w)
@@ -112,6 +114,9 @@ def _head_stems() -> Dict[str, str]:
     devoice = {"б": "п", "ғ": "қ", "г": "к"}
     out: Dict[str, str] = {}
     for h in heads():
+        if h.bare and len(h.bare) > 3:  # the bare form takes the plural too: кәсіпорын-дар, банк-тер
+            bare = h.bare.casefold()
+            out.setdefault(bare, h.entity)
         last = h.head.split()[-1].casefold()
         if last[-1:] not in ("ы", "і"):
             continue
@@ -127,6 +132,13 @@ def _plural_pattern() -> regex.Pattern:
     stems = sorted(_head_stems(), key=len, reverse=True)
     plurals = sorted({e.ending for e in ending_rows() if e.case == "plural"}, key=len, reverse=True)
     return regex.compile(r"^(%s)(?:%s)[ыі]" % ("|".join(map(regex.escape, stems)), "|".join(map(regex.escape, plurals))))
+
+
+def plural_head_entity(w: Word) -> Optional[str]:
+    """``location`` or ``org`` when ``w`` is a head noun in the plural (``компаниялары``,
+    ``кәсіпорындарына``, ``облыстары``)."""
+    m = _plural_pattern().match(w.lower)
+    return _head_stems()[m.group(1)] if m else None
 
 
 def head_entity(info: TextInfo, w: Word) -> Optional[str]:

@@ -48,10 +48,18 @@ class LegalForm:
 def gazetteer() -> Tuple[Entry, ...]:
     out = [Entry(r["name"], "location", r["kind"], r["match"]) for r in load_table("gazetteer_locations")]
     out += [Entry(r["name"], "org", r["kind"], r["match"]) for r in load_table("gazetteer_orgs")]
+    listed = {e.name for e in out if e.entity == "org"}
+    out += [Entry(a, "org", "abbreviation", "bare") for a in abbreviation_expansions() if a not in listed]
     for e in out:
         if e.match not in ("bare", "ambiguous", "head"):
             raise ValueError(f"gazetteer: {e.name!r} has match {e.match!r}")
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def abbreviation_expansions() -> Dict[str, str]:
+    """Official abbreviations (``data/org_abbreviations.tsv``) → the full name: ІІМ → Ішкі істер министрлігі."""
+    return {r["abbr"]: r["name"] for r in load_table("org_abbreviations")}
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +196,22 @@ def directions() -> FrozenSet[str]:
 @lru_cache(maxsize=1)
 def epithets() -> FrozenSet[str]:
     return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == "epithet")
+
+
+@lru_cache(maxsize=1)
+def place_parts() -> FrozenSet[str]:
+    return _role("place_part")
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> FrozenSet[str]:
+    return _role("place_noun")
+
+
+def is_place_noun(word: str) -> bool:
+    """A common noun for a kind of place in any form (``Өңірде``, ``облысы``, ``Елордаға``): no name."""
+    stem = strip_endings(word.casefold())
+    return stem in place_nouns() or strip_possessive(stem) in place_nouns()
 
 
 @lru_cache(maxsize=1)

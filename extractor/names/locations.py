@@ -2,10 +2,10 @@
 
 * gazetteer: ``Қазақстанның`` → Қазақстан, ``Астанадағы`` → Астана, ``ШҚО-да`` → ШҚО;
 * head nouns (``data/name_heads.tsv``, entity ``location``): the capitalised name before the head,
-  the head in the nominative: ``Маңғыстау облысына`` → Маңғыстау облысы, ``Ғұмаров көшесіндегі`` →
-  Ғұмаров көшесі, ``Авангард 3 ықшам ауданындағы`` → Авангард 3 ықшам ауданы, ``Қабанбай батыр
-  көшесі``; ``Шығыс Қазақстан облысы``; ``Самал және Жұмыскер шағын ауданы`` gives both; a quoted name
-  before a building (``"Бейбітшілік және келісім" сарайында`` → Бейбітшілік және келісім сарайы);
+  the head in the nominative: ``Жамбыл облысына`` → Жамбыл облысы, ``Сейфуллин көшесіндегі`` →
+  Сейфуллин көшесі, ``Нұрсат 2 шағын ауданындағы`` → Нұрсат 2 шағын ауданы, ``Қабанбай батыр
+  көшесі``; ``Батыс Қазақстан облысы``; ``Көктем және Шұғыла шағын ауданы`` gives both; a quoted name
+  before a building (``"Достық" сарайында`` → Достық сарайы);
   a descriptor head (``Сингапур елінде``) only for a gazetteer place, without the head;
 * the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана).
 """
@@ -17,10 +17,11 @@ from typing import List, Optional
 import regex
 
 from ..lang.kk.morph import base_form
+from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at
 from .lexicon import canonical_location, directions, epithets, lookup
-from .text import TextInfo, Word, stop_words
+from .text import LATIN, TextInfo, Word, stop_words
 
 DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
                          r"(?P<agency>[\p{L}][\p{L}.]+)[ \t]*-")
@@ -47,7 +48,7 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
     if prev is None or not info.adjacent(prev, first):
         return []
     words: List[Word] = []
-    if NUMBER_WORD.match(prev.text):  # Авангард 3 ықшам ауданы
+    if NUMBER_WORD.match(prev.text):  # Нұрсат 2 шағын ауданы
         p2 = info.prev(prev)
         if p2 is None or not info.adjacent(p2, prev) or not _name_word(info, p2):
             return []
@@ -80,11 +81,11 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
 def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
     if info.in_quote(hm.start) is not None:
         return []
-    for q in info.quotes:  # "Бейбітшілік және келісім" сарайында
-        if q.end <= hm.first.start and not info.text[q.end:hm.first.start].strip(" \t"):
-            if not hm.head.in_name:
-                return []
-            return [Place(q.start, hm.end, f"{q.text} {hm.base}", "head")]
+    q = info.quote_closing_before(hm.first.start)
+    if q is not None:  # "Достық" сарайында
+        if not hm.head.in_name:
+            return []
+        return [Place(q.start, hm.end, f"{q.text} {hm.base}", "head")]
     words = _words_before(info, hm.first)
     if not words:
         return []
@@ -93,7 +94,7 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
         e = lookup(name, "location")
         return [Place(words[0].start, hm.end, e.name, "head")] if e else []
     out = [Place(words[0].start, hm.end, f"{name} {hm.base}", "head")]
-    # Самал және Жұмыскер шағын ауданы
+    # Көктем және Шұғыла шағын ауданы
     conj = info.prev(words[0])
     if conj is not None and conj.lower == "және" and info.adjacent(conj, words[0]):
         other = info.prev(conj)
@@ -103,11 +104,17 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
     return out
 
 
+def dateline_agency(agency: str) -> bool:
+    """Whether the word after ``CITY.`` names an agency: a listed organisation, a Latin-script name or one in
+    capitals (``Kazinform``, ``Aqtobe.kz``, ``ҚАЗАҚПАРАТ``), not an ordinary first word (``Бүгін``)."""
+    return lookup(agency, "org") is not None or bool(LATIN.match(agency)) or (len(agency) > 2 and agency.isupper())
+
+
 def dateline_places(text: str) -> List[Place]:
     out = []
     for m in DATELINE.finditer(text):
         agency = m.group("agency").rstrip(".")
-        if lookup(agency, "org") is None:
+        if not dateline_agency(agency):
             continue
         city = m.group("city")
         name = canonical_location(city)
@@ -127,10 +134,4 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     for hm in find_heads(info, "location"):
         found.extend(head_places(info, hm))
     found.extend(dateline_places(text))
-    found.sort(key=lambda p: (-(p.end - p.start), p.how != "dateline", p.start))
-    kept: List[Place] = []
-    for p in found:
-        if all(p.end <= k.start or p.start >= k.end for k in kept):
-            kept.append(p)
-    kept.sort(key=lambda p: p.start)
-    return kept
+    return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.start))

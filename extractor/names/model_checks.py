@@ -12,7 +12,9 @@ names. The checks are general and need no particular model; each model span pass
 2. **shape** — a name has a letter, starts with a capital letter (or a number before a capitalised
    word: ``5 Арна``) and holds no clock time (``7:38-де``); after the cut it must still start with a
    capital;
-3. **ordinary words** — a one-word name is dropped when it is a common word
+3. **ordinary words** — a place or organisation made only of common nouns for a kind of place
+   (``data/name_stop_words.tsv``, role ``place_noun``: ``Өңірде``, ``Елордаға``, ``облыстың``) is none, unless
+   quoted or before a head noun (``«Ауыл» партиясы``); a one-word name is dropped when it is a common word
    (``data/common_words.tsv``, counted in KazNERD), or first in its sentence and written in lower case
    elsewhere in the text, or first in its sentence in title case with nothing else to show it is a
    name (``Шіркін``, ``Әттең``); it is kept when something else does show it: a gazetteer name, a
@@ -20,9 +22,10 @@ names. The checks are general and need no particular model; each model span pass
    (``Талап ауылдық округіне``), the same word as a name elsewhere in the text and never in lower
    case, or (people) a comma or dash after it (``Эмма, канадалық журналист``);
 4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
-   quotes) must end in a head noun (``Мемлекеттік бюджет шығыстары`` is no name, ``Сыртқы істер
+   quotes) must end in a head noun (``Жергілікті бюджет кірістері`` is no name, ``Сыртқы істер
    министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``);
-5. **type** — the rules' tables outrank the model: a name that ends in a place's head noun is a
+5. **type** — a "person" before or with ``атындағы`` names a body after the person and is none
+   (``Абай атындағы мектепте``); the rules' tables outrank the model: a name that ends in a place's head noun is a
    place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or
    with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``); a
    "person" in capitals is an organisation (``NHL``); a "person" that is all a quotation holds is a
@@ -38,13 +41,14 @@ names. The checks are general and need no particular model; each model span pass
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import FrozenSet, Iterable, List, Optional
+from typing import Dict, FrozenSet, Iterable, List, Optional
 
 import regex
 
 from ..lang.kk.morph import base_form, strip_endings
 from .heads import head_entity, head_like
-from .lexicon import first_names, is_common, is_title, list_joiners, lookup, surname_strength
+from .lexicon import (first_names, is_common, is_place_noun, is_title, list_joiners, lookup, named_after,
+                      surname_strength)
 from .text import TextInfo, Word
 
 CLOCK = regex.compile(r"\d[:.]\d")
@@ -122,8 +126,20 @@ def _name_elsewhere(info: TextInfo, w: Word) -> bool:
     stem = strip_endings(w.lower)
     if stem in info.lower_stems:
         return False
-    return any(o.i != w.i and o.capitalised and (not info.starts_sentence(o) or _quoted(info, o))
-               and strip_endings(o.lower) == stem for o in info.words)
+    return any(i != w.i for i in _name_positions(info).get(stem, ()))
+
+
+def _name_positions(info: TextInfo) -> Dict[str, List[int]]:
+    """Lemma → the indices of the words written as a name (inside a sentence, or all a quotation holds):
+    built once per text, so that each model span does not walk the whole text again."""
+    memo = info.memo.setdefault("model_checks", {})
+    if "name_positions" not in memo:
+        out: Dict[str, List[int]] = {}
+        for o in info.words:
+            if o.capitalised and (not info.starts_sentence(o) or _quoted(info, o)):
+                out.setdefault(strip_endings(o.lower), []).append(o.i)
+        memo["name_positions"] = out
+    return memo["name_positions"]
 
 
 def _supported(info: TextInfo, w: Word) -> bool:
@@ -198,10 +214,10 @@ def _quoted_body(info: TextInfo, quote, span: Span, words: List[Word]) -> Option
     """A "person" inside quotes. All the quotation holds: an organisation when a head noun follows the
     quotation (``"Жетісу-Медиа" медиахолдингі``), else nothing (``"Жұлдыз" ордені``). The first words
     of a longer quotation (a title, capitalised as titles are): a person only with a first name or a
-    surname ending (``"Лермонтов және Абай"``, not the programme ``"Таңғы кофе"``); later words of a
-    title stay (``"Абай және Лермонтов"``)."""
+    surname ending (``"Пушкин және Абай"``, not the programme ``"Таңғы кофе"``); later words of a
+    title stay (``"Абай және Пушкин"``)."""
     if words[0].start != quote.inner_start:
-        return span  # a name inside a title: "Абай және Лермонтов" тақырыбы
+        return span  # a name inside a title: "Абай және Пушкин" тақырыбы
     if words[-1].end != quote.inner_end:
         # the first words of a title, capitalised as a title is: a person only by a first name or surname
         return span if first_name(words[0].text) or surname_strength(base_form(words[-1].text, "person")) else None
@@ -242,7 +258,10 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     # 2. shape
     if not plausible_shape(words, info.text[span.start:span.end]):
         return None
-    # 3. ordinary words
+    # 3. ordinary words; a common noun for a kind of place is no place (Өңірде, Елордаға)
+    if span.kind in ("location", "org") and all(is_place_noun(w.text) for w in words) \
+            and not _opens_quote(info, words[0]) and not _before_head(info, words[-1]):
+        return None
     if len(words) == 1 and (ordinary_word(info, words[0]) or unsupported_opener(info, words[0], span.kind)):
         return None
     # 4. phrases
@@ -255,6 +274,9 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     # 5. type
     last_head = head_entity(info, words[-1])
     if span.kind == "person":
+        after = info.next(words[-1])
+        if any(w.lower in named_after() for w in words) or (after is not None and after.lower in named_after()):
+            return None  # Абай атындағы мектеп: a body named after a person, no mention of the person
         quote = info.in_quote(words[0].start)
         if quote is not None:  # a quotation names a work, an award or a body, not a person
             return _quoted_body(info, quote, span, words)

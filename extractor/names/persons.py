@@ -1,10 +1,10 @@
 """People by rule, for texts processed without a statistical model (and to back one up).
 
-* a first name (``data/first_names.tsv``) and a capitalised word: ``Әсет Исекешев``, ``Құрман
+* a first name (``data/first_names.tsv``) and a capitalised word: ``Ерлан Сапаров``, ``Құрман
   Абдрахман``; with a patronymic: ``Қасым-Жомарт Кемелұлы Тоқаев``;
 * a capitalised word inside a sentence and a surname (``data/surname_suffixes.tsv``): ``министр Жеңісбек Тәкиев``;
-* initials and a surname: ``Ә.Исекешев``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
-* a surname alone with a strong ending: ``Лермонтов``, ``Исекешевтен``, ``Бекпатшақызы``.
+* initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
+* a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``.
 
 Only the last word inflects (``Зәки Ахметовтің`` → Зәки Ахметов). A surname that names a street, a
 district or an institution is not a person here (``Ғұмаров көшесі``, ``Назарбаев Университеті``,
@@ -67,7 +67,7 @@ def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
 
 
 def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
-    """``Ә.Исекешев`` (one word) or ``Д. Ержанов``; returns the person and the words used."""
+    """``Е.Сапаров`` (one word) or ``Д. Ержанов``; returns the person and the words used."""
     if INITIALS_IN_WORD.match(w.text) and not _blocked_after(info, w) and not _not_person_word(info, w):
         return Person(w.start, w.end, _base(info, [w.text])), 1
     nxt = info.next(w)

@@ -1,6 +1,6 @@
 """Short and variant forms of a person's name, resolved to the fullest form in the same text.
 
-``Ә.Исекешев`` or ``Исекешев`` after ``Әсет Исекешев`` → ``Әсет Исекешев``; ``З.Ахметов`` after
+``Е.Сапаров`` or ``Сапаров`` after ``Ерлан Сапаров`` → ``Ерлан Сапаров``; ``З.Ахметов`` after
 ``Зәки Ахметов`` → ``Зәки Ахметов``. A name that fits two different full names stays as it is.
 Two more habits of Kazakh news are followed: a person first named ``Құрман Абдрахман`` and later
 ``Құрман Тұрғанұлы`` (first name and patronymic) is one person when no other full name has that first
@@ -19,7 +19,7 @@ from .lexicon import is_patronymic
 
 @dataclass(frozen=True)
 class NameParts:
-    initials: Tuple[str, ...]  # Ә (from Ә.Исекешев)
+    initials: Tuple[str, ...]  # Е (from Е.Сапаров)
     words: Tuple[str, ...]  # full words, surname last
 
     @property
@@ -108,7 +108,7 @@ def resolve_persons(names: Iterable[str]) -> Dict[str, str]:
                 if len({parts[f].surname for f in others}) == 1:
                     target = others[0]
         out[n] = target or n
-    # follow chains (Исекешев → Ә.Исекешев → Әсет Исекешев)
+    # follow chains (Сапаров → Е.Сапаров → Ерлан Сапаров)
     for n in out:
         seen = {n}
         while out[n] != n and out[n] in out and out[out[n]] != out[n] and out[out[n]] not in seen:

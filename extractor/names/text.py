@@ -2,7 +2,7 @@
 
 Names are read from the normalised text (``doc.text``). A *word* is a run of letters and digits
 that may hold hyphens, apostrophes and dots between letters (``Қасым-Жомарт``, ``АЭА-ында``,
-``Ә.Исекешев``). Two words are *adjacent* when only spaces stand between them (no line break: scraped
+``Е.Сапаров``). Two words are *adjacent* when only spaces stand between them (no line break: scraped
 news puts one sentence per line without a full stop).
 """
 from __future__ import annotations
@@ -153,11 +153,27 @@ class TextInfo:
             out.append(Quote(m.start(), m.end(), m.start(g) + lead, m.end(g) - trail, inner.strip()))
         return out
 
+    @cached_property
+    def _quote_starts(self) -> List[int]:
+        return [q.inner_start for q in self.quotes]
+
+    @cached_property
+    def _quote_by_end(self) -> Dict[int, Quote]:
+        return {q.end: q for q in self.quotes}
+
     def in_quote(self, pos: int) -> Optional[Quote]:
-        for q in self.quotes:
-            if q.inner_start <= pos < q.inner_end:
-                return q
+        """The quotation whose text holds ``pos`` (quotations do not nest: one bisection)."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and pos < self.quotes[i].inner_end:
+            return self.quotes[i]
         return None
+
+    def quote_closing_before(self, pos: int) -> Optional[Quote]:
+        """The quotation that closes right before ``pos``, with only spaces and tabs between."""
+        end = pos
+        while end > 0 and self.text[end - 1] in " \t":
+            end -= 1
+        return self._quote_by_end.get(end)
 
     def ordinary_word(self, w: Word, stops: Optional[StopWords] = None) -> bool:
         """A capitalised word that is not a name: a listed sentence opener or title, or the first word

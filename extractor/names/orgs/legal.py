@@ -1,10 +1,10 @@
 """Organisations named with a legal form (``data/legal_forms.tsv``).
 
-* a quoted name and the form after it: ``«ҚазАзот» ЖШС``, ``"Казцинк" ЖШС``, ``«Ақтау теңіз порты»
-  АЭА-ында``, or spelled out: ``"Элеватор Агрофуд" жауапкершілігі шектеулі серіктестігі`` → ЖШС,
-  ``«Ақтау теңіз порты» арнайы экономикалық аймағының`` → АЭА;
-* the form first: ``ЖШС «Сәулет»``, ``ТОО "Береке"``;
-* capitalised words and an abbreviated form without quotes: ``Казцинк ЖШС``.
+* a quoted name and the form after it: ``«Алтын Дән» ЖШС``, ``"Жол-Сервис" ЖШС``, ``«Шығыс қақпасы»
+  АЭА-ында``, or spelled out: ``"Береке Агро" жауапкершілігі шектеулі серіктестігі`` → ЖШС,
+  ``«Шығыс қақпасы» арнайы экономикалық аймағының`` → АЭА;
+* the form first: ``ЖШС «Жарық»``, ``ТОО "Дала Строй"``;
+* capitalised words and an abbreviated form without quotes: ``Нұрлы Жарық ЖШС``.
 
 Several abbreviations in a row are one legal form (``ШЖҚ РМК``, ``ҰК АҚ``).
 """
@@ -17,9 +17,11 @@ from typing import Dict, List, Optional
 import regex
 
 from ...lang.kk.morph import case_suffix_pattern
-from ...names.gazetteer import ending_fits
-from ...names.lexicon import legal_forms, lookup
-from ...names.text import TextInfo
+from ...spans import SpanIndex
+from ..gazetteer import ending_fits
+from ..lexicon import legal_forms, lookup
+from ..text import TextInfo
+from .finding import OrgFinding
 
 WORD_START = r"(?<![\p{L}\p{N}])"
 WORD_END = r"(?![\p{L}\p{N}])"
@@ -79,40 +81,33 @@ def abbreviations(text: str) -> List[LegalMatch]:
     return [LegalMatch(m.start(), m.end(), " ".join(m.group("form").split())) for m in _abbr_re().finditer(text)]
 
 
-@dataclass(frozen=True)
-class LegalOrg:
-    start: int
-    end: int
-    name: str
-    legal_form: str
-
-
 def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t":
         pos += 1
     return pos
 
 
-def find_legal_orgs(info: TextInfo) -> List[LegalOrg]:
+def find_legal_orgs(info: TextInfo) -> List[OrgFinding]:
     text = info.text
-    out: List[LegalOrg] = []
+    out: List[OrgFinding] = []
     for q in info.quotes:
         pos = _skip_spaces(text, q.end)
         lf = legal_form_at(text, pos) if pos > q.end else None
         if lf is not None:  # «X» ЖШС
-            out.append(LegalOrg(q.start, lf.end, q.text, lf.form))
+            out.append(OrgFinding(q.start, lf.end, q.text, lf.form))
     quote_starts = {q.start: q for q in info.quotes}
+    taken = SpanIndex(out)
     for lf in abbreviations(text):
-        if any(o.start <= lf.start < o.end for o in out):
+        if taken.overlapping(lf.start, lf.start + 1):
             continue
         pos = _skip_spaces(text, lf.end)
         q = quote_starts.get(pos) if pos > lf.end else None
         if q is not None:  # ЖШС «X»
-            out.append(LegalOrg(lf.start, q.end, q.text, lf.form))
+            out.append(OrgFinding(lf.start, q.end, q.text, lf.form))
             continue
         words = _name_words_before(info, lf.start)
-        if words:  # Казцинк ЖШС
-            out.append(LegalOrg(words[0].start, lf.end, " ".join(w.text for w in words), lf.form))
+        if words:  # Нұрлы Жарық ЖШС
+            out.append(OrgFinding(words[0].start, lf.end, " ".join(w.text for w in words), lf.form))
     return out
 
 
@@ -134,11 +129,5 @@ def _name_words_before(info: TextInfo, pos: int):
             break
         w = p
     if len(words) > 1 and info.starts_sentence(words[0]):
-        words = words[1:]  # Тексеру Казцинк ЖШС: a capital at the start of a sentence proves nothing
+        words = words[1:]  # Тексеру Нұрлы Жарық ЖШС: a capital at the start of a sentence proves nothing
     return words
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos

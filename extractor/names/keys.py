@@ -1,0 +1,85 @@
+"""The canonical ``key`` of a name record: the same string for the same entity in every document.
+
+* case-folded, spaces single, quotes off: ``«Алтын Дән»`` and ``АЛТЫН ДӘН`` → ``алтын дән``;
+* organisations: a place's head in the genitive as in the nominative (``Атырау облысының әкімдігі`` and
+  ``Атырау облысы әкімдігі``), a country prefix off (``ҚР``, ``Қазақстан Республикасының``: ``ҚР Ұлттық банкі``,
+  ``Ұлттық банк`` and ``Ұлттық банкінің`` → ``ұлттық банк``), the gazetteer's spelling of an alias
+  (``data/gazetteer_orgs.tsv``), the full name of an official abbreviation (``data/org_abbreviations.tsv``:
+  ``ТЖМ`` → ``төтенше жағдайлар министрлігі``) and the known variants of ``data/name_aliases.tsv``
+  (Latin and Cyrillic names of one agency, ``KAZINFORM``);
+* places: the gazetteer's spelling, the variants of ``data/name_aliases.tsv`` (``ШҚО``), and ``қаласы`` off
+  (a city is written with or without it); a region keeps its ``облысы`` (``Қарағанды`` the city and
+  ``Қарағанды облысы`` the region are two keys);
+* people: the name with a space after each initial's dot taken out (``Е. Сапаров`` → ``е.сапаров``).
+
+The name itself is already in the base form (:func:`extractor.lang.kk.morph.base_form`).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Dict, Tuple
+
+import regex
+
+from ..lang.kk.tables import load_table
+from .lexicon import abbreviation_expansions, canonical_location, heads, org_aliases
+
+QUOTES = regex.compile(r"[«»\"“”„']")
+COUNTRY_PREFIX = regex.compile(r"^(?:ҚР|қр|Қазақстан Республикасы(?:ның)?)\s+", regex.IGNORECASE)
+CITY_WORD = regex.compile(r"\s+қаласы$")
+INITIAL_SPACE = regex.compile(r"(?<=\b\p{L}\.)\s+")
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> Dict[Tuple[str, str], str]:
+    return {(r["entity"], " ".join(r["alias"].casefold().split())): r["name"] for r in load_table("name_aliases")}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> Dict[str, str]:
+    return {a.casefold(): n for a, n in abbreviation_expansions().items()}
+
+
+@lru_cache(maxsize=1)
+def _genitive_place_heads() -> regex.Pattern:
+    """A place head in the genitive inside an organisation's name (``облысының``, ``ауданының``)."""
+    words = sorted({h.head.split()[-1].casefold() for h in heads() if h.entity == "location"}, key=len, reverse=True)
+    return regex.compile(r"\b(%s)(?:ның|нің)\b" % "|".join(map(regex.escape, words)))
+
+
+def _fold(name: str) -> str:
+    return " ".join(QUOTES.sub(" ", name).split()).casefold()
+
+
+def org_key(name: str) -> str:
+    key = _fold(COUNTRY_PREFIX.sub("", _fold(name)))
+    key = _genitive_place_heads().sub(r"\1", key)  # Атырау облысының әкімдігі = Атырау облысы әкімдігі
+    for _ in range(3):  # an alias may lead to an abbreviation or another alias: ТШО → Теңізшевройл
+        new = _fold(org_aliases().get(key, key))
+        new = _fold(_abbreviations().get(new, new))
+        new = _fold(_aliases().get(("org", new), new))
+        if new == key:
+            break
+        key = new
+    return key
+
+
+def location_key(name: str) -> str:
+    key = _fold(canonical_location(" ".join(name.split())))
+    key = _fold(_aliases().get(("location", key), key))
+    return CITY_WORD.sub("", key)
+
+
+def person_key(name: str) -> str:
+    return _fold(INITIAL_SPACE.sub("", name))
+
+
+def entity_key(kind: str, name: str) -> str:
+    """The key of a ``kind`` (org, location, person) record named ``name`` (its base form)."""
+    if kind == "org":
+        return org_key(name)
+    if kind == "location":
+        return location_key(name)
+    if kind == "person":
+        return person_key(name)
+    raise ValueError(f"no key for records of type {kind!r}")

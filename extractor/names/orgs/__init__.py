@@ -1,0 +1,82 @@
+"""Organisations by rule: the one place that recognises them (records ``org``, ``name`` and ``legal_form``).
+
+The grammar is a list of small rules, each a function ``TextInfo -> [OrgFinding]`` in its own module:
+
+* :mod:`.legal` a legal form with a quoted or capitalised name (``«Алтын Дән» ЖШС`` → Алтын Дән, ЖШС;
+  ``ЖШС «Жарық»``; ``Нұрлы Жол ЖШС``; spelled out: ``жауапкершілігі шектеулі серіктестігі``);
+* :mod:`.headed` an owner, modifiers and a head noun from ``data/name_heads.tsv``, in any case form
+  (``Павлодар облысының білім басқармасы``, ``Су ресурстары комитетіне``, ``«Ақ бидай» қоры`` →
+  Ақ бидай);
+* :mod:`.lists` quoted names listed before one plural head or legal form (``«Арна», «Бірлік» және
+  «Шапағат» компаниялары``);
+* :mod:`.numbered` numbered institutions (``№ 12 мектеп-гимназия``, ``№3 қалалық емхананың``);
+* :mod:`.listed` the gazetteer's organisations and the official abbreviations
+  (``data/org_abbreviations.tsv``: ``ІІМ-нің``, ``ТЖМ``), an abbreviated body after its region
+  (``ШҚО МКД``), web sites named as sources (``Tengrinews.kz``) and the agency of a dateline
+  (``ТАРАЗ. Kazinform —``).
+
+A quoted name alone (an event, a product, a title: ``"Жас ақын" байқауына``) is no organisation. Among
+overlapping findings a legal-form one wins, then the longest (:func:`extractor.spans.keep_longest`). A legal
+form seen once for a name holds for every mention of that name. Names are nominative, without quotes or legal
+form. :mod:`extractor.dimensions.org` registers :func:`find_orgs` as the ``kx_org`` pipeline component;
+nothing here imports it.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from ...mentions import Mention
+from ...spans import keep_longest
+from ..lexicon import lookup
+from ..text import TextInfo
+from .finding import OrgFinding
+from .headed import find_head_orgs
+from .legal import find_legal_orgs
+from .listed import find_listed_orgs
+from .lists import find_listed_quotes
+from .numbered import find_numbered_orgs
+
+QUOTE_MARKS = "«\"“„"
+
+# the grammar: every rule, in no particular order (overlaps are settled by rank)
+RULES = (find_legal_orgs, find_head_orgs, find_listed_quotes, find_numbered_orgs, find_listed_orgs)
+
+
+def clean_name(name: str) -> str:
+    """Quotes off and spaces single: ``«Алтын Дән»`` → Алтын Дән."""
+    return " ".join(name.replace("«", " ").replace("»", " ").replace('"', " ").replace("“", " ")
+                    .replace("”", " ").split())
+
+
+def _rank(m: Mention) -> tuple:
+    return (m.attrs.get("legal_form") is None, -m.length, m.start)
+
+
+def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
+    """Every organisation the rules find in ``text``, in text order, no two overlapping."""
+    info = info or TextInfo(text)
+    found: List[Mention] = []
+    for rule in RULES:
+        for o in rule(info):
+            name = clean_name(o.name)
+            # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы)
+            if name and (info.text[o.start] in QUOTE_MARKS or lookup(name, "location") is None):
+                found.append(Mention("org", o.start, o.end, {"name": name, "legal_form": o.legal_form}, "rule"))
+    return propagate_legal_forms(keep_longest(found, rank=_rank))
+
+
+def propagate_legal_forms(mentions: List[Mention]) -> List[Mention]:
+    """A legal form seen for a name holds for every mention of that name."""
+    forms: Dict[str, str] = {}
+    for m in mentions:
+        if m.type == "org" and m.attrs.get("legal_form"):
+            forms.setdefault(m.attrs["name"].casefold(), m.attrs["legal_form"])
+    for m in mentions:
+        if m.type == "org" and not m.attrs.get("legal_form"):
+            lf = forms.get(m.attrs["name"].casefold())
+            if lf:
+                m.attrs["legal_form"] = lf
+    return mentions
+
+
+__all__ = ["OrgFinding", "RULES", "clean_name", "find_orgs", "propagate_legal_forms"]

@@ -1,0 +1,251 @@
+"""Organisations named by a head noun (``data/name_heads.tsv``, entity ``org``).
+
+The grammar: an optional owner, modifiers and a head noun of the table, in any case form. The name runs
+from its first capitalised word to the head: ``бұл туралы Атырау облысы әкімдігінің баспасөз қызметі`` →
+``Атырау облысы әкімдігі``; ``Жапония ядролық реттеу комитетінің`` → the whole; ``Облыстық денсаулық
+сақтау басқармасының`` → the whole. Going left from the head, lower-case words are taken until a
+capitalised word (the start); the walk stops at punctuation, a line break, a function word, a verb form,
+'our' (``атамыздың``), or another organisation's head (``әкімдігінің баспасөз қызметі`` is that akimat's
+press service, not a name of its own). An owner place in the genitive belongs to the name when a body's own
+words follow it (``Павлодар облысының білім басқармасы``; not ``Отырар ауданының орталығы``, the district's
+centre).
+A start that is an ordinary word (``Академик кітапханасы``: the text also writes ``академик``), or
+a name made only of generic words (``қала әкімдігі``, ``Облыс прокуратурасы``), gives nothing.
+
+A quoted name may open it (``«Шымкент» инновациялық технологиялар орталығы``). Heads that only say what kind of
+organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
+name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
+``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
+(``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). After a quoted name such a head with
+its descriptor leaves the quoted part as the name (``«Ақ жол» демократиялық партиясы`` → Ақ жол,
+``«Бәйтерек» ұлттық басқарушы холдингі`` → Бәйтерек). A head without the possessive
+(``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+import regex
+
+from ...lang.kk.morph import base_form, parses
+from ...lang.kk.stop_words import STOP_WORDS
+from ..heads import HeadMatch, find_heads, head_at
+from ..lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
+                       first_names, named_after, place_parts)
+from ..text import LATIN, Quote, TextInfo, Word, stop_words
+from .finding import OrgFinding
+
+MAX_NAME_WORDS = 8
+# 'our': атамыздың, еліміздің — the speaker's own, never inside a name (еліміздің Бас консулдығы)
+OUR_POSSESSIVE = regex.compile(r"[ыі]?м[ыі]з(?:дың|дің|ның|нің|ға|ге|да|де|ды|ді|ын|ін|дағы|дегі)?$")
+# a verbal noun (реттеу 'regulating', қорғау, бақылау, дамыту): an object before it belongs to a name
+VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
+INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
+
+
+def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
+    """The quote that closes right before word ``w`` (only spaces between)."""
+    return info.quote_closing_before(w.start)
+
+
+def _is_org_head(info: TextInfo, w: Word) -> bool:
+    m = head_at(info, w)
+    return m is not None and m.head.entity == "org"
+
+
+def _extend_left(info: TextInfo, first: Word) -> Word:
+    """Direction words before the start belong to the name: Шығыс + Қазақстан облысы прокуратурасы."""
+    while True:
+        prev = info.prev(first)
+        if prev is None or not info.adjacent(prev, first) or not prev.capitalised:
+            return first
+        if prev.lower in directions():
+            first = prev
+            continue
+        return first
+
+
+def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
+    """``SkyLine компаниясы``: the capitalised words right before a descriptor head."""
+    words: List[Word] = []
+    w = info.prev(hm.first)
+    while w is not None and len(words) < 4 and info.adjacent(w, words[0] if words else hm.first):
+        if not w.capitalised or looks_adjective(w.text) or info.ordinary_word(w) \
+                or base_form(w.text, "org") != w.text:
+            break
+        words.insert(0, w)
+        w = info.prev(w)
+    if words and words[0].lower in country_prefixes():  # the country before a body's name
+        words = words[1:]
+    if not words:
+        return None
+    name = " ".join(x.text for x in words)
+    if lookup(name, "location") is not None:
+        return None
+    return OrgFinding(words[0].start, hm.end, name)
+
+
+def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
+    """The organisation whose name ends with head ``hm``, if its left edge is a name."""
+    if info.in_quote(hm.start) is not None:
+        return None
+    prev = info.prev(hm.first)
+    quote = _quote_closing_before(info, hm.first)
+    if not hm.head.in_name and not hm.bare:
+        if quote is not None:  # «Мейірім» қоры → Мейірім
+            return OrgFinding(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
+        if prev is not None and info.adjacent(prev, hm.first) and prev.capitalised \
+                and (prev.latin or not (info.starts_sentence(prev) or looks_adjective(prev.text))):
+            return _descriptor_name(info, hm)  # SkyLine компаниясы → SkyLine
+        # otherwise the kind word is part of the name: Тұрақтандыру қоры, Ұлттық қор
+    stops = stop_words()
+    taken: List[Word] = []
+    start: Optional[Word] = None
+    w = hm.first
+    while len(taken) < MAX_NAME_WORDS:
+        q = _quote_closing_before(info, w)
+        if q is not None and _name_like(q.text):
+            if not hm.head.in_name:
+                # a descriptor after a quoted name: «Ақ жол» демократиялық партиясы → Ақ жол
+                return OrgFinding(q.start, hm.end, q.text)
+            inner = " ".join(x.text for x in taken)
+            name = " ".join(p for p in (q.text, inner, hm.base) if p)
+            return OrgFinding(q.start, hm.end, canonical_org(name))
+        prev = info.prev(w)
+        if prev is None or not info.adjacent(prev, w):
+            break
+        if prev.lower != "және" and (prev.lower in stops.not_name or prev.lower in STOP_WORDS):
+            break
+        if prev.capitalised:
+            start = prev
+            taken.insert(0, prev)
+            break
+        if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
+            break
+        if not taken and _genitive_place(info, prev) and hm.base.casefold() in place_parts():
+            break  # Отырар ауданының орталығы is the district's centre, not a body
+        taken.insert(0, prev)
+        w = prev
+    if start is None:
+        # a capitalised head with no modifier: Назарбаев Университеті is found through its start
+        return None
+    if info.ordinary_word(start) or not _can_start(info, start):
+        return None
+    first = _extend_left(info, start)
+    first = named_after_left(info, first)
+    words = [x for x in info.words[first.i:hm.first.i]]
+    if all(x.lower in stops.generic for x in words):
+        owner = _owner_place(info, first)
+        if owner is None:
+            return None  # қала әкімдігі, Облыс прокуратурасы: whose?
+        first, words = owner, [owner] + words  # АҚШ Мемлекеттік департаменті
+    if hm.bare and not all(looks_adjective(x.text) for x in info.words[start.i + 1:hm.first.i]):
+        return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
+    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text):
+        return None  # Мамандар аудандық колледжді бітірді
+    if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
+        return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
+    # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...) and the head's base form
+    name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
+    if lookup(name, "location") is not None:
+        return None
+    return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def named_after_left(info: TextInfo, first: Word) -> Word:
+    """A person's whole name before ``атындағы`` belongs to the name: ``Мұхтар Әуезов атындағы ... театры``,
+    ``Абай атындағы Қазақ ұлттық ... университеті``, ``Л.Н. Гумилев атындағы ... университеті``."""
+    nxt = info.next(first)
+    if nxt is not None and nxt.lower in named_after():  # the walk stopped at the person's surname
+        return person_before(info, nxt)
+    prev = info.prev(first)
+    if prev is None or prev.lower not in named_after() or not info.adjacent(prev, first):
+        return first
+    start = person_before(info, prev)
+    return start if start is not prev else first
+
+
+def person_before(info: TextInfo, anchor: Word) -> Word:
+    """The first word of the person's name before ``anchor`` (``атындағы``): a name, then a first name or
+    initials; ``anchor`` itself when no name stands there."""
+    first = anchor
+    for k in range(2):
+        prev = info.prev(first)
+        if prev is None or not prev.capitalised or prev.lower in STOP_WORDS:
+            break
+        initials = bool(INITIALS.match(prev.text + ".")) and info.gap(prev, first).strip(" \t") == "."
+        if not (info.adjacent(prev, first) or initials):
+            break
+        if k == 1 and not (initials or prev.lower in first_names()):
+            break
+        if k == 0 and (info.ordinary_word(prev) or base_form(prev.text, "person") != prev.text):
+            break
+        first = prev
+        if initials:
+            break
+    return first
+
+
+def _owner_place(info: TextInfo, first: Word) -> Optional[Word]:
+    """A country or place written right before a name of generic words owns it (``АҚШ Мемлекеттік
+    департаменті``, ``Жапония қорғаныс министрлігі`` is found without it)."""
+    prev = info.prev(first)
+    if prev is None or not info.adjacent(prev, first) or not prev.capitalised:
+        return None
+    if prev.lower in country_prefixes() or lookup(prev.text, "location") is not None:
+        return prev
+    return None
+
+
+def _can_start(info: TextInfo, w: Word) -> bool:
+    """A name starts with a word in the nominative (not ``Астанада өтетін ... комитеті``, not
+    ``Байғонысұлының ... қызметі``), and not with a person's initials unless it is named after the
+    person (``С.Бәйішев атындағы облыстық кітапхана``)."""
+    if base_form(w.text, "org") != w.text:
+        return False
+    if INITIALS.match(w.text):
+        nxt = info.next(w)
+        return nxt is not None and nxt.lower in named_after()
+    return True
+
+
+def _ends_name(info: TextInfo, w: Word) -> bool:
+    """Words that a name does not reach across: numbers; 'our' (``атамыздың``); a possessive in the locative or accusative
+    (``ұйымдарының базасында 290 ... орталығы`` 'on the basis of', ``учаскесін``) unless it is the object of
+    a verbal noun (``Қаржы нарығын реттеу және дамыту агенттігі``); a place head not
+    in the nominative (``Шелек аулындағы аудандық аурухана``: the hospital is in the village)."""
+    if any(ch.isdigit() for ch in w.text) or OUR_POSSESSIVE.search(w.lower):
+        return True
+    if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
+        # the object of a verbal noun is inside the name: Қаржы нарығын реттеу ... агенттігі
+        nxt = info.next(w)
+        governed = nxt is not None and info.adjacent(w, nxt) and VERBAL_NOUN.search(nxt.lower) is not None \
+            and any(p.case_name == "accusative" for p in parses(w.text))
+        return not governed
+    hm = head_at(info, w)
+    return hm is not None and hm.head.entity == "location" and hm.base.split()[-1] != w.text \
+        and not _genitive(w)
+
+
+def _genitive_place(info: TextInfo, w: Word) -> bool:
+    hm = head_at(info, w)
+    return hm is not None and hm.head.entity == "location" and _genitive(w)
+
+
+def _genitive(w: Word) -> bool:
+    """A place head in the genitive owns the body after it: ``Павлодар облысының білім басқармасы``."""
+    return any(p.case_name == "genitive" for p in parses(w.text))
+
+
+def _name_like(quoted: str) -> bool:
+    """A quoted name starts with a capital, a digit or a Latin letter («сау жүргізуші» is no name)."""
+    return bool(quoted) and (quoted[0].isupper() or quoted[0].isdigit() or bool(LATIN.match(quoted)))
+
+
+def find_head_orgs(info: TextInfo) -> List[OrgFinding]:
+    out = []
+    for hm in find_heads(info, "org"):
+        org = head_org(info, hm)
+        if org is not None:
+            out.append(org)
+    return out
