@@ -12,7 +12,7 @@ from typing import Annotated, List, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = 2  # 2: facts fields on money and jobs, key on names (only added: v1 readers keep working)
 
 
 def _json_number(value: Decimal) -> Union[int, float]:

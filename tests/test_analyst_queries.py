@@ -185,10 +185,33 @@ def test_each_type_view_has_that_types_columns_only(db):
             cols = [r[0] for r in run("SELECT column_name FROM information_schema.columns WHERE table_schema = "
                                       f"current_schema() AND table_name = '{view}' ORDER BY ordinal_position")]
         fields = [f for f in model.model_fields if f != "type"]
+        # money and jobs views end with what they link to (facts): org/place name and key, the date's span
+        linked = [f"{link}_{c}" if c in ("name", "key") else c
+                  for link, shown in schema.LINKED_COLUMNS.items() if link in model.model_fields for c in shown]
+        own = cols[2:len(cols) - len(linked)]
         assert cols[:2] == ["doc_id", "idx"]
-        assert [c for c in cols[2:] if not c.endswith(("_text", "_fold"))] == fields
+        assert [c for c in own if not c.endswith(("_text", "_fold"))] == fields
+        assert cols[len(cols) - len(linked):] == linked
         count = run(f"SELECT count(*) FROM {view}")[0][0]
         assert count == run(f"SELECT count(*) FROM records WHERE type = '{rtype}'")[0][0]
+
+
+def test_money_view_carries_the_linked_records_on_the_same_row(db):
+    run, _ = db
+    rows = run("SELECT m.doc_id, m.org, m.org_name, m.org_key, m.location, m.location_name, m.date, m.date_start, "
+               "m.date_end FROM money m")
+    linked = 0
+    for doc_id, org, org_name, org_key, loc, loc_name, date, d_start, d_end in rows:
+        for idx, shown in ((org, (org_name, org_key)), (loc, (loc_name,)), (date, (d_start, d_end))):
+            if idx is None:
+                assert all(v is None for v in shown)
+                continue
+            linked += 1
+            cols = "name, key" if len(shown) == 2 else ("name" if len(shown) == 1 else "date_start, date_end")
+            target = run(f"SELECT {cols} FROM records WHERE doc_id = '{doc_id}' AND idx = {idx}")[0]
+            assert tuple(str(v) if v is not None else None for v in target) == \
+                tuple(str(v) if v is not None else None for v in shown)
+    assert linked, "the articles of this test link at least one amount to an org, place or date"
 
 
 def test_name_fold_is_indexed(tmp_path, docs):

@@ -85,8 +85,18 @@ def test_figures_equal_the_output_counted_in_python(runs):
             orgs[name] += 1
     assert f["top_orgs"][0][:2] == ("Жасыл Дала", 12) == ("Жасыл Дала", orgs["Жасыл Дала"])
     assert f["errors_by_reason"] == [("malformed JSON", 1)]
-    assert f["money_by_measure"] is None and not f["facts"]
-    assert [s for s, _, _ in f["jobs_by_status"]] == ["all"]
+    # the pipeline gives every amount its facts: money by measure and currency, jobs by status
+    by_measure = Counter()
+    measure_sums = Counter()
+    for r in recs:
+        if r["type"] == "money":
+            by_measure[(r["measure"], r["currency"])] += 1
+            measure_sums[(r["measure"], r["currency"])] += Decimal(str(r["value"]))
+    assert f["facts"]
+    assert {(m, c): (n, s) for m, c, n, s in f["money_by_measure"]} == \
+        {k: (by_measure[k], measure_sums[k]) for k in by_measure}
+    statuses = {r["status"] for r in recs if r["type"] == "jobs"}
+    assert {s for s, _, _ in f["jobs_by_status"]} == statuses
 
 
 def test_postgresql_gives_the_same_figures(runs, pg_dsn):

@@ -163,7 +163,8 @@ RECORDS = Table("records", tuple(record_columns()), ("doc_id", "idx"),
                  ("idx_records_currency", ("currency",)),
                  ("idx_records_dates", ("date_start", "date_end")),
                  ("idx_records_name", ("type", "name")),
-                 ("idx_records_name_fold", ("type", "name_fold"))))
+                 ("idx_records_name_fold", ("type", "name_fold")),
+                 ("idx_records_key", ("type", "key"))))
 SENTENCES = Table("sentences", (Column("doc_id", "text", True), Column("sentence", "integer", True),
                                 Column("start", "integer", True), Column("end", "integer", True),
                                 Column("text", "text", True)), ("doc_id", "sentence"))
@@ -205,9 +206,22 @@ def type_views() -> List[Tuple[str, str]]:
         for col in _model_columns(model):
             if col.name != "type":
                 cols.extend(c.name for c in with_companions(col))
-        select = ", ".join(quote(c) for c in cols)
-        out.append((VIEW_NAMES.get(rtype, rtype), f"SELECT {select} FROM records WHERE type = '{rtype}'"))
+        select = ", ".join(f"r.{quote(c)}" for c in cols)
+        joins = ""
+        for link, shown in LINKED_COLUMNS.items():
+            if link in model.model_fields:  # a facts link: the linked record's columns on the same row
+                alias = quote("l_" + link)
+                select += "".join(f", {alias}.{quote(col)} AS {quote(f'{link}_{col}' if col in ('name', 'key') else col)}"
+                                  for col in shown)
+                joins += (f" LEFT JOIN records {alias} ON {alias}.doc_id = r.doc_id"
+                          f" AND {alias}.idx = r.{quote(link)}")
+        out.append((VIEW_NAMES.get(rtype, rtype), f"SELECT {select} FROM records r{joins} WHERE r.type = '{rtype}'"))
     return out
+
+
+# facts links (index fields of money and jobs) and what each view shows of the linked record: the linked
+# organisation's and place's name and entity key, the linked date's span
+LINKED_COLUMNS = {"org": ("name", "key"), "location": ("name", "key"), "date": ("date_start", "date_end")}
 
 
 def views_signature() -> str:
