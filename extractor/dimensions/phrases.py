@@ -60,6 +60,8 @@ class PhraseLexicon:
             else:
                 self._first.setdefault(key, []).append(p)
         self.max_parts = max((len(p.parts) for p in self.phrases), default=0)
+        # the longest inflected stem: no longer prefix of a word can be one (keeps long words linear)
+        self._longest_stem = max((len(k) for k in self._first_inflected), default=0)
         self._memo: Dict[Tuple[str, bool], List[Phrase]] = {}
 
     def candidates(self, tok: Tok) -> List[Phrase]:
@@ -77,7 +79,7 @@ class PhraseLexicon:
             out.extend(self._first_inflected.get(tok.low, ()))
         elif self._first_inflected:
             low = tok.low
-            for n in range(1, len(low) + 1):
+            for n in range(1, min(len(low), self._longest_stem) + 1):
                 ps = self._first_inflected.get(low[:n])
                 if ps and is_ending_chain(low[n:]):
                     out.extend(ps)
