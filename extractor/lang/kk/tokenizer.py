@@ -16,7 +16,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
-from ...normalize import OffsetMap, normalize
+from .normalize import OffsetMap, normalize
 
 # a run this long of signs with no letter, digit or space between them (``««««``, ``______``) is cut into
 # one token per sign before spaCy's affix rules see it: they search the whole remaining string for a
