@@ -53,3 +53,24 @@ def test_a_text_without_the_words_skips_the_rule_and_gives_the_same_dates():
 
 def test_needs_of_splits_phrases_into_word_groups():
     assert needs_of(["Осы ай", "бүгін", ""]) == (("бүгін",), ("осы", "ай"))
+
+
+def _dev_texts():
+    shared = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    paths = sorted(shared.glob("*.txt")) + sorted((shared / "raw").glob("*.txt"))
+    return [normalize(p.read_text(encoding="utf-8")).text for p in paths]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.starts is not None], ids=lambda r: r.name)
+def test_a_rule_tried_at_its_start_positions_finds_what_finditer_finds(rule):
+    texts = TEXTS + _dev_texts() + [
+        "«15» қарашада 2018 жылдың 3-тоқсанында, 12.03.2018 ж. және 1990-2000 жылдары; 2017, 2018 және 2019 "
+        "жылдары 80-90 жылдары, ал биыл және өткен жылы, жылдың басынан бері, 2015-19 жылдары.",
+        "3 634 2018 жылы 1 000 жыл 5-2018 жылы 12:2018 жылы «2018» жылы",
+    ]
+    found = 0
+    for text in texts:
+        full = [m.span() for m in rule.pattern.finditer(text)]
+        assert [m.span() for m in rule.matches(text)] == full, (rule.name, text[:80])
+        found += len(full)
+    assert found, f"no example exercises {rule.name}"
