@@ -14,7 +14,7 @@ pass of the small one much less. The positions of one start pattern are computed
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import regex
@@ -50,10 +50,18 @@ def needs_of(forms: Iterable[str]) -> Needs:
 @dataclass
 class Rule:
     name: str
-    pattern: "regex.Pattern"
+    source: str  # the pattern's source, compiled on first use (a run whose texts never have the words a
+    # rule needs never pays for compiling it: the large date patterns take a good part of start-up)
     read: Handler
     needs: Needs = ()
     starts: Optional["regex.Pattern"] = None
+    _compiled: Optional["regex.Pattern"] = field(default=None, repr=False, compare=False)
+
+    @property
+    def pattern(self) -> "regex.Pattern":
+        if self._compiled is None:
+            self._compiled = lx.compile(self.source)
+        return self._compiled
 
     def may_match(self, low: str) -> bool:
         """False when the lower-cased text has none of the word groups the rule needs."""
@@ -93,4 +101,4 @@ class Rule:
 
 def compile_rule(name: str, source: str, read: Handler, needs: Needs = (),
                  starts: Optional["regex.Pattern"] = None) -> Rule:
-    return Rule(name, lx.compile(source), read, needs, starts)
+    return Rule(name, source, read, needs, starts)
