@@ -1,6 +1,6 @@
-"""Time of rules-only extraction on long pathological inputs, at two sizes each, to show linear growth.
+"""Time of extraction (rules only unless ``--ner``) on long pathological inputs, at two sizes each, to show linear growth.
 
-    PYTHONPATH=. python bench/long_inputs.py [--small 200000] [--big 2000000] [--shapes numbers,quotes,...]
+    PYTHONPATH=. python bench/long_inputs.py [--small 200000] [--big 2000000] [--shapes numbers,quotes,...] [--ner auto]
 
 Shapes: ``numbers`` (one- to five-digit numbers separated by spaces), ``grouped`` (``123 456 ...``, one long
 space-grouped number), ``quotes`` (one run of ``«``), ``underscores`` (one run of ``_``), ``word`` (one word
@@ -41,10 +41,11 @@ def main(argv=None) -> int:
     ap.add_argument("--small", type=int, default=200_000)
     ap.add_argument("--big", type=int, default=2_000_000)
     ap.add_argument("--shapes", default="numbers,grouped,quotes,underscores,word")
+    ap.add_argument("--ner", default="none", help="pipeline: none (rules only, the default), auto, spacy")
     args = ap.parse_args(argv)
     from extractor.api import Extractor, Item
 
-    ex = Extractor(ner="none")
+    ex = Extractor(ner=args.ner)
     ex.process(Item(text="Бүгін 5 мың теңге бөлінді."))
     print(f"{'shape':<12} {'small':>9} {'CPU s':>8} {'big':>9} {'CPU s':>8} {'ratio':>7}")
     for name in args.shapes.split(","):
