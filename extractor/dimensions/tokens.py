@@ -16,11 +16,13 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 
 import regex
 
+from ..lang.kk import numbers as N
 from ..lang.kk.morph import ending_chain_pattern
 from ..lang.kk.tables import load_table
 
 _TOKEN = regex.compile(
-    r"(?P<num>(?<![0-9.,])(?:[0-9]{1,3}(?:[ ][0-9]{3}(?![0-9]))+|[0-9]+)(?:,[0-9]+|\.[0-9]+)?(?![.,]?[0-9]))"
+    rf"(?P<num>(?<![0-9.,])(?:{N.FIRST_GROUP}(?:[{N.GROUP_SEPARATOR}]{N.GROUP}(?![0-9]))+|[0-9]+)"
+    r"(?:,[0-9]+|\.[0-9]+)?(?![.,]?[0-9]))"
     r"|(?P<digits>[0-9]+)"
     r"|(?P<word>[\p{L}\p{M}]+)"
     r"|(?P<punct>\S)"

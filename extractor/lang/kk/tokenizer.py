@@ -16,6 +16,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+from . import numbers as N
 from .normalize import OffsetMap, normalize
 
 # a run this long of signs with no letter, digit or space between them (``««««``, ``______``) is cut into
@@ -23,9 +24,9 @@ from .normalize import OffsetMap, normalize
 # suffix once per sign split off, which takes time quadratic in the run's length
 LONG_SIGN_RUN = 32
 _SIGN_RUN = regex.compile(r"[^\p{L}\p{N}\p{M}\s]{%d,}" % LONG_SIGN_RUN)
-_FIRST_GROUP = regex.compile(r"^[+-]?[0-9]{1,3}$")
-_NEXT_GROUP = regex.compile(r"^[0-9]{3}$")
-_LAST_GROUP = regex.compile(r"^[0-9]{3}(?:[.,][0-9]+)?%?(?:-\p{Ll}{1,5})?$")
+_FIRST_GROUP = regex.compile(rf"^{N.SIGN}{N.FIRST_GROUP}$")
+_NEXT_GROUP = regex.compile(rf"^{N.GROUP}$")
+_LAST_GROUP = regex.compile(rf"^{N.GROUP}(?:{N.DECIMAL})?{N.TOKEN_TAIL}$")
 
 for _name in ("kk_raw", "kk_offsets", "kk_text"):
     if not Doc.has_extension(_name):
