@@ -74,3 +74,17 @@ def test_a_rule_tried_at_its_start_positions_finds_what_finditer_finds(rule):
         assert [m.span() for m in rule.matches(text)] == full, (rule.name, text[:80])
         found += len(full)
     assert found, f"no example exercises {rule.name}"
+
+
+def test_dense_starts_fall_back_to_finditer_with_the_same_matches():
+    from extractor.dimensions.date.rule import DENSE_STARTS
+
+    rule = next(r for r in RULES if r.name == "year_date")
+    text = " ".join(["2018 жылы"] + ["12"] * (DENSE_STARTS * 2))  # more starts than one per DENSE_STARTS chars
+    assert [m.span() for m in rule.matches(text)] == [m.span() for m in rule.pattern.finditer(text)] == [(0, 9)]
+
+
+def test_a_quote_starts_a_date_only_before_a_digit():
+    from extractor.dimensions.date.rule import DIGIT_START
+
+    assert [m.start() for m in DIGIT_START.finditer("«15» және «ол» 2018")] == [0, 1, 15]
