@@ -31,7 +31,7 @@ from .numeral import read_number, read_range
 from .numeral.parse import Amount, word_value
 from .numeral.reader import number_starts
 from .phrases import Phrase, PhraseLexicon
-from .tokens import Tok, particle_of, tokenize
+from .tokens import Tok, forms, particle_of, tokenize
 
 _ATTRIBUTIVE = ("дейінгі", "шейінгі")  # "up to" as an adjective: the two numbers are one interval
 _CHANGE_STEMS = tuple(sorted((r["stem"] for r in load_table("change_verbs")), key=len, reverse=True))
@@ -143,7 +143,7 @@ class MeasureGrammar:
         toks = tokenize(text)
         self._memo: dict = {}
         out: List[Found] = []
-        units = self._unit_positions(toks)
+        units = self._unit_positions(text)
         if not units:
             return out
         starts = number_starts(text)
@@ -164,10 +164,11 @@ class MeasureGrammar:
         _share_bracket_qualifiers(toks, out)
         return out
 
-    def _unit_positions(self, toks: Sequence[Tok]) -> List[int]:
-        """Indices of the tokens a unit of this grammar may start with (or a sign written before)."""
-        cands = self.units.candidates
-        return [k for k, t in enumerate(toks) if t.kind != "num" and cands(t)]
+    def _unit_positions(self, text: str) -> List[int]:
+        """Indices of the tokens a unit of this grammar may start with (or a sign written before): each
+        distinct form of the text (:func:`.tokens.forms`) is looked up once."""
+        cands = self.units.candidates_of
+        return sorted(k for key, ks in forms(text).items() if cands(*key) for k in ks)
 
     # -- matching -----------------------------------------------------------------------------
     def _number(self, toks: Sequence[Tok], i: int):

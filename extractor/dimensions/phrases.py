@@ -60,24 +60,29 @@ class PhraseLexicon:
             else:
                 self._first.setdefault(key, []).append(p)
         self.max_parts = max((len(p.parts) for p in self.phrases), default=0)
+        # the longest inflected stem: no longer prefix of a word can be one (keeps long words linear)
+        self._longest_stem = max((len(k) for k in self._first_inflected), default=0)
         self._memo: Dict[Tuple[str, bool], List[Phrase]] = {}
 
     def candidates(self, tok: Tok) -> List[Phrase]:
-        key = (tok.low, tok.kind == "word")
+        return self.candidates_of(tok.low, tok.kind == "word")
+
+    def candidates_of(self, low: str, is_word: bool) -> List[Phrase]:
+        """The forms that may start at a token written ``low`` (lower case), a word or not."""
+        key = (low, is_word)
         got = self._memo.get(key)
         if got is None:
-            got = self._memo[key] = self._candidates(tok)
+            got = self._memo[key] = self._candidates(low, is_word)
             if len(self._memo) > 50_000:
                 self._memo.clear()
         return got
 
-    def _candidates(self, tok: Tok) -> List[Phrase]:
-        out = list(self._first.get(tok.low, ()))
-        if tok.kind != "word":
-            out.extend(self._first_inflected.get(tok.low, ()))
+    def _candidates(self, low: str, is_word: bool) -> List[Phrase]:
+        out = list(self._first.get(low, ()))
+        if not is_word:
+            out.extend(self._first_inflected.get(low, ()))
         elif self._first_inflected:
-            low = tok.low
-            for n in range(1, len(low) + 1):
+            for n in range(1, min(len(low), self._longest_stem) + 1):
                 ps = self._first_inflected.get(low[:n])
                 if ps and is_ending_chain(low[n:]):
                     out.extend(ps)

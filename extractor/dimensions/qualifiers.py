@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Dict, Optional, Sequence, Tuple
 
+from ..lang.kk.morph import ending_rows
 from ..lang.kk.tables import load_table
 from .phrases import PhraseLexicon, make_phrase
 from .tokens import Tok
@@ -30,8 +31,7 @@ SIGNS = "%$€£₸"
 
 @lru_cache(maxsize=1)
 def _case_endings() -> Tuple[Tuple[str, str], ...]:
-    rows = [(r["ending"], _CASE_NAMES[r["case"]]) for r in load_table("case_endings")
-            if r["case"] in _CASE_NAMES and len(r["ending"]) > 1]
+    rows = [(e.ending, _CASE_NAMES[e.case]) for e in ending_rows() if e.case in _CASE_NAMES and len(e.ending) > 1]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 

@@ -12,15 +12,17 @@ year apart). Digits that cannot be a number (parts of a date ``12.03.2018`` or a
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 import regex
 
+from ..lang.kk import numbers as N
 from ..lang.kk.morph import ending_chain_pattern
 from ..lang.kk.tables import load_table
 
 _TOKEN = regex.compile(
-    r"(?P<num>(?<![0-9.,])(?:[0-9]{1,3}(?:[ ][0-9]{3}(?![0-9]))+|[0-9]+)(?:,[0-9]+|\.[0-9]+)?(?![.,]?[0-9]))"
+    rf"(?P<num>(?<![0-9.,])(?:{N.FIRST_GROUP}(?:[{N.GROUP_SEPARATOR}]{N.GROUP}(?![0-9]))+|[0-9]+)"
+    r"(?:,[0-9]+|\.[0-9]+)?(?![.,]?[0-9]))"
     r"|(?P<digits>[0-9]+)"
     r"|(?P<word>[\p{L}\p{M}]+)"
     r"|(?P<punct>\S)"
@@ -55,6 +57,18 @@ def tokenize(text: str) -> Tuple[Tok, ...]:
                          0 if glued or s == prev_end else text.count("\n", prev_end, s))))
         prev_end = e
     return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def forms(text: str) -> Dict[Tuple[str, bool], Tuple[int, ...]]:
+    """The tokens of ``text`` other than ``num``, grouped by form: ``(low, is_word)`` → token indices.
+    A recogniser looking for its trigger words asks once per distinct form, not once per token; shared by
+    the value recognisers (computed once per text)."""
+    out: Dict[Tuple[str, bool], List[int]] = {}
+    for k, t in enumerate(tokenize(text)):
+        if t.kind != "num":
+            out.setdefault((t.low, t.kind == "word"), []).append(k)
+    return {key: tuple(ks) for key, ks in out.items()}
 
 
 _CHAIN = regex.compile(r"(?:%s)" % ending_chain_pattern(), regex.IGNORECASE)

@@ -30,8 +30,9 @@ RULES = year_rules.RULES + span_rules.RULES + calendar_rules.RULES + relative_ru
 def candidates(text: str) -> List[List[Item]]:
     """Every rule's matches, as groups of items (one group per match), in rule order."""
     out = []
+    low, positions = text.lower(), {}
     for rule in RULES:
-        out.extend(rule.items(text))
+        out.extend(rule.items(text, low, positions))
     return out
 
 

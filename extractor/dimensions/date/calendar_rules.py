@@ -12,11 +12,11 @@ from . import lexicon as lx
 from . import periods
 from .build import (day_reading, days_of_month_reading, explicit_ordinal, half_number, month_number,
                     month_span_reading, quarter_number)
-from .fragments import (DAY_UNIT, HALF_YEAR_WORD, HYPHEN, MONTH_STEMS, MONTH_UNIT, MONTHS_UNIT, NO_DIGIT_AFTER,
+from .fragments import (B, DAY_UNIT, HALF_YEAR_WORD, HYPHEN, MONTH_STEMS, MONTH_UNIT, MONTHS_UNIT, NO_DIGIT_AFTER,
                         ORDINAL_GAP, PARTS, QUARTER_WORD, SP, YEAR_WORD, day_range, day_with_suffix,
                         month_genitive, month_word, ordinal, since, year_number)
 from .readings import CONTEXT, EXPLICIT, PUBLISH, Item, Reading
-from .rule import Rule, compile_rule
+from .rule import DIGIT_START, Rule, compile_rule, needs_of, start_pattern
 
 # 15 қараша 2018 ж., 15-17 қарашада, 29 қазан күні
 DAY_MONTH = (rf"{day_range('d', 'd2')}(?:{SP}|-){month_word('mw', 'm')}"
@@ -104,12 +104,20 @@ def read_numeric(m, text: str) -> List[Item]:
     return [Item(m.start(), m.end(), day_reading(EXPLICIT, y, mo, d))]
 
 
+# what a match must contain: a month name (or its stem before a vowel), a quarter word
+_MONTHS = needs_of([m.name for m in lx.months()] + [m.alt_stem for m in lx.months() if m.alt_stem])
+_QUARTERS = needs_of(f for f, p in lx.date_parts().items() if p == "quarter")
+# where they begin: a month name as a whole word; an ordinal (the three starts of fragments.ordinal)
+_MONTH_START = start_pattern(rf"{B}{MONTH_STEMS}")
+_ORDINAL_START = start_pattern(rf"{B}{lx.ordinal_words()}|(?<![\p{{L}}\p{{N}}]){lx.roman_numerals()}"
+                               rf"|(?<![\p{{N}}.,])[1-4]")
+
 RULES: List[Rule] = [
-    compile_rule("day_month", DAY_MONTH, read_day_month),
-    compile_rule("month_day", MONTH_DAY, read_month_day),
-    compile_rule("month", MONTH, read_month),
-    compile_rule("month_span", MONTH_SPAN, read_month_span),
-    compile_rule("quarter", QUARTER, read_quarter),
-    compile_rule("half", HALF, read_half),
-    compile_rule("numeric_date", NUMERIC, read_numeric),
+    compile_rule("day_month", DAY_MONTH, read_day_month, _MONTHS, DIGIT_START),
+    compile_rule("month_day", MONTH_DAY, read_month_day, _MONTHS, _MONTH_START),
+    compile_rule("month", MONTH, read_month, _MONTHS, _MONTH_START),
+    compile_rule("month_span", MONTH_SPAN, read_month_span, _MONTHS),
+    compile_rule("quarter", QUARTER, read_quarter, _QUARTERS, _ORDINAL_START),
+    compile_rule("half", HALF, read_half, starts=_ORDINAL_START),
+    compile_rule("numeric_date", NUMERIC, read_numeric, starts=DIGIT_START),
 ]

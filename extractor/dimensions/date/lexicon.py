@@ -13,7 +13,7 @@ from typing import Dict, Iterable, List, Tuple
 import regex
 
 from ...grammar import GAP, WORD_END, WORD_START
-from ...lang.kk.morph import ending_chain_pattern
+from ...lang.kk.morph import VOICING, ending_chain_pattern, ending_rows
 from ...lang.kk.tables import load_table
 
 
@@ -31,7 +31,7 @@ def key(text: str) -> str:
 @lru_cache(maxsize=None)
 def endings_of(*cases: str) -> Tuple[str, ...]:
     """Endings of the given grammatical cases (``genitive``, ``ordinal``, ...), longest first."""
-    found = {r["ending"] for r in load_table("case_endings") if r["case"] in cases}
+    found = {e.ending for e in ending_rows() if e.case in cases}
     return tuple(sorted(found, key=len, reverse=True))
 
 
@@ -40,7 +40,6 @@ def ends_with_case(word: str, *cases: str) -> bool:
     return any(w.endswith(e) for e in endings_of(*cases))
 
 
-VOICING = {"қ": "ғ", "к": "г", "п": "б"}  # a final voiceless consonant voices before a vowel: жылдық -> жылдығы
 
 
 def chain() -> str:

@@ -12,7 +12,7 @@ from .build import valid_day_of_month
 from .fragments import (DAY_UNIT, LOCATIVE, PARTS, RELATIVE_DAY, RELATIVE_MONTH, RELATIVE_QUARTER, SMALL_NUMBER,
                         SP, WEEKDAY, B, E, day_with_suffix, since, words)
 from .readings import ANCHORED, Item, Reading
-from .rule import Rule, compile_rule
+from .rule import Rule, compile_rule, first_words, needs_of, start_pattern
 
 DAY_WORD = rf"(?<!-)(?P<w>{RELATIVE_DAY})"  # not the second half of a pair word: киім-кешегі "clothes"
 # осы айда; өткен айдың 18-і күні; осы айдың соңына дейін
@@ -95,10 +95,21 @@ def read_weekday(m, text: str) -> List[Item]:
     return [Item(m.start(), m.end(), _anchored("day", on))]
 
 
+def _relative(unit: str):
+    """What a match of the relative phrases of ``unit`` must contain: all the words of one phrase."""
+    return needs_of(w.phrase for w in lx.relative_words() if w.unit == unit)
+
+
+def _relative_start(unit: str):
+    """Where they begin: the first word of one of the phrases, as a whole word."""
+    return start_pattern(first_words(w.phrase for w in lx.relative_words() if w.unit == unit))
+
+
 RULES: List[Rule] = [
-    compile_rule("relative_day", DAY_WORD, read_day_word),
-    compile_rule("relative_month", MONTH_WORD, read_month_word),
-    compile_rule("relative_quarter", QUARTER_WORD, read_quarter_word),
-    compile_rule("ago", AGO, read_ago),
-    compile_rule("weekday", WEEKDAY_DATE, read_weekday),
+    compile_rule("relative_day", DAY_WORD, read_day_word, _relative("day"), _relative_start("day")),
+    compile_rule("relative_month", MONTH_WORD, read_month_word, _relative("month"), _relative_start("month")),
+    compile_rule("relative_quarter", QUARTER_WORD, read_quarter_word, _relative("quarter"),
+                 _relative_start("quarter")),
+    compile_rule("ago", AGO, read_ago, needs_of(lx.role("ago_anchor"))),
+    compile_rule("weekday", WEEKDAY_DATE, read_weekday, needs_of(lx.weekdays())),
 ]

@@ -9,7 +9,7 @@ from . import periods
 from .fragments import (HYPHEN, NO_DIGIT_BEFORE, ORD_SFX, SP, YEAR_WORD, YEARS_WORD, YEARS_WORD_FULL, B, E,
                         words, year_number)
 from .readings import EXPLICIT, Item, Reading
-from .rule import Rule, compile_rule
+from .rule import DIGIT_START, Rule, compile_rule, first_words, needs_of, start_pattern
 
 # 2010-2014 жж, 2015-19 жылдары, 2019-2020 оқу жылында, 2018/2019 оқу жылы
 YEAR_SPAN = (rf"{year_number('y')}(?:{HYPHEN}|/)(?P<y2>[0-9]{{4}}|[0-9]{{2}})(?:-?{ORD_SFX})?(?![\p{{L}}\p{{N}}])"
@@ -82,8 +82,9 @@ def read_year_list(m, text: str) -> List[Item]:
 
 
 RULES: List[Rule] = [
-    compile_rule("year_span", YEAR_SPAN, read_year_span),
-    compile_rule("decade", DECADE, read_decade),
-    compile_rule("spelled_decade", SPELLED_DECADE, read_spelled_decade),
-    compile_rule("year_list", YEAR_LIST, read_year_list),
+    compile_rule("year_span", YEAR_SPAN, read_year_span, starts=DIGIT_START),
+    compile_rule("decade", DECADE, read_decade, needs_of(lx.role("years_unit")), DIGIT_START),
+    compile_rule("spelled_decade", SPELLED_DECADE, read_spelled_decade, needs_of(lx.role("years_unit")),
+                 start_pattern(first_words(lx.decade_ordinals()))),
+    compile_rule("year_list", YEAR_LIST, read_year_list, starts=DIGIT_START),
 ]

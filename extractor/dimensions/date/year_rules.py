@@ -17,7 +17,7 @@ from .fragments import (ATTRIBUTIVE, DAY_UNIT, DURATION_AFTER, HALF_WORD, HYPHEN
                         year_with_word)
 from .build import days_of_month_reading, half_number, month_number, month_span_reading, quarter_number
 from .readings import CONTEXT, EXPLICIT, RELATIVE, Item, Reading
-from .rule import Rule, compile_rule
+from .rule import Rule, compile_rule, first_words, start_pattern
 
 ANCHOR = rf"(?:{year_with_word('y', 'yw')}|(?P<ry>{RELATIVE_YEAR})|(?P<cy>{YEAR_GENITIVE}))"
 
@@ -124,4 +124,8 @@ def read_year_date(m, text: str) -> List[Item]:
     return [Item(m.start(), anchor_end, base)]
 
 
-RULES: List[Rule] = [compile_rule("year_date", YEAR_DATE, read_year_date)]
+# a year date begins with a year number, a relative year phrase (биыл, өткен жылы) or жыл (жылдың басында)
+YEAR_DATE_START = start_pattern(r"(?<![\p{N}])[12]|" + first_words(
+    [w.phrase for w in lx.relative_words() if w.unit == "year"] + list(lx.role("year_unit"))))
+
+RULES: List[Rule] = [compile_rule("year_date", YEAR_DATE, read_year_date, starts=YEAR_DATE_START)]

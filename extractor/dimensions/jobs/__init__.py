@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
+from ...lang.kk.morph import ending_rows
 from ...lang.kk.tables import load_table
 from ...mentions import Context, Mention
 from .. import qualifiers as Q
@@ -80,7 +81,7 @@ def _modifiers_at(toks: Sequence[Tok], k: int, limit: int = 2) -> int:
 
 @lru_cache(maxsize=1)
 def _case_endings() -> Tuple[Tuple[str, str], ...]:
-    rows = {(r["ending"], r["case"]) for r in load_table("case_endings")}
+    rows = dict.fromkeys((e.ending, e.case) for e in ending_rows())  # table order within a length
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 

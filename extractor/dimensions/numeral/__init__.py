@@ -19,8 +19,8 @@ from decimal import Decimal
 from typing import List
 
 from ..tokens import tokenize
-from .parse import Amount, digits_value, ordinal_value, parse_amount, parse_number, word_value
-from .reader import NumRead, RangeRead, number_starts, read_number, read_range
+from .parse import Amount, digits_value, ordinal_value, word_value
+from .reader import NumRead, RangeRead, number_starts, parse_amount, parse_number, read_number, read_range
 from .words import integer_words, to_words, with_ending
 
 

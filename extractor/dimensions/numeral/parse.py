@@ -149,31 +149,6 @@ def read_items(items: List[Tuple[str, str]], sign: int = 1) -> Optional[Amount]:
     return Amount(value * sign, scale, items[-1][1])
 
 
-def parse_amount(text: str) -> Optional[Amount]:
-    """The value of ``text`` when the whole of it is one written amount (or a range: its upper end is
-    not returned, use :func:`..reader.read_range`), else None.
-
-    >>> parse_amount("үш жарым миллион").value
-    Decimal('3500000.0')
-    """
-    from ..tokens import tokenize
-    from .reader import read_number
-
-    toks = tokenize(text.strip())
-    if not toks:
-        return None
-    r = read_number(toks, 0)
-    if r is None or r.end != len(toks):
-        return None
-    return r.amount
-
-
-def parse_number(text: str) -> Optional[Decimal]:
-    """Just the value of :func:`parse_amount`."""
-    a = parse_amount(text)
-    return None if a is None else a.value
-
-
 _ORDINAL_DIGITS = regex.compile(r"^([0-9]+)-(?:%s)" % _BLOCK.pattern, regex.IGNORECASE)
 
 
@@ -201,5 +176,6 @@ def ordinal_value(text: str) -> Optional[int]:
     return None
 
 
-__all__ = ["Amount", "blocked", "digits_value", "ordinal_value", "parse_amount", "parse_number", "read_items",
-           "word_value"]
+# parse_amount / parse_number read tokens, so they live in .reader (which builds on this module); this
+# module imports nothing from .reader
+__all__ = ["Amount", "blocked", "digits_value", "ordinal_value", "read_items", "word_value"]

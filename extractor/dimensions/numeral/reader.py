@@ -269,6 +269,28 @@ def _year_like(s: str) -> bool:
     return s.isdigit() and len(s) == 4 and 1800 <= int(s) <= 2100
 
 
+def parse_amount(text: str) -> Optional[Amount]:
+    """The value of ``text`` when the whole of it is one written amount (or a range: its upper end is
+    not returned, use :func:`..reader.read_range`), else None.
+
+    >>> parse_amount("үш жарым миллион").value
+    Decimal('3500000.0')
+    """
+    toks = tokenize(text.strip())
+    if not toks:
+        return None
+    r = read_number(toks, 0)
+    if r is None or r.end != len(toks):
+        return None
+    return r.amount
+
+
+def parse_number(text: str) -> Optional[Decimal]:
+    """Just the value of :func:`parse_amount`."""
+    a = parse_amount(text)
+    return None if a is None else a.value
+
+
 @lru_cache(maxsize=8)
 def number_starts(text: str) -> Tuple[int, ...]:
     """Indices of the tokens of ``text`` (:func:`..tokens.tokenize`) where a number may start: digits, a

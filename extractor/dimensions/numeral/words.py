@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Dict, List, Union
 
-from ...lang.kk.tables import load_table
+from ...lang.kk.morph import BACK_VOWELS, FRONT_VOWELS, VOWELS, ending_rows
 from .lexicon import number_words
 
 Number = Union[int, Decimal]
@@ -84,14 +84,9 @@ def to_words(value: Number, *, explicit_one: bool = True) -> str:
     return " ".join(words)
 
 
-_BACK = set("аоұыя")
-_FRONT = set("әеөүіэ")
-_VOWELS = _BACK | _FRONT | set("иу")
-
-
-@lru_cache(maxsize=1)
-def _endings():
-    return load_table("case_endings")
+_BACK = BACK_VOWELS
+_FRONT = FRONT_VOWELS
+_VOWELS = VOWELS
 
 
 def with_ending(word: str, case: str) -> str:
@@ -112,13 +107,13 @@ def suffix_for(word: str, case: str) -> str:
         sound = "voiced"
     else:
         sound = "voiceless"
-    for row in _endings():
-        if row["case"] != case:
+    for row in ending_rows():
+        if row.case != case:
             continue
-        if row["harmony"] not in ("any", "front" if front else "back"):
+        if row.harmony not in ("any", "front" if front else "back"):
             continue
-        if sound in row["after"].split():
-            return row["ending"]
+        if sound in row.after:
+            return row.ending
     raise ValueError(f"no {case} ending for {word!r}")
 
 

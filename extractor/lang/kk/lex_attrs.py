@@ -2,14 +2,16 @@
 import regex
 from spacy.attrs import LIKE_NUM
 
-from .morph import suffix_pattern
+from . import numbers as N
+from .morph import ending_chain_pattern
 from .tables import column
 
-_DIGITS = regex.compile(
-    r"^[+-]?(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[.,][0-9]+)?%?(?:-\p{Ll}{1,5})?$"
-)
+_DIGITS = regex.compile(rf"^{N.SIGN}(?:{N.grouped()}|[0-9]+)(?:{N.DECIMAL})?{N.TOKEN_TAIL}$")
+# a number word and any chain of endings; the chain is written once after the alternation of words (the
+# same language as one "word + chain" branch per word, which took half a second to compile at start-up)
 _WORDS = regex.compile(
-    r"^(?:%s)$" % "|".join(suffix_pattern(w) for w in sorted(set(column("number_words", "word")), key=len, reverse=True)),
+    r"^(?:%s)%s$" % ("|".join(regex.escape(w) for w in sorted(set(column("number_words", "word")), key=len, reverse=True)),
+                     ending_chain_pattern()),
     regex.IGNORECASE,
 )
 

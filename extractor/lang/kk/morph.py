@@ -38,6 +38,10 @@ SOUND_CLASSES = {
     "voiceless": frozenset("кқпстфхцчшщбвгдғһ"),
 }
 ALL_CLASSES = frozenset(SOUND_CLASSES) | {"poss3"}
+# a final voiceless consonant voices before a vowel ending (жылдық -> жылдығы, кітап -> кітабы); reading a
+# stem back, a voiced one is devoiced (ошағы -> ошақ; б is left as written: Арабы is not Арап)
+VOICING = {"қ": "ғ", "к": "г", "п": "б"}
+DEVOICING = {"ғ": "қ", "г": "к"}
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
 # what can follow a hyphen or apostrophe after an abbreviation, number or foreign word (АЭА-ында, ҚазМУ-ді)
 _LINK = r"(?:с?[ыі])?"
@@ -258,7 +262,7 @@ def hyphen_base(word: str) -> Optional[str]:
 
 # lemmas ------------------------------------------------------------------------------------------
 
-_DEVOICE = {"ғ": "қ", "г": "к"}
+_DEVOICE = DEVOICING
 
 
 @lru_cache(maxsize=4096)

@@ -16,11 +16,17 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
-from ...normalize import OffsetMap, normalize
+from . import numbers as N
+from .normalize import OffsetMap, normalize
 
-_FIRST_GROUP = regex.compile(r"^[+-]?[0-9]{1,3}$")
-_NEXT_GROUP = regex.compile(r"^[0-9]{3}$")
-_LAST_GROUP = regex.compile(r"^[0-9]{3}(?:[.,][0-9]+)?%?(?:-\p{Ll}{1,5})?$")
+# a run this long of signs with no letter, digit or space between them (``««««``, ``______``) is cut into
+# one token per sign before spaCy's affix rules see it: they search the whole remaining string for a
+# suffix once per sign split off, which takes time quadratic in the run's length
+LONG_SIGN_RUN = 32
+_SIGN_RUN = regex.compile(r"[^\p{L}\p{N}\p{M}\s]{%d,}" % LONG_SIGN_RUN)
+_FIRST_GROUP = regex.compile(rf"^{N.SIGN}{N.FIRST_GROUP}$")
+_NEXT_GROUP = regex.compile(rf"^{N.GROUP}$")
+_LAST_GROUP = regex.compile(rf"^{N.GROUP}(?:{N.DECIMAL})?{N.TOKEN_TAIL}$")
 
 for _name in ("kk_raw", "kk_offsets", "kk_text"):
     if not Doc.has_extension(_name):
@@ -75,12 +81,12 @@ class KazakhTokenizer(Tokenizer):
     def __call__(self, text):  # noqa: D102 - see the module docstring
         if self.normalize_text:
             norm = normalize(text)
-            doc = super().__call__(norm.text)
+            doc = self._split(norm.text)
             doc._.kk_raw = text
             doc._.kk_offsets = None if norm.offsets.is_identity else norm.offsets.to_lists()
             doc._.kk_text = norm.text
         else:
-            doc = super().__call__(text)
+            doc = self._split(text)
             doc._.kk_text = text
         spans = grouped_number_spans(doc)
         if spans:
@@ -88,6 +94,26 @@ class KazakhTokenizer(Tokenizer):
                 for i, j in spans:
                     retok.merge(doc[i:j])
         return doc
+
+    def _split(self, text: str) -> Doc:
+        """spaCy's rules, except that long runs of signs (see :data:`LONG_SIGN_RUN`) become one token per sign."""
+        runs = list(_SIGN_RUN.finditer(text))
+        if not runs:
+            return super().__call__(text)
+        docs, pos = [], 0
+        for m in runs:
+            s, e = m.span()
+            if s > pos:
+                docs.append(super().__call__(text[pos:s]))
+            spaces = [False] * (e - s)
+            if e < len(text) and text[e] == " ":  # one space after the run belongs to its last sign
+                spaces[-1] = True
+                e += 1
+            docs.append(Doc(self.vocab, words=list(m.group()), spaces=spaces))
+            pos = e
+        if pos < len(text):
+            docs.append(super().__call__(text[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
     # A saved pipeline keeps no tokenizer data: the rules (some are Python functions, which spaCy
     # cannot serialise) are rebuilt from the kk language by the registered factory, so a loaded model
