@@ -57,3 +57,9 @@ def test_weekday_near_gives_that_weekday_within_a_week(published, weekday, direc
     delta = (got - published).days
     assert {"on_or_before": -6 <= delta <= 0, "before": -7 <= delta <= -1, "after": 1 <= delta <= 7,
             "same_week": -6 <= delta <= 6}[direction]
+
+
+def test_months_across_the_new_year_end_in_the_next_year():
+    # желтоқсан-ақпан: December of one year to February of the next (a leap February here)
+    assert periods.months_across(2023, 12, 2) == (D(2023, 12, 1), D(2024, 2, 29))
+    assert periods.months_across(2025, 11, 3) == (D(2025, 11, 1), D(2026, 3, 31))

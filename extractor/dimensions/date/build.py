@@ -45,9 +45,12 @@ def days_of_month_reading(how: str, year: int, month_stem: str, first: int, last
 
 
 def month_span_reading(how: str, year: int, first: int, last: int) -> Optional[Reading]:
-    """қаңтар-қазан айларында: months ``first``..``last`` of one year."""
-    if last <= first:
+    """қаңтар-қазан айларында: months ``first``..``last`` of one year; a span that crosses the new year
+    (желтоқсан-ақпан) starts in the year read and ends in the next one."""
+    if last == first:
         return None
+    if last < first:
+        return Reading("month", how, year, in_year=lambda y: periods.months_across(y, first, last))
     return Reading("month", how, year, in_year=lambda y: periods.months(y, first, last))
 
 

@@ -153,11 +153,14 @@ class RelativeWord:
     unit: str  # year | month | quarter | day
     offset: int
     inflected: bool
+    # the attributive -ғы/-гі alone makes an adjective, no date (бүгінгі жастар); other endings are read
+    adjective_no_date: bool = False
 
 
 @lru_cache(maxsize=1)
 def relative_words() -> Tuple[RelativeWord, ...]:
-    return tuple(RelativeWord(r["phrase"], r["unit"], int(r["offset"]), r["inflected"] == "yes")
+    return tuple(RelativeWord(r["phrase"], r["unit"], int(r["offset"]), r["inflected"] in ("yes", "noun"),
+                              r["inflected"] == "noun")
                  for r in load_table("relative_dates"))
 
 
@@ -167,6 +170,8 @@ def relative_pattern(unit: str) -> str:
     for w in sorted((w for w in relative_words() if w.unit == unit), key=lambda w: len(w.phrase), reverse=True):
         body = GAP.join(regex.escape(p) for p in w.phrase.split(" "))
         if w.inflected:
+            if w.adjective_no_date:
+                body += f"(?!{alternation(endings_of('relative'))}{WORD_END})"
             body += no_derivation() + chain()
         alts.append(body)
     return f"{WORD_START}(?:{'|'.join(alts)}){WORD_END}"

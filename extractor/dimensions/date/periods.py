@@ -35,6 +35,11 @@ def months(y: int, first: int, last: int) -> Span:
     return dt.date(y, first, 1), last_day(y, last)
 
 
+def months_across(y: int, first: int, last: int) -> Span:
+    """Month ``first`` of year ``y`` to month ``last`` of the next year (желтоқсан-ақпан айларында)."""
+    return dt.date(y, first, 1), last_day(y + 1, last)
+
+
 def quarter(y: int, q: int) -> Span:
     return months(y, 3 * q - 2, 3 * q)
 
