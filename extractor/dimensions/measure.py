@@ -13,7 +13,9 @@ One grammar per dimension, over tokens (:mod:`.tokens`), with the unit words of 
   ``change_verbs.tsv``, or the first number has its own scale) is two mentions: ``28 мыңнан 42 мың
   теңгеге дейін`` gives 28 000 exact and 42 000 up to; ``5 пен 7 млрд теңге аралығында`` is a range;
 * a conversion in brackets shares the qualifier written after it: ``28 мың сингапур долларынан (20,4
-  мың доллар) артық таппаса`` gives two "up to" amounts.
+  мың доллар) артық таппаса`` gives two "up to" amounts;
+* numbers listed before an amount share its unit (:mod:`.coordination`): ``5 және 7 млрд теңге`` gives
+  5 000 000 000 and 7 000 000 000, each number its own :class:`Found` (``head``: the amount it borrows from).
 
 :meth:`MeasureGrammar.find` returns :class:`Found` spans (character offsets into the text) with exact
 values; each dimension turns them into mentions.
@@ -27,6 +29,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from ..lang.kk.tables import load_table
 from . import qualifiers as Q
+from .coordination import ListRule, numbers_before
 from .numeral import read_number, read_range
 from .numeral.parse import Amount, word_value
 from .numeral.reader import number_starts
@@ -66,6 +69,7 @@ class Found:
     scale: Optional[Decimal] = None  # the scale word of the (upper) amount: 10⁹ for "5-7 млрд"
     tail: str = ""  # the qualifier words after the unit, as written
     amount_first: int = 0  # token index where the amount starts
+    head: Optional["Found"] = None  # a number listed before an amount: that amount (5 және [7 млрд теңге])
 
 
 @dataclass
@@ -126,17 +130,19 @@ class MeasureGrammar:
     ``units``: the unit phrases (payload: what the dimension needs, e.g. the currency code);
     ``modifiers``: phrases allowed between amount and unit (jobs: ``тұрақты``, ``жаңа``), at most three;
     ``prefix_units``: units also written before the amount (``$5 млн``); ``signed``: a glued minus
-    belongs to the number (percent); ``unit_tail``: see :data:`UnitTail`.
+    belongs to the number (percent); ``unit_tail``: see :data:`UnitTail`; ``lists``: how numbers listed
+    before an amount look (:class:`.coordination.ListRule`).
     """
 
     def __init__(self, units: PhraseLexicon, *, modifiers: Optional[PhraseLexicon] = None,
                  prefix_units: Optional[PhraseLexicon] = None, signed: bool = False,
-                 unit_tail: Optional[UnitTail] = None):
+                 unit_tail: Optional[UnitTail] = None, lists: ListRule = ListRule()):
         self.units = units
         self.modifiers = modifiers
         self.prefix_units = prefix_units
         self.signed = signed
         self.unit_tail = unit_tail
+        self.lists = lists
 
     # -- public -------------------------------------------------------------------------------
     def find(self, text: str) -> List[Found]:
@@ -159,9 +165,25 @@ class MeasureGrammar:
                 continue
             got = self._match_at(toks, i)
             if got:
+                out.extend(self._listed_before(toks, got[0], done))
                 out.extend(got)
                 done = max(f.last for f in got)
         _share_bracket_qualifiers(toks, out)
+        return out
+
+    def _listed_before(self, toks: Sequence[Tok], f: Found, stop: int) -> List[Found]:
+        """The numbers listed before ``f`` that share its unit (see :mod:`.coordination`)."""
+        if f.first != f.amount_first or f.value_max is not None:
+            return []  # a qualifier or a sign before the amount, or a range: no list
+        qualifier = f.qualifier if f.tail else "exact"
+        out = []
+        for r in numbers_before(toks, f.amount_first, stop, self.lists):
+            value = r.amount.value
+            if r.amount.scale is None and f.scale is not None:
+                value = value * f.scale
+            out.append(replace(f, start=toks[r.start].start, end=toks[r.end - 1].end, value=clean(value),
+                               value_max=None, qualifier=qualifier, first=r.start, last=r.end,
+                               scale=r.amount.scale or f.scale, tail="", amount_first=r.start, head=f))
         return out
 
     def _unit_positions(self, text: str) -> List[int]:

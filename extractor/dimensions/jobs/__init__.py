@@ -196,7 +196,10 @@ def find(text: str, ctx: Optional[Context] = None) -> List[Mention]:
     toks = tokenize(text)
     out = []
     for f in grammar().find(text):
-        out.append(_mention(toks, f.first, f.last, f.value, f.value_max, f.qualifier))
+        m = _mention(toks, f.first, f.last, f.value, f.value_max, f.qualifier)
+        if f.head is not None:  # 5 және 7 тұрақты жұмыс орны: the listed number shares the amount's words
+            m.attrs["permanent"] = _permanent(toks, f.head.first, f.head.last)
+        out.append(m)
     lx = lexicon()
     firsts = _first_words()
     for i, t in enumerate(toks):
