@@ -84,7 +84,40 @@ def records(docs, rtype):
 
 def test_readme_has_the_five_queries():
     assert set(QUERIES) == {"kzt_per_month", "jobs_per_year", "articles_about_place", "top_orgs",
-                            "amounts_with_sentence"}
+                            "amounts_with_sentence", "investment_per_place_year", "jobs_planned_vs_created"}
+
+
+def linked(d, idx, field):
+    return None if idx is None else getattr(d.records[idx], field)
+
+
+def fact_year(d, r):
+    start = linked(d, r.date, "date_start")
+    return (start or d.published).isoformat()[:4]
+
+
+def test_kzt_investment_per_place_per_year(db, docs):
+    run, _ = db
+    expected = defaultdict(lambda: [Decimal(0), 0])
+    for d, r in records(docs, "money"):
+        if r.measure == "investment" and r.currency == "KZT":
+            key = (linked(d, r.location, "name"), fact_year(d, r), r.status)
+            expected[key][0] += r.value
+            expected[key][1] += 1
+    assert expected, "the test articles hold a KZT investment"
+    got = {(place, year, status): (num(kzt), n)
+           for place, year, status, kzt, n in run(QUERIES["investment_per_place_year"])}
+    assert got == {k: (v.normalize(), n) for k, (v, n) in expected.items()}
+
+
+def test_jobs_planned_vs_created_per_year(db, docs):
+    run, _ = db
+    expected = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for d, r in records(docs, "jobs"):
+        expected[fact_year(d, r)][0 if r.status == "actual" else 1] += r.value
+    assert any(p for _, p in expected.values()) and any(c for c, _ in expected.values())
+    got = {year: (num(c), num(p)) for year, c, p in run(QUERIES["jobs_planned_vs_created"])}
+    assert got == {y: (c.normalize(), p.normalize()) for y, (c, p) in expected.items()}
 
 
 def test_total_kzt_per_month(db, docs):
