@@ -20,6 +20,7 @@ DISTRIBUTION = {
     "spacy": "spacy", "pydantic": "pydantic", "regex": "regex", "tqdm": "tqdm", "numpy": "numpy",
     "warcio": "warcio", "trafilatura": "trafilatura", "psycopg": "psycopg", "pyarrow": "pyarrow",
     "dask": "dask", "distributed": "distributed", "stanza": "stanza", "torch": "torch",
+    "matplotlib": "matplotlib",
 }
 
 

@@ -18,6 +18,7 @@ EXTRAS: Dict[str, Tuple[str, ...]] = {
     "parquet": ("pyarrow",),
     "dask": ("dask", "distributed"),
     "stanza": ("stanza", "torch"),
+    "report": ("matplotlib",),
 }
 
 
