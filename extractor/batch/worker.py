@@ -1,5 +1,7 @@
 """The work done for each document, in a worker process (or inline): HTML → text for WARC pages, the
-pipeline, and failures turned into results, so that one bad document never stops the others.
+pipeline, and failures turned into results, so that one bad document never stops the others. Each
+document runs under the time limit of :mod:`.deadline` (``WorkerConfig.doc_timeout``); one that overruns is
+a failure ("took longer than …") and the others go on.
 
 A worker process loads the pipeline once (:func:`init_worker`), then handles tasks (lists of units) with
 :func:`run_task`. It ignores Ctrl-C and SIGTERM (the parent decides when to stop) and exits by itself when
@@ -18,8 +20,9 @@ from typing import List, Optional, Tuple
 
 from ..api import DEFAULT_MAX_CHARS, Extractor, Item
 from ..document import text_sha256
-from ..io.inputs import InputError
+from ..io.reads import InputError
 from ..io.warc import MIN_ARTICLE_CHARS, HtmlPage, page_to_item
+from .deadline import DEFAULT_DOC_TIMEOUT, DocTimeout, deadline, limit_for, timeout_reason
 
 # result kinds
 DONE, FAILED = "done", "failed"
@@ -32,6 +35,7 @@ class WorkerConfig:
     max_chars: int = DEFAULT_MAX_CHARS
     published: Optional[str] = None  # for WARC pages whose metadata gives no date
     min_article_chars: int = MIN_ARTICLE_CHARS
+    doc_timeout: Optional[float] = DEFAULT_DOC_TIMEOUT  # seconds per document (+1 s per 10,000 chars); 0: none
 
 
 @dataclass
@@ -72,8 +76,12 @@ def process_units(extractor: Extractor, config: WorkerConfig, units: List[Unit])
     results: List[Optional[Result]] = []
     items: List[Tuple[int, Item]] = []
     for unit in units:
+        limit = limit_for(unit.size, config.doc_timeout)
         try:
-            prepared = prepare(unit, config)
+            with deadline(limit):
+                prepared = prepare(unit, config)
+        except DocTimeout:
+            prepared = _fail(unit.location, unit.doc_id, timeout_reason(limit))
         except Exception as exc:  # noqa: BLE001
             prepared = _fail(unit.location, unit.doc_id, f"cannot prepare the document: {type(exc).__name__}: {exc}")
         if isinstance(prepared, Item):
@@ -86,7 +94,7 @@ def process_units(extractor: Extractor, config: WorkerConfig, units: List[Unit])
         # articles a worker would grow without bound. In a memory zone they are freed when the task ends;
         # nothing of a spaCy Doc outlives it (the results are pydantic Documents).
         with _memory_zone(extractor):
-            _run_pipeline(extractor, items, results)
+            _run_pipeline(extractor, items, results, config.doc_timeout)
     return results  # type: ignore[return-value]
 
 
@@ -95,20 +103,39 @@ def _memory_zone(extractor: Extractor):
     return zone() if zone is not None else contextlib.nullcontext()
 
 
-def _run_pipeline(extractor: Extractor, items: List[Tuple[int, Item]], results: list) -> None:
+def _run_pipeline(extractor: Extractor, items: List[Tuple[int, Item]], results: list,
+                  doc_timeout: Optional[float] = None) -> None:
+    for slot, outcome in zip((slot for slot, _ in items), process_items(extractor, [it for _, it in items],
+                                                                        doc_timeout)):
+        results[slot] = outcome
+
+
+def process_items(extractor: Extractor, items: List[Item], doc_timeout: Optional[float] = None) -> List[Result]:
+    """Items through the pipeline, one result each, in order: ``(DONE, location, doc_id, Document)`` or
+    ``(FAILED, location, doc_id, reason)``. The items go through ``nlp.pipe`` together (allowed as long as
+    the longest one alone); when that fails or overruns, one by one, each under its own limit, so that the
+    document at fault is found and the others are processed."""
+    limits = [limit_for(len(it.text), doc_timeout) for it in items]
     try:
-        docs = list(extractor.pipe([it for _, it in items], batch_size=len(items)))
+        with deadline(max(limits) if None not in limits else None):
+            docs = list(extractor.pipe(items, batch_size=len(items)))
+        return [(DONE, it.location, doc.doc_id, doc) for it, doc in zip(items, docs)]
+    except DocTimeout:
+        if len(items) == 1:  # it overran alone: no need to try it again
+            return [_fail(items[0].location, items[0].doc_id, timeout_reason(limits[0]))]
     except Exception:  # noqa: BLE001 - find the culprit one by one
-        docs = None
-    for k, (slot, item) in enumerate(items):
-        if docs is not None:
-            results[slot] = (DONE, item.location, docs[k].doc_id, docs[k])
-            continue
+        pass
+    out: List[Result] = []
+    for item, limit in zip(items, limits):
         try:
-            doc = extractor.process(item)
-            results[slot] = (DONE, item.location, doc.doc_id, doc)
+            with deadline(limit):
+                doc = extractor.process(item)
+            out.append((DONE, item.location, doc.doc_id, doc))
+        except DocTimeout:
+            out.append(_fail(item.location, item.doc_id, timeout_reason(limit)))
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            results[slot] = _fail(item.location, item.doc_id, f"extraction failed: {type(exc).__name__}: {exc}")
+            out.append(_fail(item.location, item.doc_id, f"extraction failed: {type(exc).__name__}: {exc}"))
+    return out
 
 
 def peak_rss_kb() -> int:
