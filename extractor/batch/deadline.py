@@ -33,7 +33,7 @@ def limit_for(chars: int, base: Optional[float]) -> Optional[float]:
 
 
 def timeout_reason(seconds: float) -> str:
-    return (f"took longer than {seconds:.0f} s (--doc-timeout; the limit grows by 1 s per "
+    return (f"took longer than {seconds:.3g} s (--doc-timeout; the limit grows by 1 s per "
             f"{CHARS_PER_SECOND_OF_SLACK:,} characters); stopped, not processed")
 
 

@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Deque, Dict, List, Optional, Tuple
 
-from .deadline import limit_for, timeout_reason
+from .deadline import limit_for
 from .worker import FAILED, Unit, WorkerBroken, WorkerConfig, init_worker, load_extractor, peak_rss_kb, process_units
 
 # (units, results, (pid, peak RSS KiB))
@@ -79,6 +79,8 @@ class PoolExecutor:
         self._failed_early: List[Finished] = []
         self._running_since: Dict[Future, float] = {}
         self._killed_for_time = False
+        self.watchdog_grace = WATCHDOG_GRACE_S
+        self.watchdog_factor = 2.0  # times the sum of the task's document limits
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=init_worker,
@@ -132,7 +134,7 @@ class PoolExecutor:
         limits = [limit_for(u.size, self.config.doc_timeout) for u in units]
         if None in limits:
             return float("inf")
-        return 2 * sum(limits) + WATCHDOG_GRACE_S  # type: ignore[arg-type]
+        return self.watchdog_factor * sum(limits) + self.watchdog_grace  # type: ignore[arg-type]
 
     def _watch(self) -> None:
         """Kill the workers when a task has overrun its budget (see the class docstring)."""
@@ -160,8 +162,9 @@ class PoolExecutor:
         alone = [units for units in suspects if len(units) == 1]
         if len(suspects) == 1 and alone:  # this document, run alone, killed its worker (or was killed)
             unit = alone[0][0]
-            limit = limit_for(unit.size, self.config.doc_timeout)
-            reason = timeout_reason(limit) if killed_for_time and limit is not None else DIED
+            budget = self._budget([unit])
+            reason = (f"took longer than {budget:.3g} s and did not answer its own time limit (stuck in native "
+                      "code?): its worker was stopped (--doc-timeout)") if killed_for_time else DIED
             self._failed_early.append(([unit], [(FAILED, unit.location, unit.doc_id, reason)], (0, 0)))
             return
         retry = [[u] for units in suspects for u in units]
