@@ -46,7 +46,7 @@ def run(args) -> int:
             print(f"kazextract: error: {err.location}: {err.reason}", file=sys.stderr)
 
         def items():
-            for read in iter_inputs(args.inputs, fields, published,
+            for read in iter_inputs(args.inputs, fields, published, doc_timeout=args.doc_timeout,
                                     on_skip=lambda p: print(f"kazextract: skipped {p} (not .txt/.jsonl)",
                                                             file=sys.stderr)):
                 if isinstance(read, InputError):

@@ -200,7 +200,7 @@ def read_jsonl_part(path: Path, start: int, end: int, fields: FieldMap = FieldMa
 
 
 def read_path(path: Path, fields: FieldMap = FieldMap(), published=None, defer_html: bool = False,
-              root: Optional[Path] = None) -> Iterator[Read]:
+              root: Optional[Path] = None, doc_timeout: Optional[float] = None) -> Iterator[Read]:
     """The documents of one file. With ``defer_html`` a WARC archive yields raw
     :class:`~extractor.io.warc.HtmlPage` objects (for :func:`~extractor.io.warc.page_to_item` later,
     in a worker process) instead of items. ``root``: the directory given on the command line that holds
@@ -218,7 +218,8 @@ def read_path(path: Path, fields: FieldMap = FieldMap(), published=None, defer_h
             except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:  # truncated or corrupt gzip
                 yield InputError(str(path), f"stopped reading: {exc}")
     elif kind == "warc":
-        yield from (iter_warc_pages(path) if defer_html else read_warc(path, published=published))
+        yield from (iter_warc_pages(path) if defer_html else read_warc(path, published=published,
+                                                                       doc_timeout=doc_timeout))
     else:
         yield read_text_file(path, published, text_doc_id(path, root))
 
@@ -325,9 +326,11 @@ def iter_files(inputs: Sequence[str], on_skip=None) -> Iterator[Union[Path, str,
 
 
 def iter_inputs(inputs: Sequence[str], fields: FieldMap = FieldMap(), published=None,
-                on_skip=None, defer_html: bool = False, stdin_format: str = "auto") -> Iterator[Read]:
+                on_skip=None, defer_html: bool = False, stdin_format: str = "auto",
+                doc_timeout: Optional[float] = None) -> Iterator[Read]:
     """All documents of the given paths (files, directories searched recursively, ``-`` for stdin), with
-    ids unique over the run (see the module's docstring)."""
+    ids unique over the run (see the module's docstring). ``doc_timeout`` limits the time to take an article
+    out of a WARC page when it is done here (not ``defer_html``)."""
     ids = UniqueIds()
     for found in iter_sources(inputs, on_skip):
         if isinstance(found, InputError):
@@ -337,19 +340,32 @@ def iter_inputs(inputs: Sequence[str], fields: FieldMap = FieldMap(), published=
             reads, where = read_stdin(fields, published, fmt=stdin_format), "<stdin>"
         else:
             path, root = found
-            reads, where = read_path(path, fields, published, defer_html=defer_html, root=root), str(path)
-        last = where
-        try:
-            for read in reads:
-                last = read.location or last
-                if not isinstance(read, InputError) and read.doc_id is not None:
-                    read.doc_id, note = ids.claim(read.doc_id, read.text if isinstance(read, Item) else read.html)
-                    if note:
-                        read.warnings.append(note)
-                yield read
-        except Exception as exc:  # noqa: BLE001 - a reader bug or an odd file ends this file, not the run
-            yield InputError(safe_field(f"{where} (after {last})" if last != where else where),
-                             f"stopped reading: {type(exc).__name__}: {safe_field(str(exc))}")
+            reads, where = read_path(path, fields, published, defer_html=defer_html, root=root,
+                                     doc_timeout=doc_timeout), str(path)
+        yield from unique_ids(guarded(reads, where), ids)
+
+
+def guarded(reads: Iterable[Read], where: str) -> Iterator[Read]:
+    """The reads of one file; an exception while reading ends the file with an error row that says where."""
+    last = where
+    try:
+        for read in reads:
+            last = read.location or last
+            yield read
+    except Exception as exc:  # noqa: BLE001 - a reader bug or an odd file ends this file, not the run
+        yield InputError(f"{where} (after {last})" if last != where else where,
+                         f"stopped reading: {type(exc).__name__}: {exc}")
+
+
+def unique_ids(reads: Iterable[Read], ids: Optional[UniqueIds] = None) -> Iterator[Read]:
+    """The reads with ids made unique (:class:`~.ids.UniqueIds`; a warning on each renamed document)."""
+    ids = ids if ids is not None else UniqueIds()
+    for read in reads:
+        if not isinstance(read, InputError) and read.doc_id is not None:
+            read.doc_id, note = ids.claim(read.doc_id, read.text if isinstance(read, Item) else read.html)
+            if note:
+                read.warnings.append(note)
+        yield read
 
 
 def count_documents(inputs: Sequence[str], stop=None) -> Optional[int]:

@@ -169,12 +169,21 @@ def page_to_item(page: HtmlPage, published=None, min_chars: int = MIN_ARTICLE_CH
                      published=date or published, location=page.location, warnings=page.warnings)
 
 
-def read_warc(path: Path, published=None, min_chars: int = MIN_ARTICLE_CHARS):
-    """Items (articles) and InputErrors of a WARC file."""
+def read_warc(path: Path, published=None, min_chars: int = MIN_ARTICLE_CHARS, doc_timeout: Optional[float] = None):
+    """Items (articles) and InputErrors of a WARC file. ``doc_timeout``: the per-document limit of
+    :mod:`extractor.batch.deadline` for taking the article out of each page (a page that overruns is an error)."""
+    from ..batch.deadline import DocTimeout, deadline, limit_for, timeout_reason
+
     for page in iter_warc_pages(Path(path)):
         if isinstance(page, HtmlPage):
+            limit = limit_for(len(page.html), doc_timeout)
             try:
-                yield page_to_item(page, published, min_chars)
+                with deadline(limit):
+                    item = page_to_item(page, published, min_chars)
+                yield item
+            except DocTimeout:
+                yield InputError(page.location, f"taking the article out of the HTML {timeout_reason(limit)}",
+                                 page.doc_id)
             except Exception as exc:  # noqa: BLE001 - one page never stops the archive
                 yield InputError(page.location, f"HTML could not be parsed: {type(exc).__name__}: {exc}", page.doc_id)
         else:
