@@ -73,7 +73,7 @@ def main(argv=None) -> int:
     if args.no_zone:
         import contextlib
 
-        worker._memory_zone = lambda extractor: contextlib.nullcontext()
+        worker.memory_zone = lambda extractor: contextlib.nullcontext()
     config = WorkerConfig(ner=args.ner)
     extractor = load_extractor(config)
     strings = extractor.nlp.vocab.strings

@@ -93,12 +93,13 @@ def process_units(extractor: Extractor, config: WorkerConfig, units: List[Unit])
         # spaCy keeps every new string (numbers, names, typos) in its vocabulary for good: over millions of
         # articles a worker would grow without bound. In a memory zone they are freed when the task ends;
         # nothing of a spaCy Doc outlives it (the results are pydantic Documents).
-        with _memory_zone(extractor):
+        with memory_zone(extractor):
             _run_pipeline(extractor, items, results, config.doc_timeout)
     return results  # type: ignore[return-value]
 
 
-def _memory_zone(extractor: Extractor):
+def memory_zone(extractor: Extractor):
+    """``extractor.nlp.memory_zone()`` (spaCy ≥ 3.8), or a context that does nothing."""
     zone = getattr(extractor.nlp, "memory_zone", None)
     return zone() if zone is not None else contextlib.nullcontext()
 

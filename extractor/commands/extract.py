@@ -77,7 +77,11 @@ def _safe_pipe(extractor, items, report, doc_timeout=None):
 
 
 def _run_batch(extractor, batch, report, doc_timeout, DONE, process_items, InputError):
-    for kind, location, doc_id, payload in process_items(extractor, batch, doc_timeout):
+    from ..batch.worker import memory_zone
+
+    with memory_zone(extractor):  # strings of the batch's words leave the vocabulary after it
+        results = process_items(extractor, batch, doc_timeout)
+    for kind, location, doc_id, payload in results:
         if kind == DONE:
             yield payload
         else:
