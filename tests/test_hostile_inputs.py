@@ -210,3 +210,26 @@ def test_reading_does_not_import_spacy():
     code = "import sys, extractor.io.inputs, extractor.io.warc; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_named_pipe_given_by_name_is_read_once_and_not_counted(tmp_path):
+    import gzip
+    import threading
+
+    from extractor.io.inputs import count_documents
+
+    pipe = tmp_path / "news.jsonl"
+    os.mkfifo(pipe)
+    assert count_documents([str(pipe)]) is None  # counting would steal the reader's data
+    payload = gzip.compress(b"".join(json.dumps({"id": f"p{i}", "text": KAZAKH}).encode() + b"\n" for i in range(3)))
+
+    def feed():
+        with open(pipe, "wb") as f:
+            f.write(payload)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    reads = _reads(pipe)
+    writer.join(timeout=10)
+    assert [r.doc_id for r in reads] == ["p0", "p1", "p2"]

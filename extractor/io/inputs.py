@@ -129,11 +129,19 @@ def read_jsonl_stream(stream: BinaryIO, name: str, fields: FieldMap = FieldMap()
 
 
 def open_maybe_gzip(path: Path) -> BinaryIO:
-    with open(path, "rb") as f:
-        magic = f.read(2)
+    """The file, decompressed when it starts with gzip's magic number. Opened once (a named pipe can be
+    read only once: its first bytes are peeked, not consumed)."""
+    f = open(path, "rb")
+    try:
+        magic = f.peek(2)[:2]
+    except Exception:
+        f.close()
+        raise
     if magic == b"\x1f\x8b":
-        return gzip.open(path, "rb")
-    return open(path, "rb")
+        g = gzip.GzipFile(fileobj=f, mode="rb")
+        g.myfileobj = f  # closed with the GzipFile
+        return g  # type: ignore[return-value]
+    return f
 
 
 def text_doc_id(path: Path, root: Optional[Path] = None) -> str:
@@ -380,6 +388,8 @@ def count_documents(inputs: Sequence[str], stop=None) -> Optional[int]:
         if isinstance(path, InputError):
             total += 1
             continue
+        if not path.is_file():  # a pipe given by name (<(cmd)): reading it here would take the reader's data
+            return None
         kind = input_kind(path)
         if kind == "text":
             total += 1
