@@ -116,8 +116,11 @@ def iter_warc_pages(path: Path, max_page_bytes: int = MAX_PAGE_BYTES) -> Iterato
                                html=data)
         except Exception as exc:  # noqa: BLE001 - truncated, a header cut short, not a WARC file at all
             offset = max(offset, getattr(records, "offset", 0) or 0)
-            yield InputError(f"{path}@{offset}", f"stopped reading the archive: {type(exc).__name__}: "
-                                                 f"{safe_field(str(exc))}")
+            what = "" if isinstance(exc, (OSError, EOFError, ValueError)) or "ArchiveLoad" in type(exc).__name__ \
+                else "a record header cut short or malformed "
+            yield InputError(f"{path}@{offset}", f"stopped reading the archive: {what}({type(exc).__name__}: "
+                                                 f"{safe_field(str(exc))})" if what else
+                             f"stopped reading the archive: {type(exc).__name__}: {safe_field(str(exc))}")
             return
         size = os.fstat(stream.fileno()).st_size
         if records.offset < size:  # warcio ends quietly at a record cut short
