@@ -62,6 +62,9 @@ def main(argv=None) -> int:
     ap.add_argument("--ner", default="none", help="none (rules only, default), auto, spacy")
     ap.add_argument("--task-docs", type=int, default=16, help="documents per task (as kazextract run)")
     ap.add_argument("--no-zone", action="store_true", help="process without nlp.memory_zone() (the old way)")
+    ap.add_argument("--renew-every", type=int, default=None,
+                    help="build the pipeline anew after this many documents (default: the worker's, "
+                         "RENEW_EVERY_DOCS; 0: never)")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--json", help="also write the checkpoints to this JSON file")
     args = ap.parse_args(argv)
@@ -74,14 +77,16 @@ def main(argv=None) -> int:
         import contextlib
 
         worker.memory_zone = lambda extractor: contextlib.nullcontext()
+    if args.renew_every is not None:
+        worker.RENEW_EVERY_DOCS = args.renew_every or 10**15
     config = WorkerConfig(ner=args.ner)
     extractor = load_extractor(config)
-    strings = extractor.nlp.vocab.strings
     rnd = random.Random(args.seed)
     started = time.monotonic()
-    rows = [{"docs": 0, "rss_mib": round(rss_mib(), 1), "strings": len(strings), "seconds": 0.0}]
+    rows = [{"docs": 0, "rss_mib": round(rss_mib(), 1), "strings": len(extractor.nlp.vocab.strings), "seconds": 0.0}]
     print(f"machine: {os.uname().machine}, {os.cpu_count()} CPUs; ner={args.ner}; "
-          f"memory zones {'off' if args.no_zone else 'on'}", flush=True)
+          f"memory zones {'off' if args.no_zone else 'on'}; pipeline built anew every "
+          f"{worker.RENEW_EVERY_DOCS if worker.RENEW_EVERY_DOCS < 10**15 else 'never'} documents", flush=True)
     print("docs\trss_mib\tstrings\tseconds", flush=True)
     print(f"0\t{rows[0]['rss_mib']}\t{rows[0]['strings']}\t0", flush=True)
     done, failed = 0, 0
@@ -91,18 +96,21 @@ def main(argv=None) -> int:
         for i in range(done, done + k):
             item = Item(text=synthetic_text(rnd), doc_id=f"m{i}", location=f"synthetic:{i}")
             units.append(Unit(item, item.location, item.doc_id))
+        extractor = load_extractor(config)  # as a worker does for each task: built anew now and then
         results = process_units(extractor, config, units)
+        worker.count_documents_done(k)
         failed += sum(r[0] != worker.DONE for r in results)
         before = done
         done += k
         if done // args.every != before // args.every or done == args.n:
-            row = {"docs": done, "rss_mib": round(rss_mib(), 1), "strings": len(strings),
+            row = {"docs": done, "rss_mib": round(rss_mib(), 1), "strings": len(extractor.nlp.vocab.strings),
                    "seconds": round(time.monotonic() - started, 1)}
             rows.append(row)
             print(f"{row['docs']}\t{row['rss_mib']}\t{row['strings']}\t{row['seconds']}", flush=True)
     first, last = rows[1] if len(rows) > 2 else rows[0], rows[-1]
     per_1000 = (last["rss_mib"] - first["rss_mib"]) / max(1, (last["docs"] - first["docs"]) / 1000)
-    print(f"growth after the first checkpoint: {per_1000:+.3f} MiB per 1,000 documents; failed: {failed}")
+    print(f"growth after the first checkpoint: {per_1000:+.3f} MiB per 1,000 documents; failed: {failed}; "
+          f"pipeline renewals: {worker._STATE['renewals']}")
     if args.json:
         Path(args.json).write_text(json.dumps({"ner": args.ner, "zone": not args.no_zone, "rows": rows,
                                                "mib_per_1000_docs": per_1000, "failed": failed}, indent=2) + "\n")

@@ -15,7 +15,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Deque, Dict, List, Optional, Tuple
 
 from .deadline import limit_for
-from .worker import FAILED, Unit, WorkerBroken, WorkerConfig, init_worker, load_extractor, peak_rss_kb, process_units
+from .worker import (FAILED, Unit, WorkerBroken, WorkerConfig, count_documents_done, init_worker, load_extractor,
+                     peak_rss_kb, process_units)
 
 # (units, results, (pid, peak RSS KiB))
 Finished = Tuple[List[Unit], list, Tuple[int, int]]
@@ -44,6 +45,7 @@ class InlineExecutor:
 
     def submit(self, units: List[Unit]) -> None:
         results = process_units(load_extractor(self.config), self.config, units)
+        count_documents_done(len(units))
         self._done.append((units, results, (os.getpid(), peak_rss_kb())))
 
     def collect(self, block: bool) -> List[Finished]:

@@ -145,7 +145,12 @@ def peak_rss_kb() -> int:
 
 # -- worker processes ------------------------------------------------------------------------------
 
-_STATE = {"extractor": None, "config": None, "error": None, "loads": 0}
+_STATE = {"extractor": None, "config": None, "error": None, "loads": 0, "docs": 0, "renewals": 0}
+# A memory zone frees the strings and lexemes of a task, but spaCy's hash tables (preshed) never shrink: a
+# deleted cell is not reused for a new key, so the tables double again and again as fresh words keep coming
+# (about +0.5-1 MiB per 1,000 documents after the first 50,000, bench/worker_memory.py). A process builds
+# its pipeline anew after this many documents (about 1 s with the rules only), which bounds that growth.
+RENEW_EVERY_DOCS = 50_000
 
 
 def _watch_parent(parent: int):
@@ -174,15 +179,27 @@ _LOAD_LOCK = threading.Lock()
 def load_extractor(config: WorkerConfig) -> Extractor:
     """The pipeline for ``config``, loaded once per process (and again only for another configuration)."""
     with _LOAD_LOCK:
-        if _STATE["extractor"] is None or _STATE["config"] != config:
+        renew = _STATE["extractor"] is not None and _STATE["docs"] >= RENEW_EVERY_DOCS
+        if _STATE["extractor"] is None or _STATE["config"] != config or renew:
+            _STATE["extractor"] = None  # the old pipeline is freed before the new one is built
             _STATE["extractor"] = Extractor(ner=config.ner, model_path=config.model_path, max_chars=config.max_chars)
             _STATE["config"] = config
-            _STATE["loads"] += 1
+            _STATE["docs"] = 0
+            if renew:
+                _STATE["renewals"] += 1
+            else:
+                _STATE["loads"] += 1
         return _STATE["extractor"]
 
 
+def count_documents_done(n: int) -> None:
+    """Documents processed by this process's pipeline (it is built anew after :data:`RENEW_EVERY_DOCS`)."""
+    _STATE["docs"] += n
+
+
 def pipeline_loads() -> int:
-    """How many times this process loaded a pipeline (1 in a healthy worker)."""
+    """How many times this process loaded a pipeline (1 in a healthy worker; renewals after
+    :data:`RENEW_EVERY_DOCS` documents are not counted)."""
     return _STATE["loads"]
 
 
@@ -194,5 +211,6 @@ def run_task(units: List[Unit]):
     """A task in a worker process: ``(results, (pid, peak RSS in KiB))``."""
     if _STATE["error"] is not None:
         raise WorkerBroken(_STATE["error"])
-    results = process_units(_STATE["extractor"], _STATE["config"], units)
+    results = process_units(load_extractor(_STATE["config"]), _STATE["config"], units)
+    count_documents_done(len(units))
     return results, (os.getpid(), peak_rss_kb())
