@@ -7,8 +7,14 @@ the worker's own code path (``extractor.batch.worker.process_units``, tasks of 1
 ``kazextract run`` does) on N synthetic documents, each with fresh made-up words and numbers, and prints the
 resident set size (current, not peak) every ``--every`` documents.
 
+Memory zones alone do not make the curve flat: spaCy's hash tables (preshed) mark a freed key's cell as
+deleted and do not reuse it for new keys, so the tables keep doubling as fresh words come. The worker
+therefore builds its pipeline anew every ``RENEW_EVERY_DOCS`` documents (``--renew-every 0`` shows the curve
+without that).
+
     nice python bench/worker_memory.py --n 100000              # the README curve (rules only)
     nice python bench/worker_memory.py --n 20000 --no-zone     # the same without memory zones: it grows
+    nice python bench/worker_memory.py --n 100000 --renew-every 0   # zones, but one pipeline for ever
     nice python bench/worker_memory.py --n 20000 --ner auto    # with the NER model
 
 Output: one line per checkpoint, ``docs  rss_mib  strings_in_store  seconds``; ``--json FILE`` also writes

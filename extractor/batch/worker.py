@@ -146,10 +146,11 @@ def peak_rss_kb() -> int:
 # -- worker processes ------------------------------------------------------------------------------
 
 _STATE = {"extractor": None, "config": None, "error": None, "loads": 0, "docs": 0, "renewals": 0}
-# A memory zone frees the strings and lexemes of a task, but spaCy's hash tables (preshed) never shrink: a
-# deleted cell is not reused for a new key, so the tables double again and again as fresh words keep coming
-# (about +0.5-1 MiB per 1,000 documents after the first 50,000, bench/worker_memory.py). A process builds
-# its pipeline anew after this many documents (about 1 s with the rules only), which bounds that growth.
+# A memory zone frees the strings and lexemes of a task, but spaCy's hash tables (preshed maps of the string
+# store and the vocabulary) never shrink, and a new key goes into an empty cell rather than a deleted one, so
+# they keep doubling as fresh words come. A process builds its pipeline anew after this many documents
+# (about 1 s with the rules only), which bounds that part. What bench/worker_memory.py still measures after
+# 50,000 documents (README) is not explained by it.
 RENEW_EVERY_DOCS = 50_000
 
 
