@@ -170,7 +170,7 @@ def test_run_into_postgresql_stores_every_input_or_its_error(pg, lines):
         conn.execute(f"CREATE SCHEMA {schema}")
     try:
         (root / "in.jsonl").write_bytes(b"\n".join(lines) + b"\n")
-        _run_and_account([str(root / "in.jsonl")], with_search_path(pg, schema), "postgres", "run")
+        _run_and_account([str(root / "in.jsonl")], with_search_path(pg, schema), "postgresql", "run")
     finally:
         shutil.rmtree(root)
         with psycopg.connect(pg, autocommit=True) as conn:
