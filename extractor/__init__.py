@@ -6,7 +6,9 @@
     Decimal('5600000000')
 """
 from .version import __version__
-from . import lang  # noqa: F401 - registers spacy.blank("kk")
+
+# spaCy is imported only by what needs it (the pipeline, ``extractor.lang``): ``extractor.io`` and the records
+# load without it. ``spacy.blank("kk")`` finds the language through the ``spacy_languages`` entry point.
 
 
 def extract(text, published=None, **kwargs):

@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
 from .document import build_document
 from .facts import shift_links
+from .io.reads import DateLike, Item
 from .pipeline import build_pipeline, model_name
 from .quality import text_warnings
 from .records import Document
 
-DateLike = Union[str, dt.date, None]
 # documents longer than this go through the pipeline in pieces cut at line breaks
 CHUNK_CHARS = 100_000
 # and text beyond this is not processed at all (a warning says so); 0 means no limit
@@ -31,19 +30,6 @@ def parse_published(value: DateLike) -> Optional[dt.date]:
         return dt.date.fromisoformat(s[:10])
     except ValueError:
         raise ValueError(f"published: not a date: {value!r} (expected YYYY-MM-DD)") from None
-
-
-@dataclass
-class Item:
-    """One document to process."""
-
-    text: str
-    doc_id: Optional[str] = None
-    source: Optional[str] = None
-    title: Optional[str] = None
-    published: DateLike = None
-    warnings: List[str] = field(default_factory=list)
-    location: Optional[str] = None  # where it was read: path, path:line, WARC record offset ...
 
 
 def _chunks(text: str, size: int) -> List[Tuple[int, str]]:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, Tuple
 
-from ..io.inputs import FieldMap, InputError, input_kind, iter_files, read_jsonl_part, read_path, read_text_file
+from ..io.inputs import (FieldMap, InputError, guarded, input_kind, iter_sources, read_jsonl_part, read_path,
+                         read_text_file, text_doc_id, unique_ids)
 from ..sinks import SinkError, open_sink, sink_kind
 from .executors import InlineExecutor
 from .runner import RunOptions, run_batch
@@ -43,6 +44,7 @@ class Partition:
     paths: Tuple[str, ...]
     start: int = 0
     end: int = 0
+    ids: Tuple[str, ...] = ()  # ``files``: the ids of the .txt files (their paths relative to the input root)
 
     @property
     def key(self) -> str:
@@ -82,23 +84,27 @@ def partitions(inputs: Sequence[str], partition_bytes: int = 64 << 20,
 def _partitions(inputs: Sequence[str], partition_bytes: int, files_per_partition: int) -> List[Partition]:
     out: List[Partition] = []
     texts: List[str] = []
+    text_ids: List[str] = []
 
     def flush_texts():
         if texts:
-            out.append(Partition("files", tuple(texts)))
+            out.append(Partition("files", tuple(texts), ids=tuple(text_ids)))
             texts.clear()
+            text_ids.clear()
 
-    for path in iter_files(inputs):
-        if isinstance(path, InputError):
+    for found in iter_sources(inputs):
+        if isinstance(found, InputError):
             flush_texts()
-            out.append(Partition("missing", (path.location,)))
+            out.append(Partition("missing", (found.location, found.reason)))
             continue
-        if path == "-":
+        if found == "-":
             raise SinkError("standard input cannot be split into Dask partitions; give files")
+        path, root = found
         name = str(Path(path).resolve())
         kind = input_kind(Path(path))
         if kind == "text":
             texts.append(name)
+            text_ids.append(text_doc_id(Path(path), root))
             if len(texts) >= files_per_partition:
                 flush_texts()
             continue
@@ -122,18 +128,24 @@ def too_few_partitions(n_parts: int, workers: int) -> Optional[str]:
 
 
 def partition_reads(part: Partition, fields: FieldMap = FieldMap(), published=None) -> Iterator:
-    """The documents of a partition (WARC pages as raw HtmlPages)."""
+    """The documents of a partition (WARC pages as raw HtmlPages), ids unique within the partition (across
+    partitions a repeated id is not renamed: the databases keep the last one written)."""
+    yield from unique_ids(_partition_reads(part, fields, published))
+
+
+def _partition_reads(part: Partition, fields: FieldMap, published) -> Iterator:
     if part.kind == "missing":
-        yield InputError(part.paths[0], "no such file or directory")
+        yield InputError(part.paths[0], part.paths[1] if len(part.paths) > 1 else "no such file or directory")
     elif part.kind == "range":
-        yield from read_jsonl_part(Path(part.paths[0]), part.start, part.end, fields, published)
+        yield from guarded(read_jsonl_part(Path(part.paths[0]), part.start, part.end, fields, published),
+                           part.paths[0])
     else:
-        for p in part.paths:
+        for k, p in enumerate(part.paths):
             path = Path(p)
             if input_kind(path) == "text":
-                yield read_text_file(path, published)
+                yield read_text_file(path, published, part.ids[k] if part.ids else None)
             else:
-                yield from read_path(path, fields, published, defer_html=True)
+                yield from guarded(read_path(path, fields, published, defer_html=True), p)
 
 
 def process_partition(part: Partition, target: str, config: WorkerConfig = WorkerConfig(),

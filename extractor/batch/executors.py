@@ -9,17 +9,23 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import os
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Deque, Dict, List, Optional, Tuple
 
-from .worker import FAILED, Unit, WorkerBroken, WorkerConfig, init_worker, load_extractor, peak_rss_kb, process_units
+from .deadline import limit_for
+from .worker import (FAILED, Unit, WorkerBroken, WorkerConfig, count_documents_done, init_worker, load_extractor,
+                     peak_rss_kb, process_units)
 
 # (units, results, (pid, peak RSS KiB))
 Finished = Tuple[List[Unit], list, Tuple[int, int]]
 
 DIED = ("the worker process died while processing this document (killed, out of memory, or a crash in native "
         "code)")
+# a task may run this long past its documents' limits before its worker is killed (the worker's own timer
+# handles overruns in Python code; this catches code stuck in native code)
+WATCHDOG_GRACE_S = 30.0
 
 
 class InlineExecutor:
@@ -39,6 +45,7 @@ class InlineExecutor:
 
     def submit(self, units: List[Unit]) -> None:
         results = process_units(load_extractor(self.config), self.config, units)
+        count_documents_done(len(units))
         self._done.append((units, results, (os.getpid(), peak_rss_kb())))
 
     def collect(self, block: bool) -> List[Finished]:
@@ -57,7 +64,9 @@ class PoolExecutor:
     """``workers`` processes, each loading the pipeline once. At most ``in_flight`` tasks are queued or
     running. When a worker dies (SIGKILL, out of memory, a segfault), the tasks that were in flight are
     retried one document at a time, so the document that kills a worker is found and reported as failed
-    and the others are processed."""
+    and the others are processed. A task that overruns its time budget (twice the sum of its documents'
+    limits plus :data:`WATCHDOG_GRACE_S`, counted from when the pool handed it on) has its workers killed,
+    and is then found the same way and reported as too slow."""
 
     def __init__(self, config: WorkerConfig, workers: int, in_flight: Optional[int] = None, task=None):
         """``task``: the function a worker runs on a list of units (tests put a crashing one here)."""
@@ -70,6 +79,10 @@ class PoolExecutor:
         self._futures: Dict[Future, List[Unit]] = {}
         self._retry: Deque[List[Unit]] = collections.deque()  # single-unit tasks after a crash
         self._failed_early: List[Finished] = []
+        self._running_since: Dict[Future, float] = {}
+        self._killed_for_time = False
+        self.watchdog_grace = WATCHDOG_GRACE_S
+        self.watchdog_factor = 2.0  # times the sum of the task's document limits
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=init_worker,
@@ -101,9 +114,11 @@ class PoolExecutor:
         if not self._futures:
             return out
         done, _ = wait(list(self._futures), timeout=0.5 if block else 0, return_when=FIRST_COMPLETED)
+        self._watch()
         broken = []
         for fut in done:
             units = self._futures.pop(fut)
+            self._running_since.pop(fut, None)
             try:
                 results, stats = fut.result()
             except BrokenProcessPool:
@@ -117,16 +132,42 @@ class PoolExecutor:
         self._feed()
         return out
 
+    def _budget(self, units: List[Unit]) -> float:
+        limits = [limit_for(u.size, self.config.doc_timeout) for u in units]
+        if None in limits:
+            return float("inf")
+        return self.watchdog_factor * sum(limits) + self.watchdog_grace  # type: ignore[arg-type]
+
+    def _watch(self) -> None:
+        """Kill the workers when a task has overrun its budget (see the class docstring)."""
+        now = time.monotonic()
+        for fut, units in self._futures.items():
+            if fut.running():
+                since = self._running_since.setdefault(fut, now)
+                if now - since > self._budget(units):
+                    self._killed_for_time = True
+                    for proc in multiprocessing.active_children():
+                        try:
+                            proc.kill()
+                        except Exception:  # noqa: BLE001 - already gone
+                            pass
+                    return
+
     def _recover(self, broken: List[List[Unit]]):
         """The pool lost a worker: every task in flight failed with it."""
         suspects = list(broken) + list(self._futures.values())
         self._futures.clear()
+        self._running_since.clear()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._new_pool()
+        killed_for_time, self._killed_for_time = self._killed_for_time, False
         alone = [units for units in suspects if len(units) == 1]
-        if len(suspects) == 1 and alone:  # this document, run alone, killed its worker
+        if len(suspects) == 1 and alone:  # this document, run alone, killed its worker (or was killed)
             unit = alone[0][0]
-            self._failed_early.append(([unit], [(FAILED, unit.location, unit.doc_id, DIED)], (0, 0)))
+            budget = self._budget([unit])
+            reason = (f"took longer than {budget:.3g} s and did not answer its own time limit (stuck in native "
+                      "code?): its worker was stopped (--doc-timeout)") if killed_for_time else DIED
+            self._failed_early.append(([unit], [(FAILED, unit.location, unit.doc_id, reason)], (0, 0)))
             return
         retry = [[u] for units in suspects for u in units]
         self._retry.extendleft(reversed(retry))
@@ -148,6 +189,7 @@ class PoolExecutor:
         for proc in procs:
             proc.join(timeout=5)
         self._futures.clear()
+        self._running_since.clear()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)

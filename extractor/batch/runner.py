@@ -28,9 +28,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, List, Optional, Sequence
 
-from ..api import Item
 from ..document import text_sha256
-from ..io.inputs import FieldMap, InputError, iter_inputs
+from ..io.inputs import FieldMap, iter_inputs
+from ..io.reads import InputError, Item
+from ..io.safe import make_item, safe_id
 from ..io.warc import HtmlPage
 from ..sinks.base import UNCHANGED, REPLACED, Sink, StoreError
 from .executors import make_executor
@@ -112,12 +113,12 @@ class _Run:
         """Skip what is done, record read errors, and group the rest into tasks."""
         units = []
         for r in chunk:
-            if isinstance(r, Item):  # its key is known now; a WARC page's text only after boilerplate removal
-                sha = text_sha256(r.text)
-                r.doc_id = r.doc_id or sha[:16]
-                units.append((Unit(r, r.location or r.doc_id, r.doc_id), sha))
-            else:  # HtmlPage or InputError
-                units.append((Unit(r, r.location, r.doc_id), None))
+            try:
+                units.append(self._unit(r))
+            except Exception as exc:  # noqa: BLE001 - an odd read is an error row, never the end of the run
+                where = clean(getattr(r, "location", None) or getattr(r, "doc_id", None) or repr(r)[:200])
+                units.append((Unit(InputError(where, f"unreadable input: {type(exc).__name__}: {exc}"), where,
+                                   None), None))
         self.summary.read += len(units)
         done = self.sink.lookup([u.doc_id for u, _ in units if u.doc_id is not None])
         failed = set() if self.options.retry_errors else self.sink.failed([u.location for u, _ in units])
@@ -147,6 +148,23 @@ class _Run:
             self.uncommitted += skipped
         return tasks
 
+    @staticmethod
+    def _unit(r):
+        if isinstance(r, Item):  # its key is known now; a WARC page's text only after boilerplate removal
+            if not isinstance(r.text, str):
+                raise TypeError(f"text is {type(r.text).__name__}, not a string")
+            if r.doc_id is not None and not isinstance(r.doc_id, str):
+                r.doc_id = str(r.doc_id)
+            # the readers give storable strings; items handed in by a caller are made so here
+            r = make_item(r.text, doc_id=r.doc_id, source=r.source, title=r.title, published=r.published,
+                          location=r.location, warnings=r.warnings)
+            sha = text_sha256(r.text)
+            r.doc_id = r.doc_id or sha[:16]
+            return Unit(r, r.location or r.doc_id, r.doc_id), sha
+        if isinstance(r, (HtmlPage, InputError)):
+            return Unit(r, r.location, safe_id(r.doc_id)[0]), None
+        raise TypeError(f"not an input document: {type(r).__name__}")
+
     # -- after the workers ------------------------------------------------------------------------
     def handle(self, finished) -> None:
         if finished and not self.summary.first_result_seconds:
@@ -157,7 +175,7 @@ class _Run:
                 if kind == DONE:
                     try:
                         status = self.sink.write(payload, location)
-                    except StoreError as exc:
+                    except (StoreError, UnicodeError) as exc:
                         self.fail(location, doc_id, f"cannot store: {exc}")
                         continue
                     if status == UNCHANGED:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ..api import DEFAULT_MAX_CHARS, parse_published
+from ..batch.deadline import DEFAULT_DOC_TIMEOUT
 from ..pipeline import NER_CHOICES
 from ._checks import CommandError
 
@@ -32,6 +33,9 @@ def add_pipeline_options(p) -> None:
     p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME", help=FIELD_HELP)
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                    help="search at most this many characters of a document (0: no limit)")
+    p.add_argument("--doc-timeout", type=float, default=DEFAULT_DOC_TIMEOUT, metavar="SECONDS",
+                   help="a document that takes longer than this (plus 1 s per 10,000 characters) is stopped and "
+                        f"reported as an error; the run goes on (default {DEFAULT_DOC_TIMEOUT:g}; 0: no limit)")
 
 
 def default_kaznerd() -> Path:

@@ -62,7 +62,7 @@ def run(args) -> int:
             print(f"kazextract: error: {err.location}: {err.reason}", file=sys.stderr)
 
         def items():
-            for read in iter_inputs(args.inputs, fields, published,
+            for read in iter_inputs(args.inputs, fields, published, doc_timeout=args.doc_timeout,
                                     on_skip=lambda p: print(f"kazextract: skipped {p} (not .txt/.jsonl)",
                                                             file=sys.stderr)):
                 if isinstance(read, InputError):
@@ -70,7 +70,7 @@ def run(args) -> int:
                     continue
                 yield read
 
-        for doc in _safe_pipe(extractor, items(), report):
+        for doc in _safe_pipe(extractor, items(), report, args.doc_timeout):
             out.write(doc.to_json() + "\n")
             written += 1
         out.flush()
@@ -80,31 +80,29 @@ def run(args) -> int:
     return 1 if failed else 0
 
 
-def _safe_pipe(extractor, items, report):
-    """Process items; a document that crashes the pipeline is reported, the others go on."""
+def _safe_pipe(extractor, items, report, doc_timeout=None):
+    """Process items; a document that crashes the pipeline or overruns --doc-timeout is reported, the others
+    go on (:func:`extractor.batch.worker.process_items`)."""
+    from ..batch.worker import DONE, process_items
     from ..io.inputs import InputError
 
     batch = []
     for item in items:
         batch.append(item)
         if len(batch) >= 16:
-            yield from _run_batch(extractor, batch, report, InputError)
+            yield from _run_batch(extractor, batch, report, doc_timeout, DONE, process_items, InputError)
             batch = []
     if batch:
-        yield from _run_batch(extractor, batch, report, InputError)
+        yield from _run_batch(extractor, batch, report, doc_timeout, DONE, process_items, InputError)
 
 
-def _run_batch(extractor, batch, report, InputError):
-    try:
-        docs = list(extractor.pipe(batch, batch_size=len(batch)))
-    except Exception:  # noqa: BLE001 - fall back to one by one to find the culprit
-        docs = None
-    if docs is not None:
-        yield from docs
-        return
-    for item in batch:
-        try:
-            yield extractor.process(item)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            report(InputError(item.location or item.doc_id or "?", f"extraction failed: {type(exc).__name__}: {exc}",
-                              item.doc_id))
+def _run_batch(extractor, batch, report, doc_timeout, DONE, process_items, InputError):
+    from ..batch.worker import memory_zone
+
+    with memory_zone(extractor):  # strings of the batch's words leave the vocabulary after it
+        results = process_items(extractor, batch, doc_timeout)
+    for kind, location, doc_id, payload in results:
+        if kind == DONE:
+            yield payload
+        else:
+            report(InputError(location or doc_id or "?", payload, doc_id))

@@ -101,7 +101,7 @@ def run(args) -> int:
     check_ner(args.ner, args.model)
     config = WorkerConfig(ner=args.ner, model_path=args.model, max_chars=args.max_chars,
                           published=published.isoformat() if published else None,
-                          min_article_chars=args.min_article_chars)
+                          min_article_chars=args.min_article_chars, doc_timeout=args.doc_timeout)
     options = RunOptions(workers=args.workers, retry_errors=args.retry_errors, progress=args.progress,
                          count=not args.no_count, fields=fields, commit_every=args.commit_every)
     try:

@@ -1,8 +1,16 @@
 """Input readers: text files, directories, JSON Lines (plain or gzip), WARC archives and standard input.
 
-Every reader yields either an :class:`~extractor.api.Item` (a document to process) or an
+Every reader yields either an :class:`~extractor.io.reads.Item` (a document to process) or an
 :class:`InputError` (a document that could not be read, with where it was and why), never raises for
 one bad document, and streams: nothing is loaded whole except a single document's text.
+
+:func:`iter_inputs` adds two guarantees over all inputs of a run: an exception while reading one file
+becomes an error row for that file (where reading stopped) and the next file is read; and document ids are
+unique (:mod:`.ids`: a repeated id becomes ``ID#2``…), storable (:mod:`.safe`) and stable from run to run.
+A ``.txt`` file's id is its path relative to the directory given (``a/1/index.txt`` → ``a/1/index``), or
+its name without ``.txt`` when the file itself was given.
+
+This module does not import spaCy (nor the pipeline): reading can be tested and used alone.
 """
 from __future__ import annotations
 
@@ -10,27 +18,22 @@ import gzip
 import io
 import json
 import sys
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Optional, Sequence, Union
+from typing import BinaryIO, Iterable, Iterator, Optional, Sequence, Tuple, Union
 
-from ..api import Item
 from .decoding import BadInput, decode_bytes
+from .ids import UniqueIds
+from .reads import InputError, Item
+from .safe import make_item, safe_field, safe_id
+from .walk import walk_dir
+from .warc import count_warc_pages, iter_warc_pages, read_warc
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 INPUT_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
-
-
-@dataclass
-class InputError:
-    location: str
-    reason: str
-    doc_id: Optional[str] = None
-
-    def to_dict(self) -> dict:
-        return {"location": self.location, "doc_id": self.doc_id, "reason": self.reason}
 
 
 @dataclass
@@ -56,6 +59,8 @@ class FieldMap:
 
 
 Read = Union[Item, InputError]
+# standard input is JSON Lines when the first non-empty lines (up to this many) mostly look like JSON objects
+STDIN_SNIFF_LINES = 5
 
 
 def _first(obj: dict, names: Sequence[str]):
@@ -79,9 +84,10 @@ def item_from_json(obj, location: str, fields: FieldMap, published=None) -> Read
     title = _first(obj, fields.title)
     url = _first(obj, fields.url)
     pub = _first(obj, fields.published)
-    return Item(text=text, doc_id=doc_id, source=None if url is None else str(url),
-                title=None if title is None else str(title), published=pub if pub is not None else published,
-                location=location)
+    return make_item(text, doc_id=doc_id, source=None if url is None else str(url),
+                     title=None if title is None else str(title),
+                     published=(pub if isinstance(pub, str) else str(pub)) if pub is not None else published,
+                     location=location)
 
 
 def read_jsonl_stream(stream: BinaryIO, name: str, fields: FieldMap = FieldMap(), published=None,
@@ -108,34 +114,56 @@ def read_jsonl_stream(stream: BinaryIO, name: str, fields: FieldMap = FieldMap()
             continue
         try:
             obj = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             yield InputError(location, f"malformed JSON: {exc}")
             continue
-        item = item_from_json(obj, location, fields, published)
+        try:
+            item = item_from_json(obj, location, fields, published)
+        except Exception as exc:  # noqa: BLE001 - one odd record is an error row, never the end of the run
+            item = InputError(location, f"unreadable record: {type(exc).__name__}: {exc}")
         if isinstance(item, Item):
-            item.warnings.extend(warnings)
+            item.warnings[:0] = warnings
+        elif item.doc_id is not None:
+            item.doc_id = safe_id(item.doc_id)[0]
         yield item
 
 
 def open_maybe_gzip(path: Path) -> BinaryIO:
-    with open(path, "rb") as f:
-        magic = f.read(2)
+    """The file, decompressed when it starts with gzip's magic number. Opened once (a named pipe can be
+    read only once: its first bytes are peeked, not consumed)."""
+    f = open(path, "rb")
+    try:
+        magic = f.peek(2)[:2]
+    except Exception:
+        f.close()
+        raise
     if magic == b"\x1f\x8b":
-        return gzip.open(path, "rb")
-    return open(path, "rb")
+        g = gzip.GzipFile(fileobj=f, mode="rb")
+        g.myfileobj = f  # closed with the GzipFile
+        return g  # type: ignore[return-value]
+    return f
 
 
-def read_text_file(path: Path, published=None) -> Read:
+def text_doc_id(path: Path, root: Optional[Path] = None) -> str:
+    """A ``.txt`` file's id: its path relative to ``root`` (the directory given) without the suffix, with
+    ``/`` between folders; its name without the suffix when there is no root."""
+    rel = path.relative_to(root) if root is not None else Path(path.name)
+    name = rel.as_posix()
+    return name[:-4] if name.lower().endswith(".txt") else name
+
+
+def read_text_file(path: Path, published=None, doc_id: Optional[str] = None) -> Read:
+    doc_id = doc_id if doc_id is not None else text_doc_id(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        return InputError(str(path), f"cannot read: {exc.strerror or exc}", safe_id(doc_id)[0])
     try:
         text, warnings = decode_bytes(data)
     except BadInput as exc:
-        return InputError(str(path), str(exc), path.stem)
-    return Item(text=text, doc_id=path.stem, source=str(path), published=published, warnings=warnings,
-                location=str(path))
+        return InputError(str(path), str(exc), safe_id(doc_id)[0])
+    return make_item(text, doc_id=doc_id, source=str(path), published=published, warnings=warnings,
+                     location=str(path))
 
 
 def input_kind(path: Path) -> str:
@@ -179,10 +207,12 @@ def read_jsonl_part(path: Path, start: int, end: int, fields: FieldMap = FieldMa
         yield from read_jsonl_stream(stream, str(path), fields, published, first_line=lineno, end=end)
 
 
-def read_path(path: Path, fields: FieldMap = FieldMap(), published=None, defer_html: bool = False) -> Iterator[Read]:
+def read_path(path: Path, fields: FieldMap = FieldMap(), published=None, defer_html: bool = False,
+              root: Optional[Path] = None, doc_timeout: Optional[float] = None) -> Iterator[Read]:
     """The documents of one file. With ``defer_html`` a WARC archive yields raw
     :class:`~extractor.io.warc.HtmlPage` objects (for :func:`~extractor.io.warc.page_to_item` later,
-    in a worker process) instead of items."""
+    in a worker process) instead of items. ``root``: the directory given on the command line that holds
+    ``path`` (a ``.txt`` file's id is its path relative to it)."""
     kind = input_kind(path)
     if kind == "jsonl":
         try:
@@ -193,36 +223,59 @@ def read_path(path: Path, fields: FieldMap = FieldMap(), published=None, defer_h
         with stream:
             try:
                 yield from read_jsonl_stream(stream, str(path), fields, published)
-            except (OSError, EOFError, gzip.BadGzipFile) as exc:  # truncated or corrupt gzip
+            except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:  # truncated or corrupt gzip
                 yield InputError(str(path), f"stopped reading: {exc}")
     elif kind == "warc":
-        from .warc import iter_warc_pages, read_warc
-
-        yield from (iter_warc_pages(path) if defer_html else read_warc(path, published=published))
+        yield from (iter_warc_pages(path) if defer_html else read_warc(path, published=published,
+                                                                       doc_timeout=doc_timeout))
     else:
-        yield read_text_file(path, published)
+        yield read_text_file(path, published, text_doc_id(path, root))
 
 
-def read_stdin(fields: FieldMap = FieldMap(), published=None, stream: Optional[BinaryIO] = None) -> Iterator[Read]:
-    """Standard input: JSON Lines when the first line is a JSON object, else one text document."""
-    stream = stream or sys.stdin.buffer
-    first = stream.readline()
-    head = first.strip()
-    if head.startswith(b"{"):
+def _looks_like_jsonl(lines: Sequence[bytes]) -> bool:
+    """The first non-empty lines of a stream: JSON Lines when most of them start like a JSON object and at
+    least one parses as one (a malformed first line does not make the stream one text document)."""
+    heads = [ln.strip().lstrip(b"\xef\xbb\xbf") for ln in lines if ln.strip()]
+    if not heads:
+        return False
+    objects = [h for h in heads if h.startswith(b"{")]
+    if len(objects) * 2 <= len(heads):
+        return False
+    for h in objects:
         try:
-            json.loads(head)
-            rest = io.BufferedReader(_Chain(first, stream))  # type: ignore[arg-type]
-            yield from read_jsonl_stream(rest, "<stdin>", fields, published)
-            return
-        except ValueError:
-            pass
+            if isinstance(json.loads(h), dict):
+                return True
+        except (ValueError, RecursionError):
+            continue
+    return len(heads) == 1 and heads[0].startswith(b"{") and heads[0].endswith(b"}")
+
+
+def read_stdin(fields: FieldMap = FieldMap(), published=None, stream: Optional[BinaryIO] = None,
+               fmt: str = "auto") -> Iterator[Read]:
+    """Standard input: JSON Lines or one text document. ``fmt``: ``jsonl``, ``text`` or ``auto`` (JSON Lines
+    when most of the first :data:`STDIN_SNIFF_LINES` non-empty lines look like JSON objects and one of them
+    parses, see :func:`_looks_like_jsonl`)."""
+    stream = stream or sys.stdin.buffer
+    head: list = []
+    nonempty = 0
+    while nonempty < STDIN_SNIFF_LINES and sum(map(len, head)) < (1 << 24):
+        line = stream.readline()
+        if not line:
+            break
+        head.append(line)
+        nonempty += bool(line.strip())
+    first = b"".join(head)
+    if fmt == "jsonl" or (fmt == "auto" and _looks_like_jsonl(head)):
+        rest = io.BufferedReader(_Chain(first, stream))  # type: ignore[arg-type]
+        yield from read_jsonl_stream(rest, "<stdin>", fields, published)
+        return
     data = first + stream.read()
     try:
         text, warnings = decode_bytes(data)
     except BadInput as exc:
         yield InputError("<stdin>", str(exc))
         return
-    yield Item(text=text, source=None, published=published, warnings=warnings, location="<stdin>")
+    yield make_item(text, source=None, published=published, warnings=warnings, location="<stdin>")
 
 
 class _Chain(io.RawIOBase):
@@ -247,36 +300,80 @@ class _Chain(io.RawIOBase):
         return n
 
 
-def iter_files(inputs: Sequence[str], on_skip=None) -> Iterator[Union[Path, str, InputError]]:
-    """The input files in reading order: each path given, directories searched recursively (sorted, only
-    files with an input suffix), ``"-"`` as is, an :class:`InputError` for a path that does not exist."""
+def _is_input(path: Path) -> bool:
+    return path.name.lower().endswith(INPUT_SUFFIXES)
+
+
+def iter_sources(inputs: Sequence[str], on_skip=None) -> Iterator[Union[Tuple[Path, Optional[Path]], str, InputError]]:
+    """Like :func:`iter_files`, with each file's root: ``(path, the directory given that holds it, or None)``."""
     for spec in inputs:
         if spec == "-":
             yield spec
             continue
         path = Path(spec)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.lower().endswith(INPUT_SUFFIXES):
-                    yield child
-                elif on_skip is not None:
-                    on_skip(child)
-        elif path.exists():
-            yield path
-        else:
-            yield InputError(spec, "no such file or directory")
+        try:
+            if path.is_dir():
+                for found in walk_dir(path, _is_input, on_skip):
+                    yield found if isinstance(found, InputError) else (found, path)
+            elif path.exists():
+                yield path, None
+            elif path.is_symlink():
+                yield InputError(spec, "a broken symbolic link")
+            else:
+                yield InputError(spec, "no such file or directory")
+        except OSError as exc:
+            yield InputError(spec, f"cannot read: {exc.strerror or exc}")
+
+
+def iter_files(inputs: Sequence[str], on_skip=None) -> Iterator[Union[Path, str, InputError]]:
+    """The input files in reading order: each path given, directories searched recursively (sorted, only
+    files with an input suffix, see :mod:`.walk`), ``"-"`` as is, an :class:`InputError` for a path that
+    does not exist or cannot be read."""
+    for found in iter_sources(inputs, on_skip):
+        yield found[0] if isinstance(found, tuple) else found
 
 
 def iter_inputs(inputs: Sequence[str], fields: FieldMap = FieldMap(), published=None,
-                on_skip=None, defer_html: bool = False) -> Iterator[Read]:
-    """All documents of the given paths (files, directories searched recursively, ``-`` for stdin)."""
-    for path in iter_files(inputs, on_skip):
-        if isinstance(path, InputError):
-            yield path
-        elif path == "-":
-            yield from read_stdin(fields, published)
+                on_skip=None, defer_html: bool = False, stdin_format: str = "auto",
+                doc_timeout: Optional[float] = None) -> Iterator[Read]:
+    """All documents of the given paths (files, directories searched recursively, ``-`` for stdin), with
+    ids unique over the run (see the module's docstring). ``doc_timeout`` limits the time to take an article
+    out of a WARC page when it is done here (not ``defer_html``)."""
+    ids = UniqueIds()
+    for found in iter_sources(inputs, on_skip):
+        if isinstance(found, InputError):
+            yield found
+            continue
+        if found == "-":
+            reads, where = read_stdin(fields, published, fmt=stdin_format), "<stdin>"
         else:
-            yield from read_path(path, fields, published, defer_html=defer_html)
+            path, root = found
+            reads, where = read_path(path, fields, published, defer_html=defer_html, root=root,
+                                     doc_timeout=doc_timeout), str(path)
+        yield from unique_ids(guarded(reads, where), ids)
+
+
+def guarded(reads: Iterable[Read], where: str) -> Iterator[Read]:
+    """The reads of one file; an exception while reading ends the file with an error row that says where."""
+    last = where
+    try:
+        for read in reads:
+            last = read.location or last
+            yield read
+    except Exception as exc:  # noqa: BLE001 - a reader bug or an odd file ends this file, not the run
+        yield InputError(f"{where} (after {last})" if last != where else where,
+                         f"stopped reading: {type(exc).__name__}: {exc}")
+
+
+def unique_ids(reads: Iterable[Read], ids: Optional[UniqueIds] = None) -> Iterator[Read]:
+    """The reads with ids made unique (:class:`~.ids.UniqueIds`; a warning on each renamed document)."""
+    ids = ids if ids is not None else UniqueIds()
+    for read in reads:
+        if not isinstance(read, InputError) and read.doc_id is not None:
+            read.doc_id, note = ids.claim(read.doc_id, read.text if isinstance(read, Item) else read.html)
+            if note:
+                read.warnings.append(note)
+        yield read
 
 
 def count_documents(inputs: Sequence[str], stop=None) -> Optional[int]:
@@ -291,12 +388,12 @@ def count_documents(inputs: Sequence[str], stop=None) -> Optional[int]:
         if isinstance(path, InputError):
             total += 1
             continue
+        if not path.is_file():  # a pipe given by name (<(cmd)): reading it here would take the reader's data
+            return None
         kind = input_kind(path)
         if kind == "text":
             total += 1
         elif kind == "warc":
-            from .warc import count_warc_pages
-
             total += count_warc_pages(path)
         else:
             try:
@@ -305,6 +402,6 @@ def count_documents(inputs: Sequence[str], stop=None) -> Optional[int]:
                         total += bool(line.strip())
                         if stop is not None and not total % 65536 and stop():
                             return None
-            except (OSError, EOFError):
+            except (OSError, EOFError, zlib.error):
                 total += 1
     return total

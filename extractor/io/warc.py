@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Iterator, List, Optional, Union
 
-from ..api import Item
+from .reads import InputError
+from .safe import make_item, safe_field, safe_id
 
 # a page longer than this is not an article (and would only fill memory); it is reported as an error
 MAX_PAGE_BYTES = 50_000_000
@@ -43,6 +44,7 @@ class HtmlPage:
     doc_id: Optional[str]
     url: Optional[str]
     html: bytes
+    warnings: List[str] = field(default_factory=list)  # carried to the document (e.g. a renamed id)
 
 
 def _looks_like_html(head: bytes) -> bool:
@@ -51,7 +53,7 @@ def _looks_like_html(head: bytes) -> bool:
 
 def _record_id(record) -> Optional[str]:
     rid = record.rec_headers.get_header("WARC-Record-ID")
-    return rid.strip().strip("<>") if rid else None
+    return safe_id(rid.strip().strip("<>"))[0] if rid else None
 
 
 def _is_html_response(record) -> Optional[bool]:
@@ -74,12 +76,10 @@ def _is_html_response(record) -> Optional[bool]:
     return ctype.split(";")[0].strip().lower() in _HTML_TYPES
 
 
-def iter_warc_pages(path: Path, max_page_bytes: int = MAX_PAGE_BYTES) -> Iterator[Union[HtmlPage, "InputError"]]:
-    """The HTML pages of a WARC file, streamed record by record."""
+def iter_warc_pages(path: Path, max_page_bytes: int = MAX_PAGE_BYTES) -> Iterator[Union[HtmlPage, InputError]]:
+    """The HTML pages of a WARC file, streamed record by record. A record that cannot be parsed (a header
+    cut short, a broken length) ends the file with an error row at its offset; nothing raises."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    from .inputs import InputError
 
     try:
         stream = open(path, "rb")
@@ -112,9 +112,15 @@ def iter_warc_pages(path: Path, max_page_bytes: int = MAX_PAGE_BYTES) -> Iterato
                 if html is None and not _looks_like_html(data[:1024]):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI")
-                yield HtmlPage(location=location, doc_id=doc_id, url=uri.strip("<>") if uri else None, html=data)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:  # truncated or not a WARC file
-            yield InputError(f"{path}@{offset}", f"stopped reading the archive: {type(exc).__name__}: {exc}")
+                yield HtmlPage(location=location, doc_id=doc_id, url=safe_field(uri.strip("<>")) if uri else None,
+                               html=data)
+        except Exception as exc:  # noqa: BLE001 - truncated, a header cut short, not a WARC file at all
+            offset = max(offset, getattr(records, "offset", 0) or 0)
+            what = "" if isinstance(exc, (OSError, EOFError, ValueError)) or "ArchiveLoad" in type(exc).__name__ \
+                else "a record header cut short or malformed "
+            yield InputError(f"{path}@{offset}", f"stopped reading the archive: {what}({type(exc).__name__}: "
+                                                 f"{safe_field(str(exc))})" if what else
+                             f"stopped reading the archive: {type(exc).__name__}: {safe_field(str(exc))}")
             return
         size = os.fstat(stream.fileno()).st_size
         if records.offset < size:  # warcio ends quietly at a record cut short
@@ -150,8 +156,6 @@ def page_to_item(page: HtmlPage, published=None, min_chars: int = MIN_ARTICLE_CH
     ``published`` is used only when the page's metadata gives no publication date."""
     import trafilatura
 
-    from .inputs import InputError
-
     _quiet_trafilatura()
     try:
         found = trafilatura.bare_extraction(
@@ -164,11 +168,26 @@ def page_to_item(page: HtmlPage, published=None, min_chars: int = MIN_ARTICLE_CH
         return InputError(page.location, f"no article in the HTML page (boilerplate removal left "
                                          f"{len(text.strip())} characters)", page.doc_id)
     date = getattr(found, "date", None)
-    return Item(text=text, doc_id=page.doc_id, source=page.url, title=found.title or None,
-                published=date or published, location=page.location)
+    return make_item(text, doc_id=page.doc_id, source=page.url, title=found.title or None,
+                     published=date or published, location=page.location, warnings=page.warnings)
 
 
-def read_warc(path: Path, published=None, min_chars: int = MIN_ARTICLE_CHARS):
-    """Items (articles) and InputErrors of a WARC file."""
+def read_warc(path: Path, published=None, min_chars: int = MIN_ARTICLE_CHARS, doc_timeout: Optional[float] = None):
+    """Items (articles) and InputErrors of a WARC file. ``doc_timeout``: the per-document limit of
+    :mod:`extractor.batch.deadline` for taking the article out of each page (a page that overruns is an error)."""
+    from ..batch.deadline import DocTimeout, deadline, limit_for, timeout_reason
+
     for page in iter_warc_pages(Path(path)):
-        yield page_to_item(page, published, min_chars) if isinstance(page, HtmlPage) else page
+        if isinstance(page, HtmlPage):
+            limit = limit_for(len(page.html), doc_timeout)
+            try:
+                with deadline(limit):
+                    item = page_to_item(page, published, min_chars)
+                yield item
+            except DocTimeout:
+                yield InputError(page.location, f"taking the article out of the HTML {timeout_reason(limit)}",
+                                 page.doc_id)
+            except Exception as exc:  # noqa: BLE001 - one page never stops the archive
+                yield InputError(page.location, f"HTML could not be parsed: {type(exc).__name__}: {exc}", page.doc_id)
+        else:
+            yield page

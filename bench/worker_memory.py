@@ -1,0 +1,127 @@
+"""Worker memory over many documents full of words never seen before (issue 12): does RSS level off?
+
+spaCy keeps every new string (numbers, names, typos) in its vocabulary's string store for good; a worker
+that processes millions of articles would grow without bound. The batch worker wraps each task in
+``nlp.memory_zone()`` (spaCy 3.8: strings and lexemes added inside are freed when it ends). This script runs
+the worker's own code path (``extractor.batch.worker.process_units``, tasks of 16 documents, as
+``kazextract run`` does) on N synthetic documents, each with fresh made-up words and numbers, and prints the
+resident set size (current, not peak) every ``--every`` documents.
+
+Memory zones alone do not make the curve flat: spaCy's hash tables (preshed) mark a freed key's cell as
+deleted and do not reuse it for new keys, so the tables keep doubling as fresh words come. The worker
+therefore builds its pipeline anew every ``RENEW_EVERY_DOCS`` documents (``--renew-every 0`` shows the curve
+without that).
+
+    nice python bench/worker_memory.py --n 100000              # the README curve (rules only)
+    nice python bench/worker_memory.py --n 20000 --no-zone     # the same without memory zones: it grows
+    nice python bench/worker_memory.py --n 100000 --renew-every 0   # zones, but one pipeline for ever
+    nice python bench/worker_memory.py --n 20000 --ner auto    # with the NER model
+
+Output: one line per checkpoint, ``docs  rss_mib  strings_in_store  seconds``; ``--json FILE`` also writes
+them as JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+TEMPLATES = [
+    "{w} ауданында {n} мектеп салынды.",
+    "«{W}» ЖШС биыл {n} млн теңге инвестиция тартты.",
+    "{W} {W}ұлы {w} кентіне {n} тонна жүк жеткізді.",
+    "{W} облысында {n} жаңа жұмыс орны ашылды, бұл өткен жылдан {p}%-ға көп.",
+    "Кәсіпорын {w} өндірісін {n} мың литрге жеткізді.",
+]
+
+
+def synthetic_text(rnd: random.Random) -> str:
+    """Two or three sentences with made-up words (fresh strings for the store) and fresh numbers."""
+    def word():
+        return "".join(rnd.choice(LETTERS) for _ in range(rnd.randint(5, 11)))
+
+    parts = []
+    for _ in range(rnd.randint(2, 3)):
+        t = rnd.choice(TEMPLATES)
+        parts.append(t.format(w=word(), W=word().capitalize(), n=rnd.randint(2, 10**6), p=rnd.randint(1, 99)))
+    return " ".join(parts)
+
+
+def rss_mib() -> float:
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=100_000, help="documents (default 100,000)")
+    ap.add_argument("--every", type=int, default=10_000, help="report every this many documents")
+    ap.add_argument("--ner", default="none", help="none (rules only, default), auto, spacy")
+    ap.add_argument("--task-docs", type=int, default=16, help="documents per task (as kazextract run)")
+    ap.add_argument("--no-zone", action="store_true", help="process without nlp.memory_zone() (the old way)")
+    ap.add_argument("--renew-every", type=int, default=None,
+                    help="build the pipeline anew after this many documents (default: the worker's, "
+                         "RENEW_EVERY_DOCS; 0: never)")
+    ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--json", help="also write the checkpoints to this JSON file")
+    args = ap.parse_args(argv)
+
+    from extractor.batch import worker
+    from extractor.batch.worker import Unit, WorkerConfig, load_extractor, process_units
+    from extractor.io.reads import Item
+
+    if args.no_zone:
+        import contextlib
+
+        worker.memory_zone = lambda extractor: contextlib.nullcontext()
+    if args.renew_every is not None:
+        worker.RENEW_EVERY_DOCS = args.renew_every or 10**15
+    config = WorkerConfig(ner=args.ner)
+    extractor = load_extractor(config)
+    rnd = random.Random(args.seed)
+    started = time.monotonic()
+    rows = [{"docs": 0, "rss_mib": round(rss_mib(), 1), "strings": len(extractor.nlp.vocab.strings), "seconds": 0.0}]
+    print(f"machine: {os.uname().machine}, {os.cpu_count()} CPUs; ner={args.ner}; "
+          f"memory zones {'off' if args.no_zone else 'on'}; pipeline built anew every "
+          f"{worker.RENEW_EVERY_DOCS if worker.RENEW_EVERY_DOCS < 10**15 else 'never'} documents", flush=True)
+    print("docs\trss_mib\tstrings\tseconds", flush=True)
+    print(f"0\t{rows[0]['rss_mib']}\t{rows[0]['strings']}\t0", flush=True)
+    done, failed = 0, 0
+    while done < args.n:
+        k = min(args.task_docs, args.n - done)
+        units = []
+        for i in range(done, done + k):
+            item = Item(text=synthetic_text(rnd), doc_id=f"m{i}", location=f"synthetic:{i}")
+            units.append(Unit(item, item.location, item.doc_id))
+        extractor = load_extractor(config)  # as a worker does for each task: built anew now and then
+        results = process_units(extractor, config, units)
+        worker.count_documents_done(k)
+        failed += sum(r[0] != worker.DONE for r in results)
+        before = done
+        done += k
+        if done // args.every != before // args.every or done == args.n:
+            row = {"docs": done, "rss_mib": round(rss_mib(), 1), "strings": len(extractor.nlp.vocab.strings),
+                   "seconds": round(time.monotonic() - started, 1)}
+            rows.append(row)
+            print(f"{row['docs']}\t{row['rss_mib']}\t{row['strings']}\t{row['seconds']}", flush=True)
+    first, last = rows[1] if len(rows) > 2 else rows[0], rows[-1]
+    per_1000 = (last["rss_mib"] - first["rss_mib"]) / max(1, (last["docs"] - first["docs"]) / 1000)
+    print(f"growth after the first checkpoint: {per_1000:+.3f} MiB per 1,000 documents; failed: {failed}; "
+          f"pipeline renewals: {worker._STATE['renewals']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"ner": args.ner, "zone": not args.no_zone, "rows": rows,
+                                               "mib_per_1000_docs": per_1000, "failed": failed}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
