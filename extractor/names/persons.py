@@ -3,6 +3,8 @@
 * a first name (``data/first_names.tsv``) and a capitalised word: ``Ерлан Сапаров``, ``Құрман
   Абдрахман``; with a patronymic: ``Қасым-Жомарт Кемелұлы Тоқаев``;
 * a capitalised word inside a sentence and a surname (``data/surname_suffixes.tsv``): ``министр Жеңісбек Тәкиев``;
+* after an office or profession (``data/name_stop_words.tsv``, roles ``title`` and ``profession``), two or three
+  capitalised words: ``жазушы Смағұл Елубай``, ``президенті Режеп Тайып Ердоған``;
 * initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
 * a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``.
 
@@ -19,11 +21,12 @@ import regex
 
 from ..lang.kk.morph import base_form
 from .heads import head_at
-from .lexicon import first_names, is_patronymic, lookup, named_after, surname_strength
+from .lexicon import directions, first_names, is_patronymic, lookup, named_after, names_person_after, surname_strength
 from .text import TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
-SINGLE_INITIAL = regex.compile(r"^\p{Lu}$")
+# one or more initials whose last dot the tokenizer left out of the word: Д (Д. Ержанов), Б.Қ (Б.Қ. Жақыпов)
+SINGLE_INITIAL = regex.compile(r"^(?:\p{Lu}\.-?)?\p{Lu}$")
 NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 
 
@@ -57,7 +60,8 @@ def _blocked_after(info: TextInfo, w: Word) -> bool:
 def _not_person_word(info: TextInfo, w: Word) -> bool:
     base = _nominative(info, w)
     return (lookup(base, "location") is not None or lookup(base, "org") is not None
-            or lookup(w.text, "location") is not None or head_at(info, w) is not None)
+            or lookup(w.text, "location") is not None or head_at(info, w) is not None
+            or lookup(base_form(w.text, "location"), "location") is not None)  # Женевада
 
 
 def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
@@ -67,7 +71,7 @@ def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
 
 
 def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
-    """``Е.Сапаров`` (one word) or ``Д. Ержанов``; returns the person and the words used."""
+    """``Е.Сапаров`` (one word), ``Д. Ержанов`` or ``Б.Қ. Жақыпов``; returns the person and the words used."""
     if INITIALS_IN_WORD.match(w.text) and not _blocked_after(info, w) and not _not_person_word(info, w):
         return Person(w.start, w.end, _base(info, [w.text])), 1
     nxt = info.next(w)
@@ -84,21 +88,35 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text) or _not_person_word(info, nxt):
         return None
     is_first = w.lower in first_names()
+    before = info.prev(w)
+    cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
     if not is_first:
-        # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»)
-        if _not_person_word(info, w) or not _surname_like(info, nxt) or info.ordinary_word(w) \
-                or info.starts_sentence(w):
+        # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»), before a surname or
+        # after an office or profession (жазушы Смағұл Елубай)
+        if _not_person_word(info, w) or info.ordinary_word(w) or info.starts_sentence(w) \
+                or not (_surname_like(info, nxt) or (cued and not info.ordinary_word(nxt))):
             return None
     if _nominative(info, w) != w.text:
         return None
     parts = [w, nxt]
     third = info.next(nxt)
-    if is_patronymic(nxt.text) and third is not None and info.adjacent(nxt, third) \
-            and NAME_WORD.match(third.text) and _surname_like(info, third) and not _not_person_word(info, third):
-        parts.append(third)
+    if third is not None and info.adjacent(nxt, third) and NAME_WORD.match(third.text) \
+            and not _not_person_word(info, third) and _nominative(info, nxt) == nxt.text \
+            and (is_patronymic(nxt.text) and _surname_like(info, third)
+                 or cued and not info.ordinary_word(third) and _third_ends_name(info, third)):
+        parts.append(third)  # Қасым-Жомарт Кемелұлы Тоқаев; президенті Режеп Тайып Ердоған
     if _blocked_after(info, parts[-1]):
         return None
     return Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])), len(parts)
+
+
+def _third_ends_name(info: TextInfo, w: Word) -> bool:
+    """A third name word after an office ends the name: no capitalised word follows it, or a place or
+    organisation does (``Режеп Тайып Ердоған Анкарада``)."""
+    if w.lower in directions():  # Батыс Қазақстан облысы opens after the name
+        return False
+    nxt = info.next(w)
+    return nxt is None or not info.adjacent(w, nxt) or not nxt.capitalised or _not_person_word(info, nxt)
 
 
 def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:

@@ -16,6 +16,7 @@ A quoted name may open it (``«Шымкент» инновациялық тех�
 organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
 name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
 ``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
+(a name all in Latin script leaves out any head: ``Reuters агенттігі`` → Reuters)
 (``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). After a quoted name such a head with
 its descriptor leaves the quoted part as the name (``«Ақ жол» демократиялық партиясы`` → Ақ жол,
 ``«Бәйтерек» ұлттық басқарушы холдингі`` → Бәйтерек). A head without the possessive
@@ -133,6 +134,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         return None
     first = _extend_left(info, start)
     first = named_after_left(info, first)
+    if first is start:
+        first = _owner_before_name(info, first)
     words = [x for x in info.words[first.i:hm.first.i]]
     if all(x.lower in stops.generic for x in words):
         owner = _owner_place(info, first)
@@ -145,6 +148,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         return None  # Мамандар аудандық колледжді бітірді
     if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
         return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
+    if all(x.latin for x in words):
+        # a name in Latin script and a Kazakh word for its kind: Reuters агенттігі → Reuters
+        return OrgFinding(first.start, hm.end, " ".join(info.text[first.start:words[-1].end].split()))
     # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...) and the head's base form
     name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
     if lookup(name, "location") is not None:
@@ -184,6 +190,38 @@ def person_before(info: TextInfo, anchor: Word) -> Word:
         if initials:
             break
     return first
+
+
+def _owner_before_name(info: TextInfo, first: Word) -> Word:
+    """A place that owns a capitalised name belongs to it (the full hierarchical name): a place with its type
+    word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
+    жағдайлар департаменті``) or a listed country or city in the nominative (``Қазақстан Даму Банкі``). Not a
+    place in another case (``Астанада Ұлттық музей``), a place after a comma or a conjunction, nor a second
+    place before a name that starts with its own (``Алматы облысы Талғар ауданының әкімдігі``)."""
+    prev = info.prev(first)
+    if prev is None or not info.adjacent(prev, first) or _starts_with_place(info, first):
+        return first  # Алматы облысы Талғар ауданының әкімдігі: the name has its own owner place
+    hm = head_at(info, prev)
+    if hm is not None and hm.head.entity == "location" and hm.first is prev and not prev.capitalised \
+            and (hm.base.split()[-1] == prev.text or _genitive(prev)):
+        owner = info.prev(prev)
+        if owner is not None and info.adjacent(owner, prev) and owner.capitalised \
+                and base_form(owner.text, "location") == owner.text and not info.ordinary_word(owner):
+            return _extend_left(info, owner)  # Шығыс Қазақстан облысының ...
+        return first
+    if prev.capitalised and prev.lower not in STOP_WORDS and base_form(prev.text, "location") == prev.text \
+            and lookup(prev.text, "location") is not None and not info.ordinary_word(prev):
+        return prev
+    return first
+
+
+def _starts_with_place(info: TextInfo, first: Word) -> bool:
+    nxt = info.next(first)
+    if nxt is not None and info.adjacent(first, nxt):
+        hm = head_at(info, nxt)
+        if hm is not None and hm.head.entity == "location" and hm.first is nxt:
+            return True
+    return lookup(base_form(first.text, "location"), "location") is not None
 
 
 def _owner_place(info: TextInfo, first: Word) -> Optional[Word]:
