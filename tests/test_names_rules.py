@@ -106,3 +106,48 @@ def test_patronymic_and_misspelt_forms_join_the_first_full_name():
     # two different full names with the same first name: the patronymic is left alone
     m = resolve_persons(["Құрман Абдрахман", "Құрман Сейітов", "Құрман Тұрғанұлы"])
     assert m["Құрман Тұрғанұлы"] == "Құрман Тұрғанұлы"
+
+
+@pytest.mark.parametrize("text,name", [
+    # two initials whose last dot the tokenizer leaves out of the word
+    ("Іс бойынша Б.Қ. Жақыповқа айып тағылды.", "Б.Қ.Жақыпов"),
+    ("Баяндаманы А.Т. Серікбаева жасады.", "А.Т.Серікбаева"),
+    ("Кеңесте С.А. Нұрланов пен Т.Б. Ахметова сөйледі.", "С.А.Нұрланов"),
+    # an office or profession before two or three capitalised words: an unlisted first name
+    ("Жазушы Смағұл Елубай жаңа романын таныстырды.", "Смағұл Елубай"),
+    ("Түркия президенті Режеп Тайып Ердоған Анкарада сөйледі.", "Режеп Тайып Ердоған"),
+    ("Халық әртісі Полад Бүлбүлоғлы Баку мен Алматыда концерт берді.", "Полад Бүлбүлоғлы"),
+    ("Бапкер Станислав Черчесов ойыншылар тізімін жариялады.", "Станислав Черчесов"),
+    ("Франция президенті Эммануэль Макронды қабылдады.", "Эммануэль Макрон"),
+])
+def test_people_with_initials_or_an_office(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    # a place written after the name (Женевада, Ташкентте) or a direction opening one is no part of it
+    ("БҰҰ Бас хатшысы Антониу Гутерриш Женевада сөз сөйледі.", "Антониу Гутерриш"),
+    ("Боксшы Бекзат Нұрдәулетов Ташкентте жеңіске жетті.", "Бекзат Нұрдәулетов"),
+    ("Депутат Асқар Жұмабаев Батыс Қазақстан облысындағы сайлаушылармен кездесті.", "Асқар Жұмабаев"),
+])
+def test_a_name_after_an_office_stops_before_a_place(text, name):
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Боксшы Ташкентте өткен Азия чемпионатында жеңді.", "Азия"),
+    ("Ол Астана халықаралық форумына қатысты.", "Астана"),
+    ("Алматы марафоны жексенбіде өтті.", "Алматы"),
+    ("Қазақстан кубогының финалы өтті.", "Қазақстан"),
+])
+def test_a_place_in_an_event_title_is_no_location(text, place):
+    assert place not in places(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Алматыда чемпионат өтті.", "Алматы"),  # a place in a case form stays: the event is there
+    ("Азияда өсім байқалды.", "Азия"),
+    ("Форумға Қазақстан мен Өзбекстан қатысты.", "Өзбекстан"),
+])
+def test_a_place_near_an_event_word_stays(text, place):
+    assert place in places(text)
