@@ -151,3 +151,26 @@ def test_a_place_in_an_event_title_is_no_location(text, place):
 ])
 def test_a_place_near_an_event_word_stays(text, place):
     assert place in places(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Басқарма басшысы — Жұмабеков Ринат Думанұлы.", "Жұмабеков Ринат Думанұлы"),
+    ("Дауыстың 15 пайызы Сейітов Әміржан Бекұлына берілді.", "Сейітов Әміржан Бекұлы"),
+    ("Акушерка Искакова Баян Мұратқызы әйелді аман-есен босандырды.", "Искакова Баян Мұратқызы"),
+])
+def test_people_written_surname_first(text, name):
+    assert persons(text) == [name]
+
+
+def test_a_surname_ends_a_name_after_an_office():
+    # the capitalised word after a surname is no third name word (a month opening an event's name)
+    assert persons("Ел Президенті Қасым-Жомарт Тоқаев Тамыз конференциясында айтты.") == ["Қасым-Жомарт Тоқаев"]
+
+
+def test_a_surname_first_name_resolves_its_later_surname(nlp_rules):
+    from extractor.api import Extractor, Item
+
+    extractor = Extractor.__new__(Extractor)
+    extractor.nlp, extractor.model, extractor.max_chars = nlp_rules, None, 0
+    doc = extractor.process(Item(text="Жиынды Жұмабеков Ринат Думанұлы ашты. Кейін Жұмабеков жоспарды таныстырды."))
+    assert [r.name for r in doc.records if r.type == "person"] == ["Жұмабеков Ринат Думанұлы"] * 2

@@ -5,6 +5,7 @@
 * a capitalised word inside a sentence and a surname (``data/surname_suffixes.tsv``): ``министр Жеңісбек Тәкиев``;
 * after an office or profession (``data/name_stop_words.tsv``, roles ``title`` and ``profession``), two or three
   capitalised words: ``жазушы Смағұл Елубай``, ``президенті Режеп Тайып Ердоған``;
+* surname first, then a first name and a patronymic: ``Кертаев Ринат Думанұлы``;
 * initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
 * a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``.
 
@@ -103,7 +104,8 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if third is not None and info.adjacent(nxt, third) and NAME_WORD.match(third.text) \
             and not _not_person_word(info, third) and _nominative(info, nxt) == nxt.text \
             and (is_patronymic(nxt.text) and _surname_like(info, third)
-                 or cued and not info.ordinary_word(third) and _third_ends_name(info, third)):
+                 or cued and not _surname_like(info, nxt) and not info.ordinary_word(third)
+                 and _third_ends_name(info, third)):
         parts.append(third)  # Қасым-Жомарт Кемелұлы Тоқаев; президенті Режеп Тайып Ердоған
     if _blocked_after(info, parts[-1]):
         return None
@@ -117,6 +119,22 @@ def _third_ends_name(info: TextInfo, w: Word) -> bool:
         return False
     nxt = info.next(w)
     return nxt is None or not info.adjacent(w, nxt) or not nxt.capitalised or _not_person_word(info, nxt)
+
+
+def _surname_first_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """The official order, surname first: a surname, a first name and a patronymic (``Кертаев Ринат Думанұлы``,
+    ``Искакова Баян Мұратқызына``); only the patronymic inflects."""
+    if _surname_like(info, w) != "strong" or _nominative(info, w) != w.text or _not_person_word(info, w):
+        return None
+    first = info.next(w)
+    if first is None or not info.adjacent(w, first) or not NAME_WORD.match(first.text) \
+            or _nominative(info, first) != first.text or _not_person_word(info, first):
+        return None
+    patronymic = info.next(first)
+    if patronymic is None or not info.adjacent(first, patronymic) or not NAME_WORD.match(patronymic.text) \
+            or not is_patronymic(_nominative(info, patronymic)):
+        return None
+    return Person(w.start, patronymic.end, _base(info, [w.text, first.text, patronymic.text])), 3
 
 
 def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
@@ -135,7 +153,7 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
         w = info.words[i]
         found = _initials_person(info, w)
         if found is None and w.capitalised and NAME_WORD.match(w.text) and w.lower not in not_name:
-            found = _full_name_person(info, w) or _lone_surname(info, w)
+            found = _surname_first_person(info, w) or _full_name_person(info, w) or _lone_surname(info, w)
         if found is None:
             i += 1
             continue
