@@ -174,3 +174,15 @@ def test_a_surname_first_name_resolves_its_later_surname(nlp_rules):
     extractor.nlp, extractor.model, extractor.max_chars = nlp_rules, None, 0
     doc = extractor.process(Item(text="Жиынды Жұмабеков Ринат Думанұлы ашты. Кейін Жұмабеков жоспарды таныстырды."))
     assert [r.name for r in doc.records if r.type == "person"] == ["Жұмабеков Ринат Думанұлы"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Өртті сөндіруге төтенше жағдайлар департаменті кірісті.",  # a dative before the body's words
+    "Балаларға жылы киім қоры жиналды.",
+    "Мамандар облыстың тұрақтандыру қорында картоп барын айтады.",  # the region's fund: no name
+    "Дәрі-дәрмекті қаланың денсаулық сақтау басқармасы сатып алды.",
+])
+def test_no_org_across_a_dative_or_a_common_place_noun(text):
+    from extractor.names.orgs import find_orgs
+
+    assert find_orgs(text) == []

@@ -32,7 +32,7 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
-                       first_names, named_after, place_parts)
+                       first_names, named_after, place_nouns, place_parts)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -41,6 +41,7 @@ MAX_NAME_WORDS = 8
 OUR_POSSESSIVE = regex.compile(r"[ыі]?м[ыі]з(?:дың|дің|ның|нің|ға|ге|да|де|ды|ді|ын|ін|дағы|дегі)?$")
 # a verbal noun (реттеу 'regulating', қорғау, бақылау, дамыту): an object before it belongs to a name
 VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
+DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 
 
@@ -248,12 +249,20 @@ def _can_start(info: TextInfo, w: Word) -> bool:
 
 
 def _ends_name(info: TextInfo, w: Word) -> bool:
-    """Words that a name does not reach across: numbers; 'our' (``атамыздың``); a possessive in the locative or accusative
+    """Words that a name does not reach across: numbers; 'our' (``атамыздың``); a lower-case word in the
+    dative (``Өртті сөндіруге төтенше жағдайлар департаменті``: the name starts after it); a common place
+    noun in the genitive (``облыстың тұрақтандыру қоры``: the region's fund, no name); a possessive in the locative or accusative
     (``ұйымдарының базасында 290 ... орталығы`` 'on the basis of', ``учаскесін``) unless it is the object of
     a verbal noun (``Қаржы нарығын реттеу және дамыту агенттігі``); a place head not
     in the nominative (``Шелек аулындағы аудандық аурухана``: the hospital is in the village)."""
     if any(ch.isdigit() for ch in w.text) or OUR_POSSESSIVE.search(w.lower):
         return True
+    if not w.capitalised and DATIVE.search(w.lower) \
+            and any(p.case_name == "dative" for p in parses(w.text)):
+        return True  # Өртті сөндіруге | төтенше жағдайлар департаменті: 'to put out the fire'
+    if not w.capitalised and any(p.case_name == "genitive" and not p.poss and p.base in place_nouns()
+                                 for p in parses(w.text)):
+        return True  # облыстың | тұрақтандыру қоры: a common noun's body names nobody
     if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
         # the object of a verbal noun is inside the name: Қаржы нарығын реттеу ... агенттігі
         nxt = info.next(w)
