@@ -219,6 +219,7 @@ def professions() -> FrozenSet[str]:
     return _role("profession")
 
 
+@lru_cache(maxsize=16384)
 def names_person_after(word: str) -> bool:
     """An office or profession (``президенті``, ``жазушы``, ``әртісі``): the capitalised words after it are a
     person's name."""

@@ -16,11 +16,12 @@ district or an institution is not a person here (``Ғұмаров көшесі``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form
+from ..lang.kk.morph import base_form, patronymic_endings
 from .heads import head_at
 from .lexicon import directions, first_names, is_patronymic, lookup, named_after, names_person_after, surname_strength
 from .text import TextInfo, Word, stop_words
@@ -62,7 +63,20 @@ def _not_person_word(info: TextInfo, w: Word) -> bool:
     base = _nominative(info, w)
     return (lookup(base, "location") is not None or lookup(base, "org") is not None
             or lookup(w.text, "location") is not None or head_at(info, w) is not None
-            or lookup(base_form(w.text, "location"), "location") is not None)  # Женевада
+            or _place_in_case(w.text))  # Женевада
+
+
+@lru_cache(maxsize=1)
+def _patronymic_stem() -> regex.Pattern:
+    """A quick test for a patronymic in any form: its table ending less the last letter, which the possessive
+    may drop (``Ұзақбайұлын``)."""
+    return regex.compile("|".join(regex.escape(e[:-1]) for e in sorted(patronymic_endings(), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=16384)
+def _place_in_case(word: str) -> bool:
+    """A listed place in a case form the person reading leaves alone (``Женевада``, ``Ташкентте``)."""
+    return lookup(base_form(word, "location"), "location") is not None
 
 
 def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
@@ -124,14 +138,14 @@ def _third_ends_name(info: TextInfo, w: Word) -> bool:
 def _surname_first_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     """The official order, surname first: a surname, a first name and a patronymic (``Кертаев Ринат Думанұлы``,
     ``Искакова Баян Мұратқызына``); only the patronymic inflects."""
-    if _surname_like(info, w) != "strong" or _nominative(info, w) != w.text or _not_person_word(info, w):
-        return None
     first = info.next(w)
-    if first is None or not info.adjacent(w, first) or not NAME_WORD.match(first.text) \
-            or _nominative(info, first) != first.text or _not_person_word(info, first):
-        return None
-    patronymic = info.next(first)
-    if patronymic is None or not info.adjacent(first, patronymic) or not NAME_WORD.match(patronymic.text) \
+    patronymic = info.next(first) if first is not None else None
+    if patronymic is None or not NAME_WORD.match(patronymic.text) or not NAME_WORD.match(first.text) \
+            or not info.adjacent(w, first) or not info.adjacent(first, patronymic) \
+            or not _patronymic_stem().search(patronymic.lower):
+        return None  # the cheap checks first: this runs for every capitalised word
+    if _surname_like(info, w) != "strong" or _nominative(info, w) != w.text or _not_person_word(info, w) \
+            or _nominative(info, first) != first.text or _not_person_word(info, first) \
             or not is_patronymic(_nominative(info, patronymic)):
         return None
     return Person(w.start, patronymic.end, _base(info, [w.text, first.text, patronymic.text])), 3

@@ -260,7 +260,8 @@ def _ends_name(info: TextInfo, w: Word) -> bool:
     if not w.capitalised and DATIVE.search(w.lower) \
             and any(p.case_name == "dative" for p in parses(w.text)):
         return True  # Өртті сөндіруге | төтенше жағдайлар департаменті: 'to put out the fire'
-    if not w.capitalised and any(p.case_name == "genitive" and not p.poss and p.base in place_nouns()
+    if not w.capitalised and w.lower.endswith("ң") \
+            and any(p.case_name == "genitive" and not p.poss and p.base in place_nouns()
                                  for p in parses(w.text)):
         return True  # облыстың | тұрақтандыру қоры: a common noun's body names nobody
     if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):

@@ -21,6 +21,7 @@ from ..text import Quote, TextInfo, Word
 from .finding import OrgFinding
 from .legal import abbreviations
 
+ANY_LATIN = regex.compile(r"\p{Latin}")
 PLURAL_LEGAL = regex.compile(r"-(?:лар|лер|дар|дер|тар|тер)")
 
 
@@ -74,8 +75,9 @@ def _latin_list_before(info: TextInfo, head: Word) -> List[List[Word]]:
 
 def find_listed_quotes(info: TextInfo) -> List[OrgFinding]:
     out: List[OrgFinding] = []
-    for w in info.words:
-        if w.text[:1].islower() and plural_head_entity(w) == "org":
+    latin = ANY_LATIN.search(info.text) is not None
+    for prev, w in zip(info.words, info.words[1:]) if latin else ():  # a head right after a Latin word
+        if w.text[:1].islower() and prev.latin and info.adjacent(prev, w) and plural_head_entity(w) == "org":
             for item in _latin_list_before(info, w):
                 name = " ".join(info.text[item[0].start:item[-1].end].split())
                 out.append(OrgFinding(item[0].start, item[-1].end, name))
