@@ -229,6 +229,11 @@ def names_person_after(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def dative_postpositions() -> FrozenSet[str]:
+    return _role("dative_postposition")
+
+
+@lru_cache(maxsize=1)
 def event_nouns() -> FrozenSet[str]:
     return _role("event")
 

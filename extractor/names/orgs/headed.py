@@ -31,8 +31,8 @@ import regex
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
-from ..lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
-                       first_names, named_after, place_nouns, place_parts)
+from ..lexicon import (canonical_org, country_prefixes, dative_postpositions, directions, lookup, looks_adjective,
+                       looks_non_name, first_names, named_after, place_nouns, place_parts)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -143,9 +143,11 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         if owner is None:
             return None  # қала әкімдігі, Облыс прокуратурасы: whose?
         first, words = owner, [owner] + words  # АҚШ Мемлекеттік департаменті
-    if hm.bare and not all(looks_adjective(x.text) for x in info.words[start.i + 1:hm.first.i]):
+    named = any(x.lower in named_after() for x in words)  # Жамбыл атындағы облыстық филармония
+    if hm.bare and not all(looks_adjective(x.text) or x.lower in named_after()
+                           for x in info.words[start.i + 1:hm.first.i]):
         return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
-    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text):
+    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text) and not named:
         return None  # Мамандар аудандық колледжді бітірді
     if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
         return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
@@ -259,7 +261,10 @@ def _ends_name(info: TextInfo, w: Word) -> bool:
         return True
     if not w.capitalised and DATIVE.search(w.lower) \
             and any(p.case_name == "dative" for p in parses(w.text)):
-        return True  # Өртті сөндіруге | төтенше жағдайлар департаменті: 'to put out the fire'
+        # Өртті сөндіруге | төтенше жағдайлар департаменті 'to put out the fire'; but a dative a
+        # postposition governs is inside: Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі
+        nxt = info.next(w)
+        return nxt is None or nxt.lower not in dative_postpositions()
     if not w.capitalised and w.lower.endswith("ң") \
             and any(p.case_name == "genitive" and not p.poss and p.base in place_nouns()
                                  for p in parses(w.text)):
