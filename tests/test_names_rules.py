@@ -186,3 +186,20 @@ def test_no_org_across_a_dative_or_a_common_place_noun(text):
     from extractor.names.orgs import find_orgs
 
     assert find_orgs(text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Жиынға Сейітов А.Б. мен Ахметова Г.Қ. қатысты.", ["Сейітов А.Б.", "Ахметова Г.Қ."]),
+    ("Хаттамаға Жұмабеков Р.Д. қол қойды.", ["Жұмабеков Р.Д."]),
+])
+def test_a_surname_with_initials_after_it(text, names):
+    assert persons(text) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("АҚШ президенті Дональд Трамп Ақ үйде мәлімдеме жасады.", "Дональд Трамп"),  # a short common word
+    ("Ғалым Мұрат Әуезов конференцияда баяндама жасады.", "Мұрат Әуезов"),  # a profession that is a first name
+    ("Әнші Димаш Құдайберген Лондонда концерт берді.", "Димаш Құдайберген"),
+])
+def test_an_office_word_and_the_name_after_it(text, name):
+    assert persons(text) == [name]

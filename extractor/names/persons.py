@@ -6,6 +6,7 @@
 * after an office or profession (``data/name_stop_words.tsv``, roles ``title`` and ``profession``), two or three
   capitalised words: ``жазушы Смағұл Елубай``, ``президенті Режеп Тайып Ердоған``;
 * surname first, then a first name and a patronymic: ``Кертаев Ринат Думанұлы``;
+* a surname and initials after it: ``Сейітов А.Б.``;
 * initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
 * a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``.
 
@@ -23,7 +24,7 @@ import regex
 
 from ..lang.kk.morph import base_form, patronymic_endings
 from .heads import head_at
-from .lexicon import directions, first_names, is_patronymic, lookup, named_after, names_person_after, surname_strength
+from .lexicon import directions, first_names, is_common, is_patronymic, lookup, named_after, names_person_after, surname_strength
 from .text import TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
@@ -103,6 +104,8 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text) or _not_person_word(info, nxt):
         return None
     is_first = w.lower in first_names()
+    if info.starts_sentence(w) and names_person_after(w.text) and nxt.lower in first_names():
+        return None  # Ғалым Мұрат Әуезов: 'the scientist', then the name
     before = info.prev(w)
     cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
     if not is_first:
@@ -119,7 +122,7 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
             and not _not_person_word(info, third) and _nominative(info, nxt) == nxt.text \
             and (is_patronymic(nxt.text) and _surname_like(info, third)
                  or cued and not _surname_like(info, nxt) and not info.ordinary_word(third)
-                 and _third_ends_name(info, third)):
+                 and len(third.text) > 3 and not is_common(third.text) and _third_ends_name(info, third)):
         parts.append(third)  # Қасым-Жомарт Кемелұлы Тоқаев; президенті Режеп Тайып Ердоған
     if _blocked_after(info, parts[-1]):
         return None
@@ -151,6 +154,18 @@ def _surname_first_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int
     return Person(w.start, patronymic.end, _base(info, [w.text, first.text, patronymic.text])), 3
 
 
+def _surname_initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A surname and the initials after it, as lists write them: ``Сейітов А.Б.``, ``Ахметова Г.Қ.``."""
+    nxt = info.next(w)
+    if nxt is None or not SINGLE_INITIAL.match(nxt.text) or info.gap(w, nxt) != " " \
+            or info.text[nxt.end:nxt.end + 1] != "." or not NAME_WORD.match(w.text):
+        return None
+    if _surname_like(info, w) is None or _not_person_word(info, w) or _blocked_after(info, w):
+        return None
+    name = f"{_nominative(info, w)} {nxt.text}."
+    return Person(w.start, nxt.end + 1, name), 2
+
+
 def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if _surname_like(info, w) == "strong" and len(w.text) >= 5 and not info.ordinary_word(w) \
             and not _blocked_after(info, w) and not _not_person_word(info, w):
@@ -167,7 +182,8 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
         w = info.words[i]
         found = _initials_person(info, w)
         if found is None and w.capitalised and NAME_WORD.match(w.text) and w.lower not in not_name:
-            found = _surname_first_person(info, w) or _full_name_person(info, w) or _lone_surname(info, w)
+            found = _surname_first_person(info, w) or _surname_initials_person(info, w) \
+                or _full_name_person(info, w) or _lone_surname(info, w)
         if found is None:
             i += 1
             continue
