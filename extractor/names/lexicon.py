@@ -229,6 +229,11 @@ def names_person_after(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def owner_links() -> FrozenSet[str]:
+    return _role("owner_link")
+
+
+@lru_cache(maxsize=1)
 def dative_postpositions() -> FrozenSet[str]:
     return _role("dative_postposition")
 

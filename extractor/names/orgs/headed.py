@@ -32,7 +32,7 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (canonical_org, country_prefixes, dative_postpositions, directions, lookup, looks_adjective,
-                       looks_non_name, first_names, named_after, place_nouns, place_parts)
+                       looks_non_name, first_names, named_after, owner_links, place_nouns, place_parts)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -198,12 +198,25 @@ def person_before(info: TextInfo, anchor: Word) -> Word:
 def _owner_before_name(info: TextInfo, first: Word) -> Word:
     """A place that owns a capitalised name belongs to it (the full hierarchical name): a place with its type
     word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
-    жағдайлар департаменті``) or a listed country or city in the nominative (``Қазақстан Даму Банкі``). Not a
+    жағдайлар департаменті``), also joined by ``бойынша`` (``Қостанай облысы бойынша Мемлекеттік кірістер
+    департаменті``; ``data/name_stop_words.tsv``, role ``owner_link``), or a listed country or city in the
+    nominative (``Қазақстан Даму Банкі``). Not a
     place in another case (``Астанада Ұлттық музей``), a place after a comma or a conjunction, nor a second
     place before a name that starts with its own (``Алматы облысы Талғар ауданының әкімдігі``)."""
     prev = info.prev(first)
     if prev is None or not info.adjacent(prev, first) or _starts_with_place(info, first):
         return first  # Алматы облысы Талғар ауданының әкімдігі: the name has its own owner place
+    if prev.lower in owner_links():  # Қостанай облысы бойынша Мемлекеттік кірістер департаменті
+        place = info.prev(prev)
+        if place is None or not info.adjacent(place, prev):
+            return first
+        hm = head_at(info, place)
+        owner = info.prev(place) if hm is not None and hm.head.entity == "location" else None
+        if hm is None or hm.first is not place or hm.base.split()[-1] != place.text or owner is None \
+                or not info.adjacent(owner, place) or not owner.capitalised \
+                or base_form(owner.text, "location") != owner.text:
+            return first
+        return _extend_left(info, owner)
     hm = head_at(info, prev)
     if hm is not None and hm.head.entity == "location" and hm.first is prev and not prev.capitalised \
             and (hm.base.split()[-1] == prev.text or _genitive(prev)):
