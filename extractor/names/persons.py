@@ -104,7 +104,7 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text) or _not_person_word(info, nxt):
         return None
     is_first = w.lower in first_names()
-    if info.starts_sentence(w) and names_person_after(w.text) and nxt.lower in first_names():
+    if nxt.lower in first_names() and names_person_after(w.text) and info.starts_sentence(w):
         return None  # Ғалым Мұрат Әуезов: 'the scientist', then the name
     before = info.prev(w)
     cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
@@ -118,8 +118,9 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
         return None
     parts = [w, nxt]
     third = info.next(nxt)
-    if third is not None and info.adjacent(nxt, third) and NAME_WORD.match(third.text) \
-            and not _not_person_word(info, third) and _nominative(info, nxt) == nxt.text \
+    if third is not None and (cued or is_patronymic(nxt.text)) and info.adjacent(nxt, third) \
+            and NAME_WORD.match(third.text) and not _not_person_word(info, third) \
+            and _nominative(info, nxt) == nxt.text \
             and (is_patronymic(nxt.text) and _surname_like(info, third)
                  or cued and not _surname_like(info, nxt) and not info.ordinary_word(third)
                  and len(third.text) > 3 and not is_common(third.text) and _third_ends_name(info, third)):
