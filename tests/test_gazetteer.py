@@ -86,3 +86,15 @@ def test_tables_are_consistent():
     for org in ("Үкімет", "Парламент", "Мәжіліс", "Сенат", "Ұлттық банк", "Kazinform", "ҚазАқпарат", "Хабар",
                 "Instagram", "Facebook"):
         assert lookup(org, "org") is not None
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Форумға Оңтүстік Африка мен Бразилия өкілдері қатысты.", ["Оңтүстік Африка", "Бразилия"]),
+    ("Делегация Невада мен Аризонада болды.", ["Невада", "Аризона"]),  # US states
+    ("Жүк Барнауылға жөнелтілді, кейін Қашқардан оралды.", ["Барнауыл", "Қашқар"]),
+    ("Ұшақ Буэнос-Айрестен Мехикоға ұшты.", ["Буэнос-Айрес", "Мехико"]),
+])
+def test_foreign_places_in_kazakh_spelling(text, names):
+    from extractor.names.locations import find_places
+
+    assert [p.name for p in find_places(text)] == names

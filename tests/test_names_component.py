@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 import extractor  # noqa: F401 - registers the kk language
-from extractor.mentions import Mention
+from extractor.mentions import Mention, get_mentions
 from extractor.pipeline import add_rule_components, build_pipeline
 
 
@@ -163,3 +163,12 @@ def test_organisations_have_one_home_and_names_never_import_the_dimensions():
     for path in Path(extractor.names.__file__).parent.rglob("*.py"):
         imports = re.findall(r"^\s*(?:from|import)\s+(\S+)", path.read_text(encoding="utf-8"), re.M)
         assert not [i for i in imports if "dimensions" in i], path
+
+
+def test_a_place_that_owns_a_body_is_no_location_of_its_own(nlp_rules):
+    for text in ("Қостанай облысы бойынша Мемлекеттік кірістер департаменті тексеріс жүргізді.",
+                 "Алматы қаласы Полиция департаментінің қызметкерлері ұрыны ұстады.",
+                 "Несиені Қазақстан Даму Банкі берді."):
+        doc = nlp_rules(text)
+        kinds = [m.type for m in get_mentions(doc) if m.type in ("org", "location")]
+        assert kinds == ["org"], (text, kinds)

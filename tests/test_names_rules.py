@@ -106,3 +106,100 @@ def test_patronymic_and_misspelt_forms_join_the_first_full_name():
     # two different full names with the same first name: the patronymic is left alone
     m = resolve_persons(["Құрман Абдрахман", "Құрман Сейітов", "Құрман Тұрғанұлы"])
     assert m["Құрман Тұрғанұлы"] == "Құрман Тұрғанұлы"
+
+
+@pytest.mark.parametrize("text,name", [
+    # two initials whose last dot the tokenizer leaves out of the word
+    ("Іс бойынша Б.Қ. Жақыповқа айып тағылды.", "Б.Қ.Жақыпов"),
+    ("Баяндаманы А.Т. Серікбаева жасады.", "А.Т.Серікбаева"),
+    ("Кеңесте С.А. Нұрланов пен Т.Б. Ахметова сөйледі.", "С.А.Нұрланов"),
+    # an office or profession before two or three capitalised words: an unlisted first name
+    ("Жазушы Смағұл Елубай жаңа романын таныстырды.", "Смағұл Елубай"),
+    ("Түркия президенті Режеп Тайып Ердоған Анкарада сөйледі.", "Режеп Тайып Ердоған"),
+    ("Халық әртісі Полад Бүлбүлоғлы Баку мен Алматыда концерт берді.", "Полад Бүлбүлоғлы"),
+    ("Бапкер Станислав Черчесов ойыншылар тізімін жариялады.", "Станислав Черчесов"),
+    ("Франция президенті Эммануэль Макронды қабылдады.", "Эммануэль Макрон"),
+])
+def test_people_with_initials_or_an_office(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    # a place written after the name (Женевада, Ташкентте) or a direction opening one is no part of it
+    ("БҰҰ Бас хатшысы Антониу Гутерриш Женевада сөз сөйледі.", "Антониу Гутерриш"),
+    ("Боксшы Бекзат Нұрдәулетов Ташкентте жеңіске жетті.", "Бекзат Нұрдәулетов"),
+    ("Депутат Асқар Жұмабаев Батыс Қазақстан облысындағы сайлаушылармен кездесті.", "Асқар Жұмабаев"),
+])
+def test_a_name_after_an_office_stops_before_a_place(text, name):
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Боксшы Ташкентте өткен Азия чемпионатында жеңді.", "Азия"),
+    ("Ол Астана халықаралық форумына қатысты.", "Астана"),
+    ("Алматы марафоны жексенбіде өтті.", "Алматы"),
+    ("Қазақстан кубогының финалы өтті.", "Қазақстан"),
+])
+def test_a_place_in_an_event_title_is_no_location(text, place):
+    assert place not in places(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Алматыда чемпионат өтті.", "Алматы"),  # a place in a case form stays: the event is there
+    ("Азияда өсім байқалды.", "Азия"),
+    ("Форумға Қазақстан мен Өзбекстан қатысты.", "Өзбекстан"),
+])
+def test_a_place_near_an_event_word_stays(text, place):
+    assert place in places(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Басқарма басшысы — Жұмабеков Ринат Думанұлы.", "Жұмабеков Ринат Думанұлы"),
+    ("Дауыстың 15 пайызы Сейітов Әміржан Бекұлына берілді.", "Сейітов Әміржан Бекұлы"),
+    ("Акушерка Искакова Баян Мұратқызы әйелді аман-есен босандырды.", "Искакова Баян Мұратқызы"),
+])
+def test_people_written_surname_first(text, name):
+    assert persons(text) == [name]
+
+
+def test_a_surname_ends_a_name_after_an_office():
+    # the capitalised word after a surname is no third name word (a month opening an event's name)
+    assert persons("Ел Президенті Қасым-Жомарт Тоқаев Тамыз конференциясында айтты.") == ["Қасым-Жомарт Тоқаев"]
+
+
+def test_a_surname_first_name_resolves_its_later_surname(nlp_rules):
+    from extractor.api import Extractor, Item
+
+    extractor = Extractor.__new__(Extractor)
+    extractor.nlp, extractor.model, extractor.max_chars = nlp_rules, None, 0
+    doc = extractor.process(Item(text="Жиынды Жұмабеков Ринат Думанұлы ашты. Кейін Жұмабеков жоспарды таныстырды."))
+    assert [r.name for r in doc.records if r.type == "person"] == ["Жұмабеков Ринат Думанұлы"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Өртті сөндіруге төтенше жағдайлар департаменті кірісті.",  # a dative before the body's words
+    "Балаларға жылы киім қоры жиналды.",
+    "Мамандар облыстың тұрақтандыру қорында картоп барын айтады.",  # the region's fund: no name
+    "Дәрі-дәрмекті қаланың денсаулық сақтау басқармасы сатып алды.",
+])
+def test_no_org_across_a_dative_or_a_common_place_noun(text):
+    from extractor.names.orgs import find_orgs
+
+    assert find_orgs(text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Жиынға Сейітов А.Б. мен Ахметова Г.Қ. қатысты.", ["Сейітов А.Б.", "Ахметова Г.Қ."]),
+    ("Хаттамаға Жұмабеков Р.Д. қол қойды.", ["Жұмабеков Р.Д."]),
+])
+def test_a_surname_with_initials_after_it(text, names):
+    assert persons(text) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("АҚШ президенті Дональд Трамп Ақ үйде мәлімдеме жасады.", "Дональд Трамп"),  # a short common word
+    ("Ғалым Мұрат Әуезов конференцияда баяндама жасады.", "Мұрат Әуезов"),  # a profession that is a first name
+    ("Әнші Димаш Құдайберген Лондонда концерт берді.", "Димаш Құдайберген"),
+])
+def test_an_office_word_and_the_name_after_it(text, name):
+    assert persons(text) == [name]

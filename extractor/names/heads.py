@@ -69,10 +69,17 @@ def head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
     return memo[w.i]
 
 
+@lru_cache(maxsize=65536)
+def _head_bases(word: str) -> Tuple[Tuple[str, str], ...]:
+    """The base forms of ``word`` that end a head of the table, with their case-folded key (most words: none,
+    and the word is looked up once)."""
+    poss, bare = _index()
+    return tuple((b, b.casefold()) for b in _bases(word) if b.casefold() in poss or b.casefold() in bare)
+
+
 def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
     poss, bare = _index()
-    for base in _bases(w.text):
-        key = base.casefold()
+    for base, key in _head_bases(w.text):
         for h in poss.get(key, []):
             words = h.head.split()
             first = w

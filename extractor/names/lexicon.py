@@ -215,6 +215,44 @@ def is_place_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def professions() -> FrozenSet[str]:
+    return _role("profession")
+
+
+@lru_cache(maxsize=16384)
+def names_person_after(word: str) -> bool:
+    """An office or profession (``президенті``, ``жазушы``, ``әртісі``): the capitalised words after it are a
+    person's name."""
+    stem = strip_endings(word.casefold())
+    return is_title(word) or any(x in professions() for x in (stem, strip_possessive(stem),
+                                                                  strip_possessive(word.casefold())))
+
+
+@lru_cache(maxsize=1)
+def owner_links() -> FrozenSet[str]:
+    return _role("owner_link")
+
+
+@lru_cache(maxsize=1)
+def dative_postpositions() -> FrozenSet[str]:
+    return _role("dative_postposition")
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> FrozenSet[str]:
+    return _role("event")
+
+
+def is_event_noun(word: str) -> bool:
+    """A common noun for an event in any form (``чемпионатында``, ``форумына``, ``Ойындары``)."""
+    low = word.casefold()
+    stem = strip_endings(low)
+    nouns = event_nouns()
+    # марафоны: the ending reader takes -ны for the accusative; the possessive is tried on the word too
+    return any(x in nouns for x in (stem, strip_possessive(stem), strip_possessive(low)))
+
+
+@lru_cache(maxsize=1)
 def list_joiners() -> FrozenSet[str]:
     """Words that join the items of a list of names: Бельгия мен Лихтенштейн, Куба, Грекия және ..."""
     return _role("joiner")

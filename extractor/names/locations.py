@@ -20,7 +20,7 @@ from ..lang.kk.morph import base_form
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at
-from .lexicon import canonical_location, directions, epithets, lookup
+from .lexicon import canonical_location, directions, epithets, is_event_noun, looks_adjective, lookup
 from .text import LATIN, TextInfo, Word, stop_words
 
 DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
@@ -124,11 +124,29 @@ def dateline_places(text: str) -> List[Place]:
     return out
 
 
+def in_event_title(info: TextInfo, end: int) -> bool:
+    """Whether the place ending at ``end`` opens an event's title: an event noun follows it, right after or
+    after one adjective (``Азия чемпионатында``, ``Астана халықаралық форумына``); ``data/name_stop_words.tsv``,
+    role ``event``."""
+    w = info.word_ending_at(end)
+    nxt = info.next(w) if w is not None else None
+    if nxt is None or not info.adjacent(w, nxt):
+        return False
+    if not nxt.capitalised and looks_adjective(nxt.text):
+        after = info.next(nxt)
+        if after is not None and info.adjacent(nxt, after) and is_event_noun(after.text):
+            return True
+    return is_event_noun(nxt.text)
+
+
 def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
-    """Places in ``text``; overlapping findings keep the longest."""
+    """Places in ``text``; overlapping findings keep the longest. A place that opens an event's title
+    (``Азия чемпионатында``) is none."""
     info = info or TextInfo(text)
     found: List[Place] = []
     for g in find_gazetteer(text, info):
+        if g.entry.entity == "location" and text[g.start:g.end] == g.entry.name and in_event_title(info, g.end):
+            continue
         if g.entry.entity == "location":
             found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))
     for hm in find_heads(info, "location"):

@@ -3,6 +3,10 @@
 * a first name (``data/first_names.tsv``) and a capitalised word: ``Ерлан Сапаров``, ``Құрман
   Абдрахман``; with a patronymic: ``Қасым-Жомарт Кемелұлы Тоқаев``;
 * a capitalised word inside a sentence and a surname (``data/surname_suffixes.tsv``): ``министр Жеңісбек Тәкиев``;
+* after an office or profession (``data/name_stop_words.tsv``, roles ``title`` and ``profession``), two or three
+  capitalised words: ``жазушы Смағұл Елубай``, ``президенті Режеп Тайып Ердоған``;
+* surname first, then a first name and a patronymic: ``Кертаев Ринат Думанұлы``;
+* a surname and initials after it: ``Сейітов А.Б.``;
 * initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
 * a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``.
 
@@ -13,17 +17,19 @@ district or an institution is not a person here (``Ғұмаров көшесі``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form
+from ..lang.kk.morph import base_form, patronymic_endings
 from .heads import head_at
-from .lexicon import first_names, is_patronymic, lookup, named_after, surname_strength
+from .lexicon import directions, first_names, is_common, is_patronymic, lookup, named_after, names_person_after, surname_strength
 from .text import TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
-SINGLE_INITIAL = regex.compile(r"^\p{Lu}$")
+# one or more initials whose last dot the tokenizer left out of the word: Д (Д. Ержанов), Б.Қ (Б.Қ. Жақыпов)
+SINGLE_INITIAL = regex.compile(r"^(?:\p{Lu}\.-?)?\p{Lu}$")
 NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 
 
@@ -57,7 +63,21 @@ def _blocked_after(info: TextInfo, w: Word) -> bool:
 def _not_person_word(info: TextInfo, w: Word) -> bool:
     base = _nominative(info, w)
     return (lookup(base, "location") is not None or lookup(base, "org") is not None
-            or lookup(w.text, "location") is not None or head_at(info, w) is not None)
+            or lookup(w.text, "location") is not None or head_at(info, w) is not None
+            or _place_in_case(w.text))  # Женевада
+
+
+@lru_cache(maxsize=1)
+def _patronymic_stem() -> regex.Pattern:
+    """A quick test for a patronymic in any form: its table ending less the last letter, which the possessive
+    may drop (``Ұзақбайұлын``)."""
+    return regex.compile("|".join(regex.escape(e[:-1]) for e in sorted(patronymic_endings(), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=16384)
+def _place_in_case(word: str) -> bool:
+    """A listed place in a case form the person reading leaves alone (``Женевада``, ``Ташкентте``)."""
+    return lookup(base_form(word, "location"), "location") is not None
 
 
 def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
@@ -67,7 +87,7 @@ def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
 
 
 def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
-    """``Е.Сапаров`` (one word) or ``Д. Ержанов``; returns the person and the words used."""
+    """``Е.Сапаров`` (one word), ``Д. Ержанов`` or ``Б.Қ. Жақыпов``; returns the person and the words used."""
     if INITIALS_IN_WORD.match(w.text) and not _blocked_after(info, w) and not _not_person_word(info, w):
         return Person(w.start, w.end, _base(info, [w.text])), 1
     nxt = info.next(w)
@@ -84,21 +104,67 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text) or _not_person_word(info, nxt):
         return None
     is_first = w.lower in first_names()
+    if nxt.lower in first_names() and names_person_after(w.text) and info.starts_sentence(w):
+        return None  # Ғалым Мұрат Әуезов: 'the scientist', then the name
+    before = info.prev(w)
+    cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
     if not is_first:
-        # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»)
-        if _not_person_word(info, w) or not _surname_like(info, nxt) or info.ordinary_word(w) \
-                or info.starts_sentence(w):
+        # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»), before a surname or
+        # after an office or profession (жазушы Смағұл Елубай)
+        if _not_person_word(info, w) or info.ordinary_word(w) or info.starts_sentence(w) \
+                or not (_surname_like(info, nxt) or (cued and not info.ordinary_word(nxt))):
             return None
     if _nominative(info, w) != w.text:
         return None
     parts = [w, nxt]
     third = info.next(nxt)
-    if is_patronymic(nxt.text) and third is not None and info.adjacent(nxt, third) \
-            and NAME_WORD.match(third.text) and _surname_like(info, third) and not _not_person_word(info, third):
-        parts.append(third)
+    if third is not None and (cued or is_patronymic(nxt.text)) and info.adjacent(nxt, third) \
+            and NAME_WORD.match(third.text) and not _not_person_word(info, third) \
+            and _nominative(info, nxt) == nxt.text \
+            and (is_patronymic(nxt.text) and _surname_like(info, third)
+                 or cued and not _surname_like(info, nxt) and not info.ordinary_word(third)
+                 and len(third.text) > 3 and not is_common(third.text) and _third_ends_name(info, third)):
+        parts.append(third)  # Қасым-Жомарт Кемелұлы Тоқаев; президенті Режеп Тайып Ердоған
     if _blocked_after(info, parts[-1]):
         return None
     return Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])), len(parts)
+
+
+def _third_ends_name(info: TextInfo, w: Word) -> bool:
+    """A third name word after an office ends the name: no capitalised word follows it, or a place or
+    organisation does (``Режеп Тайып Ердоған Анкарада``)."""
+    if w.lower in directions():  # Батыс Қазақстан облысы opens after the name
+        return False
+    nxt = info.next(w)
+    return nxt is None or not info.adjacent(w, nxt) or not nxt.capitalised or _not_person_word(info, nxt)
+
+
+def _surname_first_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """The official order, surname first: a surname, a first name and a patronymic (``Кертаев Ринат Думанұлы``,
+    ``Искакова Баян Мұратқызына``); only the patronymic inflects."""
+    first = info.next(w)
+    patronymic = info.next(first) if first is not None else None
+    if patronymic is None or not NAME_WORD.match(patronymic.text) or not NAME_WORD.match(first.text) \
+            or not info.adjacent(w, first) or not info.adjacent(first, patronymic) \
+            or not _patronymic_stem().search(patronymic.lower):
+        return None  # the cheap checks first: this runs for every capitalised word
+    if _surname_like(info, w) != "strong" or _nominative(info, w) != w.text or _not_person_word(info, w) \
+            or _nominative(info, first) != first.text or _not_person_word(info, first) \
+            or not is_patronymic(_nominative(info, patronymic)):
+        return None
+    return Person(w.start, patronymic.end, _base(info, [w.text, first.text, patronymic.text])), 3
+
+
+def _surname_initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A surname and the initials after it, as lists write them: ``Сейітов А.Б.``, ``Ахметова Г.Қ.``."""
+    nxt = info.next(w)
+    if nxt is None or not SINGLE_INITIAL.match(nxt.text) or info.gap(w, nxt) != " " \
+            or info.text[nxt.end:nxt.end + 1] != "." or not NAME_WORD.match(w.text):
+        return None
+    if _surname_like(info, w) is None or _not_person_word(info, w) or _blocked_after(info, w):
+        return None
+    name = f"{_nominative(info, w)} {nxt.text}."
+    return Person(w.start, nxt.end + 1, name), 2
 
 
 def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
@@ -117,7 +183,8 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
         w = info.words[i]
         found = _initials_person(info, w)
         if found is None and w.capitalised and NAME_WORD.match(w.text) and w.lower not in not_name:
-            found = _full_name_person(info, w) or _lone_surname(info, w)
+            found = _surname_first_person(info, w) or _surname_initials_person(info, w) \
+                or _full_name_person(info, w) or _lone_surname(info, w)
         if found is None:
             i += 1
             continue

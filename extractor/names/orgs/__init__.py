@@ -15,7 +15,8 @@ The grammar is a list of small rules, each a function ``TextInfo -> [OrgFinding]
   (``ШҚО МКД``), web sites named as sources (``Tengrinews.kz``) and the agency of a dateline
   (``ТАРАЗ. Kazinform —``).
 
-A quoted name alone (an event, a product, a title: ``"Жас ақын" байқауына``) is no organisation. Among
+A quoted name alone (an event, a product, a title: ``"Жас ақын" байқауына``) is no organisation, unless the
+text has named it as one and writes it again with a case ending inside the quotes (``«Қайратқа»``). Among
 overlapping findings a legal-form one wins, then the longest (:func:`extractor.spans.keep_longest`). A legal
 form seen once for a name holds for every mention of that name. Names are nominative, without quotes or legal
 form. :mod:`extractor.dimensions.org` registers :func:`find_orgs` as the ``kx_org`` pipeline component;
@@ -26,7 +27,8 @@ from __future__ import annotations
 from typing import Dict, List, Optional
 
 from ...mentions import Mention
-from ...spans import keep_longest
+from ...lang.kk.morph import base_form
+from ...spans import SpanIndex, keep_longest
 from ..lexicon import lookup
 from ..text import TextInfo
 from .finding import OrgFinding
@@ -62,7 +64,25 @@ def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
             # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы)
             if name and (info.text[o.start] in QUOTE_MARKS or lookup(name, "location") is None):
                 found.append(Mention("org", o.start, o.end, {"name": name, "legal_form": o.legal_form}, "rule"))
-    return propagate_legal_forms(keep_longest(found, rank=_rank))
+    kept = keep_longest(found, rank=_rank)
+    return propagate_legal_forms(sorted(kept + inflected_quotes(info, kept), key=lambda m: m.start))
+
+
+def inflected_quotes(info: TextInfo, found: List[Mention]) -> List[Mention]:
+    """A quoted organisation named again with its case ending inside the quotes and no head word: ``«Қайрат»
+    клубы ... «Қайратқа» есе жіберді`` → Қайрат (only a name the text has already given a quoted org)."""
+    quoted = {m.attrs["name"].casefold(): m.attrs["name"] for m in found if info.text[m.start] in QUOTE_MARKS}
+    if not quoted:
+        return []
+    taken = SpanIndex(found)
+    out = []
+    for q in info.quotes:
+        if taken.overlapping(q.start, q.end):
+            continue
+        base = base_form(q.text, "org")
+        if base != q.text and base.casefold() in quoted:
+            out.append(Mention("org", q.start, q.end, {"name": quoted[base.casefold()], "legal_form": None}, "rule"))
+    return out
 
 
 def propagate_legal_forms(mentions: List[Mention]) -> List[Mention]:

@@ -16,6 +16,7 @@ A quoted name may open it (``«Шымкент» инновациялық тех�
 organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
 name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
 ``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
+(a name all in Latin script leaves out any head: ``Reuters агенттігі`` → Reuters)
 (``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). After a quoted name such a head with
 its descriptor leaves the quoted part as the name (``«Ақ жол» демократиялық партиясы`` → Ақ жол,
 ``«Бәйтерек» ұлттық басқарушы холдингі`` → Бәйтерек). A head without the possessive
@@ -30,8 +31,8 @@ import regex
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
-from ..lexicon import (canonical_org, country_prefixes, directions, lookup, looks_adjective, looks_non_name,
-                       first_names, named_after, place_parts)
+from ..lexicon import (canonical_org, country_prefixes, dative_postpositions, directions, lookup, looks_adjective,
+                       looks_non_name, first_names, named_after, owner_links, place_nouns, place_parts)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -40,6 +41,7 @@ MAX_NAME_WORDS = 8
 OUR_POSSESSIVE = regex.compile(r"[ыі]?м[ыі]з(?:дың|дің|ның|нің|ға|ге|да|де|ды|ді|ын|ін|дағы|дегі)?$")
 # a verbal noun (реттеу 'regulating', қорғау, бақылау, дамыту): an object before it belongs to a name
 VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
+DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 
 
@@ -133,18 +135,25 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         return None
     first = _extend_left(info, start)
     first = named_after_left(info, first)
+    if first is start:
+        first = _owner_before_name(info, first)
     words = [x for x in info.words[first.i:hm.first.i]]
     if all(x.lower in stops.generic for x in words):
         owner = _owner_place(info, first)
         if owner is None:
             return None  # қала әкімдігі, Облыс прокуратурасы: whose?
         first, words = owner, [owner] + words  # АҚШ Мемлекеттік департаменті
-    if hm.bare and not all(looks_adjective(x.text) for x in info.words[start.i + 1:hm.first.i]):
+    named = any(x.lower in named_after() for x in words)  # Жамбыл атындағы облыстық филармония
+    if hm.bare and not all(looks_adjective(x.text) or x.lower in named_after()
+                           for x in info.words[start.i + 1:hm.first.i]):
         return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
-    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text):
+    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text) and not named:
         return None  # Мамандар аудандық колледжді бітірді
     if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
         return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
+    if all(x.latin for x in words):
+        # a name in Latin script and a Kazakh word for its kind: Reuters агенттігі → Reuters
+        return OrgFinding(first.start, hm.end, " ".join(info.text[first.start:words[-1].end].split()))
     # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...) and the head's base form
     name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
     if lookup(name, "location") is not None:
@@ -186,6 +195,51 @@ def person_before(info: TextInfo, anchor: Word) -> Word:
     return first
 
 
+def _owner_before_name(info: TextInfo, first: Word) -> Word:
+    """A place that owns a capitalised name belongs to it (the full hierarchical name): a place with its type
+    word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
+    жағдайлар департаменті``), also joined by ``бойынша`` (``Қостанай облысы бойынша Мемлекеттік кірістер
+    департаменті``; ``data/name_stop_words.tsv``, role ``owner_link``), or a listed country or city in the
+    nominative (``Қазақстан Даму Банкі``). Not a
+    place in another case (``Астанада Ұлттық музей``), a place after a comma or a conjunction, nor a second
+    place before a name that starts with its own (``Алматы облысы Талғар ауданының әкімдігі``)."""
+    prev = info.prev(first)
+    if prev is None or not info.adjacent(prev, first) or _starts_with_place(info, first):
+        return first  # Алматы облысы Талғар ауданының әкімдігі: the name has its own owner place
+    if prev.lower in owner_links():  # Қостанай облысы бойынша Мемлекеттік кірістер департаменті
+        place = info.prev(prev)
+        if place is None or not info.adjacent(place, prev):
+            return first
+        hm = head_at(info, place)
+        owner = info.prev(place) if hm is not None and hm.head.entity == "location" else None
+        if hm is None or hm.first is not place or hm.base.split()[-1] != place.text or owner is None \
+                or not info.adjacent(owner, place) or not owner.capitalised \
+                or base_form(owner.text, "location") != owner.text:
+            return first
+        return _extend_left(info, owner)
+    hm = head_at(info, prev)
+    if hm is not None and hm.head.entity == "location" and hm.first is prev and not prev.capitalised \
+            and (hm.base.split()[-1] == prev.text or _genitive(prev)):
+        owner = info.prev(prev)
+        if owner is not None and info.adjacent(owner, prev) and owner.capitalised \
+                and base_form(owner.text, "location") == owner.text and not info.ordinary_word(owner):
+            return _extend_left(info, owner)  # Шығыс Қазақстан облысының ...
+        return first
+    if prev.capitalised and prev.lower not in STOP_WORDS and base_form(prev.text, "location") == prev.text \
+            and lookup(prev.text, "location") is not None and not info.ordinary_word(prev):
+        return prev
+    return first
+
+
+def _starts_with_place(info: TextInfo, first: Word) -> bool:
+    nxt = info.next(first)
+    if nxt is not None and info.adjacent(first, nxt):
+        hm = head_at(info, nxt)
+        if hm is not None and hm.head.entity == "location" and hm.first is nxt:
+            return True
+    return lookup(base_form(first.text, "location"), "location") is not None
+
+
 def _owner_place(info: TextInfo, first: Word) -> Optional[Word]:
     """A country or place written right before a name of generic words owns it (``АҚШ Мемлекеттік
     департаменті``, ``Жапония қорғаныс министрлігі`` is found without it)."""
@@ -210,12 +264,24 @@ def _can_start(info: TextInfo, w: Word) -> bool:
 
 
 def _ends_name(info: TextInfo, w: Word) -> bool:
-    """Words that a name does not reach across: numbers; 'our' (``атамыздың``); a possessive in the locative or accusative
+    """Words that a name does not reach across: numbers; 'our' (``атамыздың``); a lower-case word in the
+    dative (``Өртті сөндіруге төтенше жағдайлар департаменті``: the name starts after it); a common place
+    noun in the genitive (``облыстың тұрақтандыру қоры``: the region's fund, no name); a possessive in the locative or accusative
     (``ұйымдарының базасында 290 ... орталығы`` 'on the basis of', ``учаскесін``) unless it is the object of
     a verbal noun (``Қаржы нарығын реттеу және дамыту агенттігі``); a place head not
     in the nominative (``Шелек аулындағы аудандық аурухана``: the hospital is in the village)."""
     if any(ch.isdigit() for ch in w.text) or OUR_POSSESSIVE.search(w.lower):
         return True
+    if not w.capitalised and DATIVE.search(w.lower) \
+            and any(p.case_name == "dative" for p in parses(w.text)):
+        # Өртті сөндіруге | төтенше жағдайлар департаменті 'to put out the fire'; but a dative a
+        # postposition governs is inside: Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі
+        nxt = info.next(w)
+        return nxt is None or nxt.lower not in dative_postpositions()
+    if not w.capitalised and w.lower.endswith("ң") \
+            and any(p.case_name == "genitive" and not p.poss and p.base in place_nouns()
+                                 for p in parses(w.text)):
+        return True  # облыстың | тұрақтандыру қоры: a common noun's body names nobody
     if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
         # the object of a verbal noun is inside the name: Қаржы нарығын реттеу ... агенттігі
         nxt = info.next(w)

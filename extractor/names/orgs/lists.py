@@ -5,6 +5,9 @@
 span is the quoted text (the quotation marks and the shared head belong to no one of them); the items
 are joined by a comma or a conjunction (``data/name_stop_words.tsv``, role ``joiner``). A head in the
 singular names one organisation and is read by :mod:`.headed`.
+
+Names in Latin script need no quotes: ``MasterCard, Amazon Web Services және Royal Dutch Shell компанияларының``
+→ MasterCard, Amazon Web Services, Royal Dutch Shell (each item a run of Latin-script words).
 """
 from __future__ import annotations
 
@@ -14,10 +17,11 @@ import regex
 
 from ..heads import plural_head_entity
 from ..lexicon import list_joiners
-from ..text import Quote, TextInfo
+from ..text import Quote, TextInfo, Word
 from .finding import OrgFinding
 from .legal import abbreviations
 
+ANY_LATIN = regex.compile(r"\p{Latin}")
 PLURAL_LEGAL = regex.compile(r"-(?:лар|лер|дар|дер|тар|тер)")
 
 
@@ -46,8 +50,37 @@ def _list_before(info: TextInfo, pos: int) -> List[Quote]:
     return items if len(items) > 1 and all(_name_like(q) for q in items) else []
 
 
+def _latin_list_before(info: TextInfo, head: Word) -> List[List[Word]]:
+    """The runs of Latin-script words listed right before ``head``, joined by commas or joiner words."""
+    items: List[List[Word]] = []
+    cur: List[Word] = []
+    right, x = head, info.prev(head)
+    while x is not None and len(items) < 20:
+        gap = info.text[x.end:right.start].strip(" \t")
+        if x.latin and gap == "":
+            cur.insert(0, x)
+        elif x.latin and gap == "," and cur:
+            items.insert(0, cur)
+            cur = [x]
+        elif x.lower in list_joiners() and gap == "" and cur:
+            items.insert(0, cur)
+            cur = []
+        else:
+            break
+        right, x = x, info.prev(x)
+    if cur:
+        items.insert(0, cur)
+    return items if len(items) > 1 else []
+
+
 def find_listed_quotes(info: TextInfo) -> List[OrgFinding]:
     out: List[OrgFinding] = []
+    latin = ANY_LATIN.search(info.text) is not None
+    for prev, w in zip(info.words, info.words[1:]) if latin else ():  # a head right after a Latin word
+        if w.text[:1].islower() and prev.latin and info.adjacent(prev, w) and plural_head_entity(w) == "org":
+            for item in _latin_list_before(info, w):
+                name = " ".join(info.text[item[0].start:item[-1].end].split())
+                out.append(OrgFinding(item[0].start, item[-1].end, name))
     if not info.quotes:
         return out
     for w in info.words:
