@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, Tuple
 
-from ..io.inputs import (FieldMap, InputError, guarded, input_kind, iter_sources, read_jsonl_part, read_path,
-                         read_text_file, text_doc_id, unique_ids)
+from ..io.inputs import (FieldMap, InputError, guarded, input_kind, iter_files, iter_sources, read_jsonl_part,
+                         read_path, read_text_file, text_doc_id, unique_ids)
 from ..sinks import SinkError, open_sink, sink_kind
 from .executors import InlineExecutor
 from .runner import RunOptions, run_batch
