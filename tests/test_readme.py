@@ -105,6 +105,8 @@ def test_every_block_is_run_or_says_why_not():
 
 @pytest.mark.parametrize("block", RUNNABLE, ids=repr)
 def test_block_runs_as_written(block, tmp_path):
+    if "../shared" in block.code and not (ROOT.parent / "shared").exists():
+        pytest.skip("the block reads the development data in ../shared, which is not beside this checkout")
     proc = run_block(block, tmp_path)
     assert proc.returncode == 0, f"{block} failed:\n{proc.stderr[-3000:]}"
     following = BLOCKS[BLOCKS.index(block) + 1] if block is not BLOCKS[-1] else None
