@@ -58,16 +58,24 @@ def offset_map(doc: Doc) -> OffsetMap:
 def grouped_number_spans(doc: Doc):
     """Token index ranges ``(i, j)`` of numbers written with space-grouped thousands."""
     spans = []
-    i, n = 0, len(doc)
+    n = len(doc)
+    if n < 2:
+        return spans
+    # each token's text and whitespace read once (a ``doc[i]`` builds a Token object every time)
+    texts, spaced = [], []
+    for t in doc:
+        texts.append(t.text)
+        spaced.append(t.whitespace_ == " ")
+    first, nxt, last = _FIRST_GROUP.match, _NEXT_GROUP.match, _LAST_GROUP.match
+    i = 0
     while i < n:
-        tok = doc[i]
-        if _FIRST_GROUP.match(tok.text) and tok.whitespace_ == " ":
+        if spaced[i] and first(texts[i]):
             j = i + 1
-            while j < n and _NEXT_GROUP.match(doc[j].text) and doc[j - 1].whitespace_ == " ":
-                if doc[j].whitespace_ != " " or j + 1 >= n or not _NEXT_GROUP.match(doc[j + 1].text):
+            while j < n and nxt(texts[j]) and spaced[j - 1]:
+                if not spaced[j] or j + 1 >= n or not nxt(texts[j + 1]):
                     break
                 j += 1
-            if j < n and doc[j - 1].whitespace_ == " " and _LAST_GROUP.match(doc[j].text):
+            if j < n and spaced[j - 1] and last(texts[j]):
                 spans.append((i, j + 1))
                 i = j + 1
                 continue
