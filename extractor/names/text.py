@@ -32,16 +32,18 @@ class Word:
     end: int
     text: str
 
-    @property
+    # cached on the instance (the rules ask these of the same word many times); not fields, so equality
+    # and hashing stay those of (i, start, end, text)
+    @cached_property
     def lower(self) -> str:
         return self.text.casefold()
 
-    @property
+    @cached_property
     def capitalised(self) -> bool:
         """Written as a name: a capital first letter, or a Latin brand with a capital inside (iKomek)."""
         return self.text[:1].isupper() or (self.latin and any(ch.isupper() for ch in self.text))
 
-    @property
+    @cached_property
     def latin(self) -> bool:
         return bool(LATIN.match(self.text))
 
