@@ -25,6 +25,21 @@ LATIN = regex.compile(r"\p{Latin}")
 QUOTED_RE = regex.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"")
 
 
+class _once:
+    """A property computed on first use and kept in the instance's ``__dict__`` (``functools.cached_property``
+    without its lock, which costs more than these small computations on Python 3.11)."""
+
+    def __init__(self, fn):
+        self.fn, self.name = fn, fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Word:
     i: int
@@ -34,16 +49,16 @@ class Word:
 
     # cached on the instance (the rules ask these of the same word many times); not fields, so equality
     # and hashing stay those of (i, start, end, text)
-    @cached_property
+    @_once
     def lower(self) -> str:
         return self.text.casefold()
 
-    @cached_property
+    @_once
     def capitalised(self) -> bool:
         """Written as a name: a capital first letter, or a Latin brand with a capital inside (iKomek)."""
         return self.text[:1].isupper() or (self.latin and any(ch.isupper() for ch in self.text))
 
-    @cached_property
+    @_once
     def latin(self) -> bool:
         return bool(LATIN.match(self.text))
 
@@ -86,7 +101,8 @@ def _words(text: str) -> List[Word]:
     for i, m in enumerate(WORD_RE.finditer(text)):
         w = new(Word)
         s, e = m.span()
-        w.__dict__.update(i=i, start=s, end=e, text=m.group())
+        t = m.group()
+        w.__dict__.update(i=i, start=s, end=e, text=t, lower=t.casefold())
         append(w)
     return out
 
