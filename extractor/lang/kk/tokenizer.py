@@ -26,6 +26,7 @@ LONG_SIGN_RUN = 32
 _SIGN_RUN = regex.compile(r"[^\p{L}\p{N}\p{M}\s]{%d,}" % LONG_SIGN_RUN)
 _FIRST_GROUP = regex.compile(rf"^{N.SIGN}{N.FIRST_GROUP}$")
 _NEXT_GROUP = regex.compile(rf"^{N.GROUP}$")
+_DIGIT_SPACE_DIGIT = regex.compile(r"[0-9] [0-9]")
 _LAST_GROUP = regex.compile(rf"^{N.GROUP}(?:{N.DECIMAL})?{N.TOKEN_TAIL}$")
 
 for _name in ("kk_raw", "kk_offsets", "kk_text"):
@@ -89,14 +90,17 @@ class KazakhTokenizer(Tokenizer):
     def __call__(self, text):  # noqa: D102 - see the module docstring
         if self.normalize_text:
             norm = normalize(text)
-            doc = self._split(norm.text)
+            src = norm.text
+            doc = self._split(src)
             doc._.kk_raw = text
             doc._.kk_offsets = None if norm.offsets.is_identity else norm.offsets.to_lists()
             doc._.kk_text = norm.text
         else:
-            doc = self._split(text)
+            src = text
+            doc = self._split(src)
             doc._.kk_text = text
-        spans = grouped_number_spans(doc)
+        # a grouped number needs a digit, one space, a digit: most texts have none, and then no token is read
+        spans = grouped_number_spans(doc) if _DIGIT_SPACE_DIGIT.search(src) else ()
         if spans:
             with doc.retokenize() as retok:
                 for i, j in spans:
