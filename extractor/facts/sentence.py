@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import List, Optional, Sequence
 
 from ..mentions import Mention
@@ -49,6 +50,7 @@ class Sentence:
         return (idx[0], idx[-1]) if idx else None
 
 
+@lru_cache(maxsize=65536)
 def _is_punct(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
@@ -102,8 +104,11 @@ def sentences_of(doc, mentions: Sequence[Mention], wanted: Optional[set] = None,
         inside = list(range(lo, hi))
         if wanted is not None and not any(k in wanted for k in inside):
             continue
-        words = [Word(t.text, t.text.lower(), t.idx, t.idx + len(t.text), _is_punct(t.text))
-                 for t in sent if not t.is_space]
+        words = []
+        for t in sent:
+            if not t.is_space:
+                text, idx = t.text, t.idx  # each read of a Token attribute builds it again
+                words.append(Word(text, text.lower(), idx, idx + len(text), _is_punct(text)))
         # which mention each word is in (mentions of one sentence are few: a plain scan)
         for w in words:
             for k in inside:

@@ -46,7 +46,7 @@ from .locations import find_places
 from .orgs import find_orgs
 from .persons import find_persons
 from .resolve import resolve_persons
-from .text import WORD_RE, TextInfo
+from .text import WORD_RE, TextInfo, text_info
 
 NAME_TYPES = ("person", "location", "org")
 # KazNERD labels (and the usual short ones) → record type
@@ -216,7 +216,7 @@ class NamesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        info = TextInfo(text)
+        info = text_info(text)
         existing = get_mentions(doc)
         values = [m for m in existing if m.type not in NAME_TYPES]
         rules = [m for m in existing if m.type in NAME_TYPES]

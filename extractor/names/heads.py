@@ -144,7 +144,13 @@ def _plural_pattern() -> regex.Pattern:
 def plural_head_entity(w: Word) -> Optional[str]:
     """``location`` or ``org`` when ``w`` is a head noun in the plural (``компаниялары``,
     ``кәсіпорындарына``, ``облыстары``)."""
-    m = _plural_pattern().match(w.lower)
+    return _plural_entity(w.lower)
+
+
+@lru_cache(maxsize=65536)
+def _plural_entity(low: str) -> Optional[str]:
+    """:func:`plural_head_entity` of a case-folded form, kept per form."""
+    m = _plural_pattern().match(low)
     return _head_stems()[m.group(1)] if m else None
 
 
@@ -154,7 +160,13 @@ def head_entity(info: TextInfo, w: Word) -> Optional[str]:
     hm = head_at(info, w)
     if hm is not None:
         return hm.head.entity
-    m = _plural_pattern().match(w.lower)
+    return _plural_entity(w.lower)
+
+
+@lru_cache(maxsize=65536)
+def _plural_entity(low: str) -> Optional[str]:
+    """:func:`plural_head_entity` of a case-folded form, kept per form."""
+    m = _plural_pattern().match(low)
     return _head_stems()[m.group(1)] if m else None
 
 

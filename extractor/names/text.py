@@ -25,6 +25,21 @@ LATIN = regex.compile(r"\p{Latin}")
 QUOTED_RE = regex.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"")
 
 
+class _once:
+    """A property computed on first use and kept in the instance's ``__dict__`` (``functools.cached_property``
+    without its lock, which costs more than these small computations on Python 3.11)."""
+
+    def __init__(self, fn):
+        self.fn, self.name = fn, fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Word:
     i: int
@@ -32,16 +47,18 @@ class Word:
     end: int
     text: str
 
-    @property
+    # cached on the instance (the rules ask these of the same word many times); not fields, so equality
+    # and hashing stay those of (i, start, end, text)
+    @_once
     def lower(self) -> str:
         return self.text.casefold()
 
-    @property
+    @_once
     def capitalised(self) -> bool:
         """Written as a name: a capital first letter, or a Latin brand with a capital inside (iKomek)."""
         return self.text[:1].isupper() or (self.latin and any(ch.isupper() for ch in self.text))
 
-    @property
+    @_once
     def latin(self) -> bool:
         return bool(LATIN.match(self.text))
 
@@ -76,12 +93,33 @@ def stop_words() -> StopWords:
                      frozenset(r["word"] for r in rows if r["role"] == "generic"))
 
 
+def _words(text: str) -> List[Word]:
+    """The words of ``text``. Built without the frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` per field): the same objects, several times faster on a long text."""
+    out = []
+    new, append = object.__new__, out.append
+    for i, m in enumerate(WORD_RE.finditer(text)):
+        w = new(Word)
+        s, e = m.span()
+        t = m.group()
+        w.__dict__.update(i=i, start=s, end=e, text=t, lower=t.casefold())
+        append(w)
+    return out
+
+
+@lru_cache(maxsize=4)
+def text_info(text: str) -> "TextInfo":
+    """The :class:`TextInfo` of ``text``, shared by the pipeline components that read the same text
+    (``kx_org`` and ``kx_names``): its words and memoised results are functions of the text alone."""
+    return TextInfo(text)
+
+
 class TextInfo:
     """Facts about one text that several name rules need (computed once)."""
 
     def __init__(self, text: str):
         self.text = text
-        self.words: List[Word] = [Word(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text))]
+        self.words: List[Word] = _words(text)
         self._by_start: Dict[int, Word] = {w.start: w for w in self.words}
         self._starts = [w.start for w in self.words]
         self.memo: Dict[str, dict] = {}  # results other modules keep per text

@@ -95,6 +95,9 @@ ROMAN_WITH_SUFFIX = regex.compile(r"^[IVXLC]+-[%s]{1,4}$" % ALPHA_LOWER)
 
 
 def token_match(text: str):
+    # spaCy asks this of every piece of every word: both patterns need a hyphen, most words have none
+    if "-" not in text:
+        return None
     return NUMBER_WITH_SUFFIX.match(text) or ROMAN_WITH_SUFFIX.match(text)
 
 
@@ -109,4 +112,7 @@ URL_PATTERN = regex.compile(
 
 
 def url_match(text: str):
+    # every address the pattern takes has a "." or a "://": skip the regex for the other words
+    if "." not in text and ":" not in text:
+        return None
     return URL_PATTERN.match(text)

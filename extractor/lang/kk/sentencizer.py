@@ -57,25 +57,31 @@ class KazakhSentencizer:
         starts = [False] * n
         starts[0] = True
         pending = None  # why the next word may start a sentence: "newline" | "final" | "abbrev"
-        for i, tok in enumerate(doc):
-            if tok.is_space:
-                if "\n" in tok.text and i > 0:
+        # each token's text, whitespace and is_space read once (every Token attribute read builds the Token)
+        texts, spaces_after, is_space = [], [], []
+        for tok in doc:
+            texts.append(tok.text)
+            spaces_after.append(tok.whitespace_)
+            is_space.append(tok.is_space)
+        for i in range(n):
+            text = texts[i]
+            if is_space[i]:
+                if "\n" in text and i > 0:
                     pending = "newline"
                 continue
-            if pending == "final" and not doc[i - 1].whitespace_ and (
-                tok.text[0] in _CLOSERS or all(c in _FINAL for c in tok.text)
+            if pending == "final" and not spaces_after[i - 1] and (
+                text[0] in _CLOSERS or all(c in _FINAL for c in text)
             ):
                 continue  # a closing quote, bracket or more punctuation glued to the full stop: ?.. ." .»
-            if pending == "final" and tok.text in _DASHES and _next_word_is_lower(doc, i):
+            if pending == "final" and text in _DASHES and _next_word_is_lower(doc, i):
                 pending = None  # reported speech: «...!» — деді
             if pending and i > 0:
-                first = tok.text[0]
+                first = text[0]
                 if pending == "newline" or (pending == "final" and not first.islower()) or (
                     pending == "abbrev" and first.isupper()
                 ):
                     starts[i] = True
                 pending = None
-            text = tok.text
             if text[-1] in _FINAL and (text.strip(".!?…") == "" or text[-1] in "!?…"):
                 pending = "final"
             elif text.endswith("."):
@@ -86,7 +92,7 @@ class KazakhSentencizer:
                     pending = "abbrev"
                 elif len(text) > 1 and text[:-1].isalpha():
                     pending = "final"  # an unknown word with a glued period
-            if "\n" in tok.whitespace_:
+            if "\n" in spaces_after[i]:
                 pending = "newline"
         # one vectorised write: setting token.is_sent_start one by one is quadratic in spaCy
         values = numpy.fromiter((1 if s else -1 for s in starts), dtype=numpy.int32, count=n).reshape(n, 1)

@@ -26,6 +26,7 @@ LONG_SIGN_RUN = 32
 _SIGN_RUN = regex.compile(r"[^\p{L}\p{N}\p{M}\s]{%d,}" % LONG_SIGN_RUN)
 _FIRST_GROUP = regex.compile(rf"^{N.SIGN}{N.FIRST_GROUP}$")
 _NEXT_GROUP = regex.compile(rf"^{N.GROUP}$")
+_DIGIT_SPACE_DIGIT = regex.compile(r"[0-9] [0-9]")
 _LAST_GROUP = regex.compile(rf"^{N.GROUP}(?:{N.DECIMAL})?{N.TOKEN_TAIL}$")
 
 for _name in ("kk_raw", "kk_offsets", "kk_text"):
@@ -58,16 +59,24 @@ def offset_map(doc: Doc) -> OffsetMap:
 def grouped_number_spans(doc: Doc):
     """Token index ranges ``(i, j)`` of numbers written with space-grouped thousands."""
     spans = []
-    i, n = 0, len(doc)
+    n = len(doc)
+    if n < 2:
+        return spans
+    # each token's text and whitespace read once (a ``doc[i]`` builds a Token object every time)
+    texts, spaced = [], []
+    for t in doc:
+        texts.append(t.text)
+        spaced.append(t.whitespace_ == " ")
+    first, nxt, last = _FIRST_GROUP.match, _NEXT_GROUP.match, _LAST_GROUP.match
+    i = 0
     while i < n:
-        tok = doc[i]
-        if _FIRST_GROUP.match(tok.text) and tok.whitespace_ == " ":
+        if spaced[i] and first(texts[i]):
             j = i + 1
-            while j < n and _NEXT_GROUP.match(doc[j].text) and doc[j - 1].whitespace_ == " ":
-                if doc[j].whitespace_ != " " or j + 1 >= n or not _NEXT_GROUP.match(doc[j + 1].text):
+            while j < n and nxt(texts[j]) and spaced[j - 1]:
+                if not spaced[j] or j + 1 >= n or not nxt(texts[j + 1]):
                     break
                 j += 1
-            if j < n and doc[j - 1].whitespace_ == " " and _LAST_GROUP.match(doc[j].text):
+            if j < n and spaced[j - 1] and last(texts[j]):
                 spans.append((i, j + 1))
                 i = j + 1
                 continue
@@ -81,14 +90,17 @@ class KazakhTokenizer(Tokenizer):
     def __call__(self, text):  # noqa: D102 - see the module docstring
         if self.normalize_text:
             norm = normalize(text)
-            doc = self._split(norm.text)
+            src = norm.text
+            doc = self._split(src)
             doc._.kk_raw = text
             doc._.kk_offsets = None if norm.offsets.is_identity else norm.offsets.to_lists()
             doc._.kk_text = norm.text
         else:
-            doc = self._split(text)
+            src = text
+            doc = self._split(src)
             doc._.kk_text = text
-        spans = grouped_number_spans(doc)
+        # a grouped number needs a digit, one space, a digit: most texts have none, and then no token is read
+        spans = grouped_number_spans(doc) if _DIGIT_SPACE_DIGIT.search(src) else ()
         if spans:
             with doc.retokenize() as retok:
                 for i, j in spans:

@@ -30,7 +30,7 @@ from ...mentions import Mention
 from ...lang.kk.morph import base_form
 from ...spans import SpanIndex, keep_longest
 from ..lexicon import lookup
-from ..text import TextInfo
+from ..text import TextInfo, text_info
 from .finding import OrgFinding
 from .headed import find_head_orgs
 from .legal import find_legal_orgs
@@ -56,7 +56,7 @@ def _rank(m: Mention) -> tuple:
 
 def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
     """Every organisation the rules find in ``text``, in text order, no two overlapping."""
-    info = info or TextInfo(text)
+    info = info or text_info(text)
     found: List[Mention] = []
     for rule in RULES:
         for o in rule(info):
