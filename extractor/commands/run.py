@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from ..io.warc import MIN_ARTICLE_CHARS
@@ -123,6 +124,13 @@ def run(args) -> int:
             json.dump(summary.as_dict(), f, ensure_ascii=False, indent=2)
             f.write("\n")
     if summary.interrupted:
+        if args.workers > 0 and not args.dask:
+            # Everything is committed and the target unlocked. The workers were killed, and one killed while
+            # writing its result leaves half a message in the pool's result pipe: concurrent.futures' exit hook
+            # would wait on it for ever (seen as a run that never exits after Ctrl-C). Leave without it.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         return 130
     if not summary.read:
         print("kazextract run: no input documents found", file=sys.stderr)
