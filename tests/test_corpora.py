@@ -17,12 +17,13 @@ examples must give no record of this dimension. Each following line is one examp
 marks the mention's exact extent (without brackets the whole line is the mention); ``\\n`` stands for
 a line break. Blocks end at a blank line.
 """
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
 import pytest
+
+from extractor.corpus_format import read_examples
 
 DIM_DIR = Path(__file__).resolve().parent.parent / "extractor" / "dimensions"
 
@@ -38,29 +39,7 @@ class Example:
 
 def parse_corpus(path: Path) -> List[Example]:
     dim = path.parent.name
-    out, expected, have_block = [], None, False
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            have_block = False
-            continue
-        if line.lstrip().startswith("#"):
-            continue
-        if line.startswith("= "):
-            body = line[2:].strip()
-            expected = None if body == "none" else json.loads(body)
-            have_block = True
-            continue
-        if not have_block:
-            raise ValueError(f"{path}:{lineno}: example outside a '= ...' block")
-        raw = line.replace("\\n", "\n")
-        if "[" in raw and "]" in raw:
-            i, j = raw.index("["), raw.index("]")
-            mention = raw[i + 1:j]
-            text = raw[:i] + mention + raw[j + 1:]
-        else:
-            text, mention = raw, (raw if expected is not None else None)
-        out.append(Example(dim, expected, text, mention, f"{dim}/corpus.txt:{lineno}"))
-    return out
+    return [Example(dim, e.expected, e.text, e.mention, f"{dim}/corpus.txt:{e.line}") for e in read_examples(path)]
 
 
 def all_examples() -> List[Example]:

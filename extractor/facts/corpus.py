@@ -11,11 +11,12 @@ record's text, ``null`` for no link. ``[...]`` marks the amount; ``\\n`` stands 
 """
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
+
+from ..corpus_format import read_examples
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpora"
 QUOTES = "«»\"“”„"
@@ -31,21 +32,11 @@ class Example:
 
 
 def parse(path: Path) -> List[Example]:
-    out, expected = [], None
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            expected = None
-            continue
-        if line.lstrip().startswith("#"):
-            continue
-        if line.startswith("= "):
-            expected = json.loads(line[2:])
-            continue
-        if expected is None:
-            raise ValueError(f"{path}:{lineno}: example outside a '= ...' block")
-        raw = line.replace("\\n", "\n")
-        i, j = raw.index("["), raw.index("]")
-        out.append(Example(expected, raw[:i] + raw[i + 1:j] + raw[j + 1:], raw[i + 1:j], f"{path.name}:{lineno}"))
+    out = []
+    for e in read_examples(path):
+        if e.expected is None or not e.marked:
+            raise ValueError(f"{path}:{e.line}: a facts example needs a JSON block and its amount in [...]")
+        out.append(Example(e.expected, e.text, e.mention, f"{path.name}:{e.line}"))
     return out
 
 
