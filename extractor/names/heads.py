@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import ending_rows, hyphen_base, parses, strip_endings
+from ..lang.kk.morph import DEVOICING, ending_rows, hyphen_base, parses, strip_endings
 from .lexicon import Head, heads, looks_adjective, strip_possessive
 from .text import TextInfo, Word
 
@@ -118,7 +118,8 @@ def _head_stems() -> Dict[str, str]:
     """Stems of the head nouns (``облыс`` of ``облысы``) → entity. Both splits of an ending in -сы/-сі
     are kept (облыс-ы, but көше-сі); a voiced last sound turns voiceless where an ending follows
     (мектеб-і, мектеп-тер)."""
-    devoice = {"б": "п", "ғ": "қ", "г": "к"}
+    # morph's table, and б as well: a head noun's б is always a voiced п (мектеб-і), not a name's (Арабы)
+    devoice = {**DEVOICING, "б": "п"}
     out: Dict[str, str] = {}
     for h in heads():
         if h.bare and len(h.bare) > 3:  # the bare form takes the plural too: кәсіпорын-дар, банк-тер
