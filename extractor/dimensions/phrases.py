@@ -77,6 +77,10 @@ class PhraseLexicon:
                 self._memo.clear()
         return got
 
+    def trigger_test(self, low: str, is_word: bool) -> bool:
+        """A form may start one of the phrases (a trigger test of :mod:`.analysis`)."""
+        return bool(self.candidates_of(low, is_word))
+
     def _candidates(self, low: str, is_word: bool) -> List[Phrase]:
         out = list(self._first.get(low, ()))
         if not is_word:
