@@ -21,13 +21,17 @@ The per-form table is bounded: a worker reads millions of documents, so it is cl
 """
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Set, Tuple
 
+import regex
 from spacy.tokens import Doc
 
 from ..lang.kk.tokenizer import doc_text
 from .numeral.parse import word_value
-from .tokens import Tok, tokenize
+from .tokens import Tok, is_ending_chain, tokenize
+
+if TYPE_CHECKING:
+    from .phrases import PhraseLexicon
 
 if not Doc.has_extension("kx_values"):
     Doc.set_extension("kx_values", default=None)
@@ -39,6 +43,10 @@ FORM_CACHE_SIZE = 100_000
 TriggerTest = Callable[[str, bool], bool]
 _TESTS: Dict[str, TriggerTest] = {}
 _NAMES: Tuple[str, ...] = ()
+# the phrase lexicons' first words, merged into one lookup (:class:`_PhraseTable`)
+_LEXICONS: Dict[str, "PhraseLexicon"] = {}
+# word patterns (matched at the start of a word): name → pattern, tried together first
+_PATTERNS: Dict[str, "regex.Pattern"] = {}
 
 
 class FormInfo:
@@ -52,29 +60,118 @@ class FormInfo:
 
 
 _FORMS: Dict[str, FormInfo] = {}
+# one FormInfo per distinct answer (most forms share the empty one): the table holds keys, not objects
+_INFOS: Dict[Tuple[Tuple[str, ...], bool], FormInfo] = {}
 # how often a form was analysed (the per-form table missed): read by the tests
 stats = {"forms": 0, "texts": 0}
+
+
+class _PhraseTable:
+    """The first words of every registered phrase lexicon in one table: a word form is looked up once
+    for all dimensions (the same answer as each lexicon's :meth:`~.phrases.PhraseLexicon.candidates_of`)."""
+
+    def __init__(self, lexicons: Dict[str, "PhraseLexicon"]):
+        self.exact: Dict[str, Set[str]] = {}
+        self.inflected: Dict[str, Set[str]] = {}
+        for name, lex in lexicons.items():
+            for key in lex._first:
+                self.exact.setdefault(key, set()).add(name)
+            for key in lex._first_inflected:
+                self.inflected.setdefault(key, set()).add(name)
+        self.longest = max((len(k) for k in self.inflected), default=0)
+
+    def names(self, low: str, is_word: bool) -> Set[str]:
+        out = set(self.exact.get(low, ()))
+        if not is_word:
+            out.update(self.inflected.get(low, ()))
+        else:
+            get = self.inflected.get
+            for n in range(1, min(len(low), self.longest) + 1):
+                got = get(low[:n])
+                if got and not got <= out and is_ending_chain(low[n:]):
+                    out.update(got)
+        return out
+
+
+_TABLE: Optional[_PhraseTable] = None
+_UNION: Optional[list] = None
+
+
+def _changed() -> None:
+    global _NAMES, _TABLE, _UNION
+    _NAMES = tuple(_LEXICONS) + tuple(_PATTERNS) + tuple(_TESTS)
+    _TABLE = _UNION = None
+    _FORMS.clear()
 
 
 def register_triggers(name: str, test: TriggerTest) -> None:
     """Add a trigger set: ``test(low, is_word)`` says whether a token of that form may start a match.
     The per-form table is cleared (forms seen before did not know this set)."""
-    global _NAMES
     if _TESTS.get(name) == test:
         return
     _TESTS[name] = test
-    _NAMES = tuple(_TESTS)
-    _FORMS.clear()
+    _changed()
+
+
+def register_phrases(name: str, lexicon: "PhraseLexicon") -> None:
+    """Add a trigger set: the words a phrase of ``lexicon`` may start with (its first word, inflected
+    when the phrase inflects)."""
+    if _LEXICONS.get(name) is lexicon:
+        return
+    _LEXICONS[name] = lexicon
+    _changed()
+
+
+def register_word_pattern(name: str, pattern: "regex.Pattern") -> None:
+    """Add a trigger set: the words ``pattern`` matches at the start of (the word alone, lower case)."""
+    if _PATTERNS.get(name) is pattern:
+        return
+    _PATTERNS[name] = pattern
+    _changed()
 
 
 def _form_info(low: str, is_word: bool) -> FormInfo:
+    global _TABLE, _UNION
     stats["forms"] += 1
     if len(_FORMS) >= FORM_CACHE_SIZE:
         _FORMS.clear()
-    info = FormInfo(tuple(n for n in _NAMES if _TESTS[n](low, is_word)),
-                    is_word and word_value(low) is not None)
+    if _TABLE is None:
+        _TABLE = _PhraseTable(_LEXICONS)
+    found = _TABLE.names(low, is_word) if _LEXICONS else set()
+    if is_word and _PATTERNS:
+        if _UNION is None:
+            _UNION = _unions(_PATTERNS)
+        for union, members in _UNION:
+            if union.match(low) is not None:
+                found.update(n for n, p in members if p.match(low) is not None)
+    for n, test in _TESTS.items():
+        if test(low, is_word):
+            found.add(n)
+    key = (tuple(n for n in _NAMES if n in found), is_word and word_value(low) is not None)
+    info = _INFOS.get(key)
+    if info is None:
+        info = _INFOS[key] = FormInfo(*key)
     _FORMS[low] = info
     return info
+
+
+def _unions(patterns: Dict[str, "regex.Pattern"]):
+    """The word patterns grouped by their flags, each group with one pattern of all its members: a form
+    that none of a group matches is not tried against each of them."""
+    groups: Dict[int, List[Tuple[str, "regex.Pattern"]]] = {}
+    for name, p in patterns.items():
+        groups.setdefault(p.flags, []).append((name, p))
+    return [(regex.compile("|".join(f"(?:{p.pattern})" for _, p in members), flags), members)
+            for flags, members in groups.items()]
+
+
+def _test_of(name: str) -> TriggerTest:
+    if name in _LEXICONS:
+        return _LEXICONS[name].trigger_test
+    if name in _PATTERNS:
+        p = _PATTERNS[name]
+        return lambda low, is_word: is_word and p.match(low) is not None
+    return _TESTS[name]
 
 
 def form_cache_size() -> int:
@@ -97,7 +194,7 @@ class TextAnalysis:
         """Token indices (ascending) whose form may start a match of trigger set ``name``."""
         got = self._triggers.get(name)
         if got is None:  # a set registered after this text was analysed
-            test = _TESTS[name]
+            test = _test_of(name)
             got = self._triggers[name] = [k for k, t in enumerate(self.toks)
                                           if t.kind != "num" and test(t.low, t.kind == "word")]
         return got

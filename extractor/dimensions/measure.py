@@ -32,7 +32,7 @@ from . import qualifiers as Q
 from .coordination import ListRule, numbers_before
 from .numeral import read_number, read_range
 from .numeral.parse import Amount, word_value
-from .analysis import TextAnalysis, analyse, register_triggers
+from .analysis import TextAnalysis, analyse, register_phrases
 from .phrases import Phrase, PhraseLexicon
 from .tokens import Tok, particle_of
 
@@ -140,7 +140,7 @@ class MeasureGrammar:
                  unit_tail: Optional[UnitTail] = None, lists: ListRule = ListRule()):
         self.units = units
         self.trigger = trigger
-        register_triggers(trigger, units.trigger_test)
+        register_phrases(trigger, units)
         self.modifiers = modifiers
         self.prefix_units = prefix_units
         self.signed = signed

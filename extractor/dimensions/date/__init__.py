@@ -37,8 +37,9 @@ def candidates(text: str, analysis: Optional[TextAnalysis] = None) -> List[List[
     out = []
     low = text.lower()
     positions = STARTS.positions(analysis if analysis is not None else analyse(text))
+    seen: dict = {}
     for rule in RULES:
-        out.extend(rule.items(text, low, positions))
+        out.extend(rule.items(text, low, positions, seen))
     return out
 
 
