@@ -84,8 +84,7 @@ def test_a_set_registered_after_a_text_was_analysed_is_found_on_demand():
         assert b.triggers("test:ертең") == [0]
     finally:
         A._TESTS.pop("test:ертең")
-        A._NAMES = tuple(A._TESTS)
-        A._FORMS.clear()
+        A._changed()
 
 
 def _texts():
@@ -115,3 +114,18 @@ def test_start_patterns_beginning_with_a_digit_are_known_by_their_source():
     assert may_start_at_digit(r"(?<![\p{N}])(?:[0-9]|«(?=[0-9]))")
     assert may_start_at_digit(r"(?<![\p{L}\p{N}])(?:бірінші|екінші)|(?<![\p{N}.,])[1-4]")
     assert not may_start_at_digit(r"(?<![\p{L}\p{N}])(?:қаңтар|ақпан)")
+
+
+def test_the_combined_table_answers_as_each_unit_lexicon_alone():
+    # one lookup for all dimensions must give, form by form, what each lexicon's own lookup gives
+    forms = {(t.low, t.kind == "word") for text in _texts()[:12] for t in tokenize(text) if t.kind != "num"}
+    forms |= {("теңгедей", True), ("%", False), ("км", True), ("доллардан", True), ("тоннасына", True)}
+    for name, mod in (("money", money), ("percent", percent), ("quantity", quantity), ("jobs", jobs)):
+        lex = mod.grammar().units
+        hits = 0
+        for low, is_word in forms:
+            A._FORMS.pop(low, None)
+            got = name in A._form_info(low, is_word).triggers
+            assert got == bool(lex.candidates_of(low, is_word)), (name, low)
+            hits += got
+        assert hits, name

@@ -74,9 +74,10 @@ class _PhraseTable:
         self.exact: Dict[str, Set[str]] = {}
         self.inflected: Dict[str, Set[str]] = {}
         for name, lex in lexicons.items():
-            for key in lex._first:
+            exact, inflected = lex.first_words()
+            for key in exact:
                 self.exact.setdefault(key, set()).add(name)
-            for key in lex._first_inflected:
+            for key in inflected:
                 self.inflected.setdefault(key, set()).add(name)
         self.longest = max((len(k) for k in self.inflected), default=0)
 
