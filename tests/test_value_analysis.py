@@ -95,6 +95,8 @@ def _texts():
         "«15» қарашада, 12.03.2018 ж., 3 634 2018 жылы, ІІ жартыжылдықта, II тоқсанда, 2018жылы, "
         "Қыркүйегінде мен қыркүйек, 90-жылдары, сексенінші жылдары, 4-тоқсанда, 5,6 пен 1.5",
         "Ке\u0301ше және 2019 жылы",  # a combining mark inside a word: the old way
+        # signs before numbers and words: a start pattern beginning with one would be missed
+        "(2018) '15' [3] «4» №5 §6 +7 -8 ~9 /10 \"2019\" ‹11› “қаңтарда” (бірінші) -екінші ½ ²3 ١٢",
     ]
     return own + [normalize(p.read_text(encoding="utf-8")).text for p in paths]
 

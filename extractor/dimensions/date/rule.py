@@ -10,7 +10,10 @@ A rule may also name where its matches can ``start``: a small pattern matching (
 position where a match of the rule begins (:data:`DIGIT_START` for the rules that begin with a number).
 The rule then tries its pattern only there, in text order, as ``finditer`` would (after a match, at the
 next start past its end): a regex pass of a large pattern costs about the same at every character, a
-pass of the small one much less. The positions of one start pattern are computed once per text.
+pass of the small one much less. The positions of one start pattern are computed once per text, from the
+document analysis (:mod:`.starts`): a start pattern must therefore match only at the first letter of a
+word, at a digit or at ``«``, and name its digits (``[0-9]``, ``\\d``, ``«``) outside its look-behinds
+(tests/test_value_analysis.py checks the positions against each pattern's ``finditer``).
 """
 from __future__ import annotations
 
