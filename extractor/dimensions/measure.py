@@ -32,9 +32,9 @@ from . import qualifiers as Q
 from .coordination import ListRule, numbers_before
 from .numeral import read_number, read_range
 from .numeral.parse import Amount, word_value
-from .numeral.reader import number_starts
+from .analysis import TextAnalysis, analyse, register_phrases
 from .phrases import Phrase, PhraseLexicon
-from .tokens import Tok, forms, particle_of, tokenize
+from .tokens import Tok, particle_of
 
 _ATTRIBUTIVE = ("дейінгі", "шейінгі")  # "up to" as an adjective: the two numbers are one interval
 _CHANGE_STEMS = tuple(sorted((r["stem"] for r in load_table("change_verbs")), key=len, reverse=True))
@@ -131,13 +131,16 @@ class MeasureGrammar:
     ``modifiers``: phrases allowed between amount and unit (jobs: ``тұрақты``, ``жаңа``), at most three;
     ``prefix_units``: units also written before the amount (``$5 млн``); ``signed``: a glued minus
     belongs to the number (percent); ``unit_tail``: see :data:`UnitTail`; ``lists``: how numbers listed
-    before an amount look (:class:`.coordination.ListRule`).
+    before an amount look (:class:`.coordination.ListRule`); ``trigger``: the name of the unit words'
+    trigger set in the document analysis (:mod:`.analysis`), registered here.
     """
 
-    def __init__(self, units: PhraseLexicon, *, modifiers: Optional[PhraseLexicon] = None,
+    def __init__(self, units: PhraseLexicon, *, trigger: str, modifiers: Optional[PhraseLexicon] = None,
                  prefix_units: Optional[PhraseLexicon] = None, signed: bool = False,
                  unit_tail: Optional[UnitTail] = None, lists: ListRule = ListRule()):
         self.units = units
+        self.trigger = trigger
+        register_phrases(trigger, units)
         self.modifiers = modifiers
         self.prefix_units = prefix_units
         self.signed = signed
@@ -145,14 +148,17 @@ class MeasureGrammar:
         self.lists = lists
 
     # -- public -------------------------------------------------------------------------------
-    def find(self, text: str) -> List[Found]:
-        toks = tokenize(text)
+    def find(self, text: str, analysis: Optional[TextAnalysis] = None) -> List[Found]:
+        """The amounts with a unit in ``text``; ``analysis``: the document's (:func:`.analysis.analysis_of`),
+        else the text is analysed here."""
+        a = analysis if analysis is not None else analyse(text)
+        toks = a.toks
         self._memo: dict = {}
         out: List[Found] = []
-        units = self._unit_positions(text)
+        units = a.triggers(self.trigger)  # tokens a unit may start with (or a sign written before)
         if not units:
             return out
-        starts = number_starts(text)
+        starts = a.number_starts
         if self.prefix_units is not None:
             starts = sorted(set(starts) | {u for u in units if self.prefix_units.candidates(toks[u])})
         done = 0
@@ -185,12 +191,6 @@ class MeasureGrammar:
                                value_max=None, qualifier=qualifier, first=r.start, last=r.end,
                                scale=r.amount.scale or f.scale, tail="", amount_first=r.start, head=f))
         return out
-
-    def _unit_positions(self, text: str) -> List[int]:
-        """Indices of the tokens a unit of this grammar may start with (or a sign written before): each
-        distinct form of the text (:func:`.tokens.forms`) is looked up once."""
-        cands = self.units.candidates_of
-        return sorted(k for key, ks in forms(text).items() if cands(*key) for k in ks)
 
     # -- matching -----------------------------------------------------------------------------
     def _number(self, toks: Sequence[Tok], i: int):

@@ -77,6 +77,15 @@ class PhraseLexicon:
                 self._memo.clear()
         return got
 
+    def first_words(self) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+        """The first words of the forms, lower case: those matched as written, and the stems of the
+        one-word forms that inflect (a word starting with one and going on with endings matches)."""
+        return tuple(self._first), tuple(self._first_inflected)
+
+    def trigger_test(self, low: str, is_word: bool) -> bool:
+        """A form may start one of the phrases (a trigger test of :mod:`.analysis`)."""
+        return bool(self.candidates_of(low, is_word))
+
     def _candidates(self, low: str, is_word: bool) -> List[Phrase]:
         out = list(self._first.get(low, ()))
         if not is_word:

@@ -2,7 +2,8 @@
 
 The value recognisers (numbers, money, percent, quantity, jobs) read these tokens rather than run
 one large regular expression: one pass of a small pattern over the text, then dictionary lookups.
-A text is tokenized once and shared (:func:`tokenize` keeps the last few texts).
+A document is tokenized once and shared (:mod:`.analysis` keeps its tokens on the Doc; :func:`tokenize`
+keeps the last few texts).
 
 A ``num`` token is a number as news text writes it: ``5``, ``5,6``, ``1.5``, ``3 634`` and ``60 435,9``
 (a first group of one to three digits, then groups of exactly three; ``2015 жылы 3 634`` keeps the
@@ -12,7 +13,7 @@ year apart). Digits that cannot be a number (parts of a date ``12.03.2018`` or a
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import NamedTuple, Optional, Tuple
 
 import regex
 
@@ -57,18 +58,6 @@ def tokenize(text: str) -> Tuple[Tok, ...]:
                          0 if glued or s == prev_end else text.count("\n", prev_end, s))))
         prev_end = e
     return tuple(out)
-
-
-@lru_cache(maxsize=8)
-def forms(text: str) -> Dict[Tuple[str, bool], Tuple[int, ...]]:
-    """The tokens of ``text`` other than ``num``, grouped by form: ``(low, is_word)`` → token indices.
-    A recogniser looking for its trigger words asks once per distinct form, not once per token; shared by
-    the value recognisers (computed once per text)."""
-    out: Dict[Tuple[str, bool], List[int]] = {}
-    for k, t in enumerate(tokenize(text)):
-        if t.kind != "num":
-            out.setdefault((t.low, t.kind == "word"), []).append(k)
-    return {key: tuple(ks) for key, ks in out.items()}
 
 
 _CHAIN = regex.compile(r"(?:%s)" % ending_chain_pattern(), regex.IGNORECASE)

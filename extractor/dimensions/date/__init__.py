@@ -17,22 +17,29 @@ Durations (3 жыл бойы, 11 айда), ages (14 жасында), times of d
 """
 from __future__ import annotations
 
-from typing import Iterable, List
+from typing import Iterable, List, Optional
 
 from ...mentions import Context, Mention
+from ..analysis import TextAnalysis, analyse, analysis_for
 from . import calendar_rules, relative_rules, span_rules, year_rules
 from .ranges import join_ranges
 from .readings import Item, TextContext, resolve
+from .starts import StartIndex
 
 RULES = year_rules.RULES + span_rules.RULES + calendar_rules.RULES + relative_rules.RULES
+# where the rules may begin, from the document analysis (one index for all rules)
+STARTS = StartIndex([r.starts for r in RULES if r.starts is not None])
 
 
-def candidates(text: str) -> List[List[Item]]:
-    """Every rule's matches, as groups of items (one group per match), in rule order."""
+def candidates(text: str, analysis: Optional[TextAnalysis] = None) -> List[List[Item]]:
+    """Every rule's matches, as groups of items (one group per match), in rule order; ``analysis``: the
+    document's (:mod:`..analysis`), else the text is analysed here."""
     out = []
-    low, positions = text.lower(), {}
+    low = text.lower()
+    positions = STARTS.positions(analysis if analysis is not None else analyse(text))
+    seen: dict = {}
     for rule in RULES:
-        out.extend(rule.items(text, low, positions))
+        out.extend(rule.items(text, low, positions, seen))
     return out
 
 
@@ -57,7 +64,7 @@ def _end(g: List[Item]) -> int:
 
 
 def find(text: str, ctx: Context) -> Iterable[Mention]:
-    groups = join_ranges(text, select(candidates(text)))
+    groups = join_ranges(text, select(candidates(text, analysis_for(text, ctx.doc if ctx else None))))
     state = TextContext(published=ctx.published)
     out = []
     for g in groups:

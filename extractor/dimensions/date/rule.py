@@ -10,7 +10,10 @@ A rule may also name where its matches can ``start``: a small pattern matching (
 position where a match of the rule begins (:data:`DIGIT_START` for the rules that begin with a number).
 The rule then tries its pattern only there, in text order, as ``finditer`` would (after a match, at the
 next start past its end): a regex pass of a large pattern costs about the same at every character, a
-pass of the small one much less. The positions of one start pattern are computed once per text.
+pass of the small one much less. The positions of one start pattern are computed once per text, from the
+document analysis (:mod:`.starts`): a start pattern must therefore match only at the first letter of a
+word, at a digit or at ``«``, and name its digits (``[0-9]``, ``\\d``, ``«``) outside its look-behinds
+(tests/test_value_analysis.py checks the positions against each pattern's ``finditer``).
 """
 from __future__ import annotations
 
@@ -66,9 +69,24 @@ class Rule:
             self._compiled = lx.compile(self.source)
         return self._compiled
 
-    def may_match(self, low: str) -> bool:
-        """False when the lower-cased text has none of the word groups the rule needs."""
-        return not self.needs or any(all(w in low for w in group) for group in self.needs)
+    def may_match(self, low: str, seen: Optional[Dict[str, bool]] = None) -> bool:
+        """False when the lower-cased text has none of the word groups the rule needs. ``seen``: what
+        is known of this text so far, word → contained (filled in here; rules share their words: the
+        month names are needed by four rules, and each is looked for once per text)."""
+        if not self.needs:
+            return True
+        if seen is None:
+            return any(all(w in low for w in group) for group in self.needs)
+        for group in self.needs:
+            for w in group:
+                got = seen.get(w)
+                if got is None:
+                    got = seen[w] = w in low
+                if not got:
+                    break
+            else:
+                return True
+        return False
 
     def matches(self, text: str, positions: Optional[Dict["regex.Pattern", List[int]]] = None):
         """The matches of the pattern in ``text``, as ``finditer`` gives them; ``positions``: the start
@@ -94,10 +112,11 @@ class Rule:
                 done = max(m.end(), p + 1)
 
     def items(self, text: str, low: Optional[str] = None,
-              positions: Optional[Dict["regex.Pattern", List[int]]] = None) -> Iterator[List[Item]]:
+              positions: Optional[Dict["regex.Pattern", List[int]]] = None,
+              seen: Optional[Dict[str, bool]] = None) -> Iterator[List[Item]]:
         """Each match's items (a match may give several records, or none). ``low``: ``text.lower()``,
-        when the caller has it; ``positions``: see :meth:`matches`."""
-        if self.needs and not self.may_match(text.lower() if low is None else low):
+        when the caller has it; ``positions``: see :meth:`matches`; ``seen``: see :meth:`may_match`."""
+        if self.needs and not self.may_match(text.lower() if low is None else low, seen):
             return
         for m in self.matches(text, positions):
             items = self.read(m, text)

@@ -25,7 +25,8 @@ from ..measure import MeasureGrammar, clean
 from ..numeral import read_number, read_range
 from ..numeral.reader import last_word
 from ..phrases import Phrase, PhraseLexicon, make_phrase
-from ..tokens import Tok, tokenize
+from ..analysis import analysis_for, register_triggers
+from ..tokens import Tok
 
 _PERMANENT = {"true": True, "false": False, "": None}
 # what may not follow the number of a head count: it is a share or another measure
@@ -133,7 +134,7 @@ def _unit_tail(toks: Sequence[Tok], j: int, unit: Phrase) -> Optional[int]:
 @lru_cache(maxsize=1)
 def grammar() -> MeasureGrammar:
     lx = lexicon()
-    return MeasureGrammar(lx.units, modifiers=lx.modifiers, unit_tail=_unit_tail)
+    return MeasureGrammar(lx.units, trigger="jobs", modifiers=lx.modifiers, unit_tail=_unit_tail)
 
 
 def _permanent(toks: Sequence[Tok], first: int, last: int) -> Optional[bool]:
@@ -192,19 +193,26 @@ def _first_words() -> frozenset:
     return frozenset(p.parts[0] for p in lx.headcount.phrases + lx.lead.phrases)
 
 
+def _is_first_word(low: str, is_word: bool) -> bool:
+    return low in _first_words()
+
+
+# the tokens a head-count or lead phrase may start at, from the document analysis
+register_triggers("jobs_heads", _is_first_word)
+
+
 def find(text: str, ctx: Optional[Context] = None) -> List[Mention]:
-    toks = tokenize(text)
+    a = analysis_for(text, ctx.doc if ctx else None)
+    toks = a.toks
     out = []
-    for f in grammar().find(text):
+    for f in grammar().find(text, a):
         m = _mention(toks, f.first, f.last, f.value, f.value_max, f.qualifier)
         if f.head is not None:  # 5 және 7 тұрақты жұмыс орны: the listed number shares the amount's words
             m.attrs["permanent"] = _permanent(toks, f.head.first, f.head.last)
         out.append(m)
     lx = lexicon()
-    firsts = _first_words()
-    for i, t in enumerate(toks):
-        if t.low not in firsts:
-            continue
+    for i in a.triggers("jobs_heads"):
+        t = toks[i]
         for lex, need_person in ((lx.headcount, False), (lx.lead, True)):
             if not lex.candidates(t):
                 continue

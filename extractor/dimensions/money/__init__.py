@@ -13,6 +13,7 @@ from typing import List, Optional
 
 from ...lang.kk.tables import load_table
 from ...mentions import Context, Mention
+from ..analysis import analysis_for
 from ..measure import MeasureGrammar, clean
 from ..phrases import PhraseLexicon, make_phrase
 
@@ -27,12 +28,12 @@ def grammar() -> MeasureGrammar:
         units.append(p)
         if either:
             signs.append(p)
-    return MeasureGrammar(PhraseLexicon(units), prefix_units=PhraseLexicon(signs))
+    return MeasureGrammar(PhraseLexicon(units), trigger="money", prefix_units=PhraseLexicon(signs))
 
 
 def find(text: str, ctx: Optional[Context] = None) -> List[Mention]:
     out = []
-    for f in grammar().find(text):
+    for f in grammar().find(text, analysis_for(text, ctx.doc if ctx else None)):
         code, factor = f.unit.payload
         value_max = None if f.value_max is None else clean(f.value_max * factor)
         out.append(Mention("money", f.start, f.end, {"value": clean(f.value * factor), "value_max": value_max,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from ..tokens import Tok, glued_suffix, tokenize
@@ -291,18 +290,9 @@ def parse_number(text: str) -> Optional[Decimal]:
     return None if a is None else a.value
 
 
-@lru_cache(maxsize=8)
 def number_starts(text: str) -> Tuple[int, ...]:
     """Indices of the tokens of ``text`` (:func:`..tokens.tokenize`) where a number may start: digits, a
-    minus glued to digits, a number word. Shared by the value recognisers (computed once per text)."""
-    toks = tokenize(text)
-    out = []
-    for k, t in enumerate(toks):
-        if t.kind == "num":
-            out.append(k)
-        elif t.kind == "word":
-            if word_value(t.low) is not None:
-                out.append(k)
-        elif t.text == "-" and k + 1 < len(toks) and toks[k + 1].kind == "num" and toks[k + 1].glued:
-            out.append(k)
-    return tuple(out)
+    minus glued to digits, a number word. The document analysis finds them (:mod:`..analysis`, which the
+    value recognisers share); this asks it for one text."""
+    from ..analysis import analyse  # (the analysis reads number words with .parse: imported when asked)
+    return analyse(text).number_starts

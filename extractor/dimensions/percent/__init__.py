@@ -21,6 +21,7 @@ from typing import List, Optional
 from ...lang.kk.tables import load_table
 from ...mentions import Context, Mention
 from ..coordination import ListRule
+from ..analysis import analysis_for
 from ..measure import MeasureGrammar
 from ..phrases import PhraseLexicon, make_phrase
 
@@ -33,7 +34,7 @@ LISTS = ListRule(gap_words=MAX_LIST_GAP_WORDS, max_value=Decimal(1000), scales=F
 def grammar() -> MeasureGrammar:
     units = [make_phrase(r["form"], None, inflect=r["inflect"] == "yes", glued_first=r["glued"] == "yes")
              for r in load_table("percent_words")]
-    return MeasureGrammar(PhraseLexicon(units), signed=True, lists=LISTS)
+    return MeasureGrammar(PhraseLexicon(units), trigger="percent", signed=True, lists=LISTS)
 
 
 def _mention(start: int, end: int, value, value_max, qualifier: str) -> Mention:
@@ -41,6 +42,6 @@ def _mention(start: int, end: int, value, value_max, qualifier: str) -> Mention:
 
 
 def find(text: str, ctx: Optional[Context] = None) -> List[Mention]:
-    out = [_mention(f.start, f.end, f.value, f.value_max, f.qualifier) for f in grammar().find(text)]
+    out = [_mention(f.start, f.end, f.value, f.value_max, f.qualifier) for f in grammar().find(text, analysis_for(text, ctx.doc if ctx else None))]
     out.sort(key=lambda m: m.start)
     return out

@@ -15,9 +15,10 @@ import regex
 
 from ...lang.kk.tables import load_table
 from ...mentions import Context, Mention
+from ..analysis import analysis_for
 from ..measure import MeasureGrammar
 from ..phrases import PhraseLexicon, make_phrase
-from ..tokens import Tok, tokenize
+from ..tokens import Tok
 
 # a one- or two-letter abbreviation followed by ".X" is another abbreviation (т.б. = тағы басқа)
 _ABBREVIATION_AFTER = regex.compile(r"\.\p{L}")
@@ -32,7 +33,7 @@ def grammar() -> MeasureGrammar:
     units = [make_phrase(r["form"], (r["unit"], r.get("context", "")), inflect=r["inflect"] == "yes",
                          sensitive=r["case"] == "sensitive", glued_first=r["glued"] == "yes")
              for r in load_table("units")]
-    return MeasureGrammar(PhraseLexicon(units))
+    return MeasureGrammar(PhraseLexicon(units), trigger="quantity")
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +64,10 @@ def _possessive(text: str, f) -> bool:
 
 
 def find(text: str, ctx: Optional[Context] = None) -> List[Mention]:
-    toks = tokenize(text)
+    a = analysis_for(text, ctx.doc if ctx else None)
+    toks = a.toks
     out = []
-    for f in grammar().find(text):
+    for f in grammar().find(text, a):
         unit, context = f.unit.payload
         if context == "livestock" and (not _after_livestock(toks, f.amount_first) or _possessive(text, f)):
             continue

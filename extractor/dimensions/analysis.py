@@ -1,0 +1,243 @@
+"""One analysis of a document for every value and date recogniser: its tokens and one candidate index.
+
+Before, each value recogniser (money, percent, quantity, jobs) grouped the tokens of the text by form
+and looked every form up in its own unit lexicon, and looked again for the tokens a number may start at.
+Here one pass over the tokens (:func:`..tokens.tokenize`, the value tokens: ``3 634`` is one number,
+``1000-нан`` is ``1000`` ``-`` ``нан``) looks each token's form up ONCE in a per-form table that says
+everything the recognisers ask of a form: which trigger sets it may start (the unit words of each
+dimension, the head-count words of jobs, the start words of the date rules, ... registered with
+:func:`register_triggers`) and whether it is a number word. The result, :class:`TextAnalysis`, is
+computed once per document and kept on the spaCy ``Doc`` (``doc._.kx_values``,
+:func:`analysis_of`); each recogniser then looks only at the positions of its own triggers.
+
+Why the value tokens and not the spaCy tokens: the value tokens are a definition the recognisers' rules
+are written against (a space-grouped number ``60 435,9`` is one token, a glued ending is its own
+token); the spaCy tokenizer splits numbers at spaces and keeps ``1000-нан`` as it likes for names. One
+regex pass builds them, their offsets are character offsets of ``doc_text(doc)``, and every value and
+date recogniser shares the one split.
+
+The per-form table is bounded: a worker reads millions of documents, so it is cleared when it holds
+:data:`FORM_CACHE_SIZE` forms (each form is then simply looked up again).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Set, Tuple
+
+import regex
+from spacy.tokens import Doc
+
+from ..lang.kk.tokenizer import doc_text
+from .numeral.parse import word_value
+from .tokens import Tok, is_ending_chain, tokenize
+
+if TYPE_CHECKING:
+    from .phrases import PhraseLexicon
+
+if not Doc.has_extension("kx_values"):
+    Doc.set_extension("kx_values", default=None)
+
+# forms kept in the per-form table before it is cleared (memory stays flat over millions of documents)
+FORM_CACHE_SIZE = 100_000
+
+# name → test(low, is_word): may a token of this form start a match of that trigger set
+TriggerTest = Callable[[str, bool], bool]
+_TESTS: Dict[str, TriggerTest] = {}
+_NAMES: Tuple[str, ...] = ()
+# the phrase lexicons' first words, merged into one lookup (:class:`_PhraseTable`)
+_LEXICONS: Dict[str, "PhraseLexicon"] = {}
+# word patterns (matched at the start of a word): name → pattern, tried together first
+_PATTERNS: Dict[str, "regex.Pattern"] = {}
+
+
+class FormInfo:
+    """What the recognisers need to know of one form (lower case, not a ``num`` token)."""
+
+    __slots__ = ("triggers", "number_word")
+
+    def __init__(self, triggers: Tuple[str, ...], number_word: bool):
+        self.triggers = triggers
+        self.number_word = number_word
+
+
+_FORMS: Dict[str, FormInfo] = {}
+# one FormInfo per distinct answer (most forms share the empty one): the table holds keys, not objects
+_INFOS: Dict[Tuple[Tuple[str, ...], bool], FormInfo] = {}
+# how often a form was analysed (the per-form table missed): read by the tests
+stats = {"forms": 0, "texts": 0}
+
+
+class _PhraseTable:
+    """The first words of every registered phrase lexicon in one table: a word form is looked up once
+    for all dimensions (the same answer as each lexicon's :meth:`~.phrases.PhraseLexicon.candidates_of`)."""
+
+    def __init__(self, lexicons: Dict[str, "PhraseLexicon"]):
+        self.exact: Dict[str, Set[str]] = {}
+        self.inflected: Dict[str, Set[str]] = {}
+        for name, lex in lexicons.items():
+            exact, inflected = lex.first_words()
+            for key in exact:
+                self.exact.setdefault(key, set()).add(name)
+            for key in inflected:
+                self.inflected.setdefault(key, set()).add(name)
+        self.longest = max((len(k) for k in self.inflected), default=0)
+
+    def names(self, low: str, is_word: bool) -> Set[str]:
+        out = set(self.exact.get(low, ()))
+        if not is_word:
+            out.update(self.inflected.get(low, ()))
+        else:
+            get = self.inflected.get
+            for n in range(1, min(len(low), self.longest) + 1):
+                got = get(low[:n])
+                if got and not got <= out and is_ending_chain(low[n:]):
+                    out.update(got)
+        return out
+
+
+_TABLE: Optional[_PhraseTable] = None
+_UNION: Optional[list] = None
+
+
+def _changed() -> None:
+    global _NAMES, _TABLE, _UNION
+    _NAMES = tuple(_LEXICONS) + tuple(_PATTERNS) + tuple(_TESTS)
+    _TABLE = _UNION = None
+    _FORMS.clear()
+
+
+def register_triggers(name: str, test: TriggerTest) -> None:
+    """Add a trigger set: ``test(low, is_word)`` says whether a token of that form may start a match.
+    The per-form table is cleared (forms seen before did not know this set)."""
+    if _TESTS.get(name) == test:
+        return
+    _TESTS[name] = test
+    _changed()
+
+
+def register_phrases(name: str, lexicon: "PhraseLexicon") -> None:
+    """Add a trigger set: the words a phrase of ``lexicon`` may start with (its first word, inflected
+    when the phrase inflects)."""
+    if _LEXICONS.get(name) is lexicon:
+        return
+    _LEXICONS[name] = lexicon
+    _changed()
+
+
+def register_word_pattern(name: str, pattern: "regex.Pattern") -> None:
+    """Add a trigger set: the words ``pattern`` matches at the start of (the word alone, lower case)."""
+    if _PATTERNS.get(name) is pattern:
+        return
+    _PATTERNS[name] = pattern
+    _changed()
+
+
+def _form_info(low: str, is_word: bool) -> FormInfo:
+    global _TABLE, _UNION
+    stats["forms"] += 1
+    if len(_FORMS) >= FORM_CACHE_SIZE:
+        _FORMS.clear()
+    if _TABLE is None:
+        _TABLE = _PhraseTable(_LEXICONS)
+    found = _TABLE.names(low, is_word) if _LEXICONS else set()
+    if is_word and _PATTERNS:
+        if _UNION is None:
+            _UNION = _unions(_PATTERNS)
+        for union, members in _UNION:
+            if union.match(low) is not None:
+                found.update(n for n, p in members if p.match(low) is not None)
+    for n, test in _TESTS.items():
+        if test(low, is_word):
+            found.add(n)
+    key = (tuple(n for n in _NAMES if n in found), is_word and word_value(low) is not None)
+    info = _INFOS.get(key)
+    if info is None:
+        info = _INFOS[key] = FormInfo(*key)
+    _FORMS[low] = info
+    return info
+
+
+def _unions(patterns: Dict[str, "regex.Pattern"]):
+    """The word patterns grouped by their flags, each group with one pattern of all its members: a form
+    that none of a group matches is not tried against each of them."""
+    groups: Dict[int, List[Tuple[str, "regex.Pattern"]]] = {}
+    for name, p in patterns.items():
+        groups.setdefault(p.flags, []).append((name, p))
+    return [(regex.compile("|".join(f"(?:{p.pattern})" for _, p in members), flags), members)
+            for flags, members in groups.items()]
+
+
+def _test_of(name: str) -> TriggerTest:
+    if name in _LEXICONS:
+        return _LEXICONS[name].trigger_test
+    if name in _PATTERNS:
+        p = _PATTERNS[name]
+        return lambda low, is_word: is_word and p.match(low) is not None
+    return _TESTS[name]
+
+
+def form_cache_size() -> int:
+    return len(_FORMS)
+
+
+class TextAnalysis:
+    """The value tokens of a text, where a number may start, and where each trigger set's forms stand."""
+
+    __slots__ = ("text", "toks", "number_starts", "_triggers")
+
+    def __init__(self, text: str, toks: Tuple[Tok, ...], number_starts: Tuple[int, ...],
+                 triggers: Dict[str, List[int]]):
+        self.text = text
+        self.toks = toks
+        self.number_starts = number_starts
+        self._triggers = triggers
+
+    def triggers(self, name: str) -> List[int]:
+        """Token indices (ascending) whose form may start a match of trigger set ``name``."""
+        got = self._triggers.get(name)
+        if got is None:  # a set registered after this text was analysed
+            test = _test_of(name)
+            got = self._triggers[name] = [k for k, t in enumerate(self.toks)
+                                          if t.kind != "num" and test(t.low, t.kind == "word")]
+        return got
+
+
+def analyse(text: str) -> TextAnalysis:
+    """Analyse ``text`` (prefer :func:`analysis_of` for a ``Doc``: it keeps the result)."""
+    stats["texts"] += 1
+    toks = tokenize(text)
+    starts: List[int] = []
+    index: Dict[str, List[int]] = {n: [] for n in _NAMES}
+    forms, n = _FORMS, len(toks)
+    for k, t in enumerate(toks):
+        kind = t.kind
+        if kind == "num":
+            starts.append(k)
+            continue
+        info = forms.get(t.low)
+        if info is None:
+            info = _form_info(t.low, kind == "word")
+        if info.number_word:
+            starts.append(k)
+        elif kind == "punct" and t.text == "-" and k + 1 < n and toks[k + 1].kind == "num" and toks[k + 1].glued:
+            starts.append(k)  # a minus glued to a number
+        for name in info.triggers:
+            index[name].append(k)
+    return TextAnalysis(text, toks, tuple(starts), index)
+
+
+def analysis_of(doc: Doc) -> TextAnalysis:
+    """The analysis of ``doc``'s text, computed on the first call and kept on the doc."""
+    got = doc._.kx_values
+    if got is None:
+        got = analyse(doc_text(doc))
+        doc._.kx_values = got
+    return got
+
+
+def analysis_for(text: str, doc: Optional[Doc] = None) -> TextAnalysis:
+    """The analysis a recogniser reads: the doc's (when ``text`` is its text), else ``text`` analysed now."""
+    if doc is not None:
+        got = analysis_of(doc)
+        if got.text is text or got.text == text:
+            return got
+    return analyse(text)
