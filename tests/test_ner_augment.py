@@ -11,7 +11,7 @@ from extractor.lang.kk.morph import inflect
 from extractor.ner.augment import (NOMINATIVE, NewsOrgs, augment_sentence, augmented_docs, case_of,
                                    news_orgs, replacement)
 from extractor.ner.kaznerd import Sentence
-from extractor.ner.train_spacy import keep_labels
+from extractor.ner.kaznerd import keep_labels
 
 # one choice of each kind, so that every style's output can be written down
 ORGS = NewsOrgs(quoted=("Шұғыла Агро",), plain=("Ішкі істер министрлігі",), descriptors=("корпорациясы",),

@@ -34,7 +34,7 @@ from ..version import __version__
 from .align import AlignFailure, to_doc
 from .augment import augmented_docs
 from .evaluate import evaluate
-from .kaznerd import Sentence, read_conll, split_by_source
+from .kaznerd import Sentence, keep_labels, read_conll, split_by_source
 
 SOURCE_CONFIG = Path(__file__).resolve().parent / "kk_kazextract_ner.cfg"
 MODEL_NAME = "kazextract_ner"  # spaCy prefixes the language: kk_kazextract_ner
@@ -58,18 +58,6 @@ class Conversion:
         return {"sentences": len(self.docs), "entities": self.entities, "unaligned": len(self.failures),
                 "unaligned_by_reason": dict(Counter(f.why for f in self.failures).most_common()),
                 "unaligned_by_label": dict(Counter(f.label for f in self.failures).most_common())}
-
-
-def keep_labels(sentences: Sequence[Sentence], labels: Optional[Sequence[str]]) -> List[Sentence]:
-    """The sentences with every entity whose label is not in ``labels`` tagged ``O`` (all kept: ``None``)."""
-    if not labels:
-        return list(sentences)
-    wanted = set(labels)
-    out = []
-    for s in sentences:
-        tags = [t if t.partition("-")[2] in wanted else "O" for t in s.tags]
-        out.append(Sentence(s.tokens, tags, s.sent_id))
-    return out
 
 
 def convert(nlp: Language, sentences: Sequence[Sentence]) -> Conversion:
