@@ -114,7 +114,7 @@ def test_resume_config_takes_the_trained_components_of_a_model(tmp_path):
     assert cfg["training"]["max_steps"] == spacy.util.load_config(SOURCE_CONFIG)["training"]["max_steps"]
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 4, 5])  # the organisation's sentence held out (1) or trained on (4, 5)
 def test_prepare_adds_written_news_organisations_to_training_only(data_dir, tmp_path, seed):
     """--augment-orgs rewrites training sentences with an organisation, never held-out ones; --labels keeps
     the types asked for only, in both parts."""
@@ -127,6 +127,7 @@ def test_prepare_adds_written_news_organisations_to_training_only(data_dir, tmp_
     assert {d.text for d in dev} <= originals
     bank_in_train = "Ұлттық банк есеп берді" in {d.text for d in train}
     extra = [d for d in train if d.text not in originals]
+    assert bank_in_train is (seed != 1)
     assert len(extra) == (2 if bank_in_train else 0)
     assert summary.get("augmentation", {}).get("sentences", 0) == len(extra)
     for d in extra:  # the organisation was replaced, and is still tagged
