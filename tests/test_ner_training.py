@@ -112,3 +112,25 @@ def test_resume_config_takes_the_trained_components_of_a_model(tmp_path):
         assert cfg["components"][name] == {"source": str((tmp_path / "old_model").resolve()), "component": name}
     assert cfg["components"]["kk_stemmer"] == {"factory": "kk_stemmer"}
     assert cfg["training"]["max_steps"] == spacy.util.load_config(SOURCE_CONFIG)["training"]["max_steps"]
+
+
+@pytest.mark.parametrize("seed", [1, 4, 5])  # the organisation's sentence held out (1) or trained on (4, 5)
+def test_prepare_adds_written_news_organisations_to_training_only(data_dir, tmp_path, seed):
+    """--augment-orgs rewrites training sentences with an organisation, never held-out ones; --labels keeps
+    the types asked for only, in both parts."""
+    summary = prepare(tmp_path / "work", data_dir, heldout=0.4, seed=seed, log=lambda m: None, augment_orgs=2,
+                      labels=["PERSON", "ORGANISATION"])
+    nlp = spacy.blank("kk")
+    train = list(DocBin().from_disk(tmp_path / "work" / "train.spacy").get_docs(nlp.vocab))
+    dev = list(DocBin().from_disk(tmp_path / "work" / "dev.spacy").get_docs(nlp.vocab))
+    originals = {" ".join(t for t, _ in tokens) for _, tokens in SENTENCES}
+    assert {d.text for d in dev} <= originals
+    bank_in_train = "Ұлттық банк есеп берді" in {d.text for d in train}
+    extra = [d for d in train if d.text not in originals]
+    assert bank_in_train is (seed != 1)
+    assert len(extra) == (2 if bank_in_train else 0)
+    assert summary.get("augmentation", {}).get("sentences", 0) == len(extra)
+    for d in extra:  # the organisation was replaced, and is still tagged
+        assert [e.label_ for e in d.ents] == ["ORGANISATION"] and "Ұлттық банк" not in d.text
+    assert {e.label_ for d in train + dev for e in d.ents} <= {"PERSON", "ORGANISATION"}
+    assert summary["labels"] == ["ORGANISATION", "PERSON"]

@@ -29,7 +29,7 @@ def run(args) -> int:
     import spacy
 
     from .. import lang  # noqa: F401 - registers kk
-    from ..ner.evaluate import evaluate
+    from ..ner.evaluate import evaluate, model_labels
     from ..ner.kaznerd import read_conll
     from ..pipeline import default_model_path
 
@@ -44,10 +44,12 @@ def run(args) -> int:
     if args.limit:
         sentences = sentences[: args.limit]
     started = time.perf_counter()
-    report = evaluate(nlp, sentences)
+    labels = model_labels(nlp)
+    report = evaluate(nlp, sentences, labels=labels)
     seconds = time.perf_counter() - started
     words = sum(len(s.tokens) for s in sentences)
-    print(f"KazNERD {args.split}: {len(sentences)} sentences, model {model}")
+    print(f"KazNERD {args.split}: {len(sentences)} sentences, model {model}, scored on its "
+          f"{len(labels or [])} entity types")
     print(report.format())
     print(f"{words} words in {seconds:.1f} s ({words / seconds:.0f} words/s)", file=sys.stderr)
     if args.json:

@@ -31,6 +31,13 @@ def register(sub):
     p.add_argument("--resume", metavar="MODEL",
                    help="go on training the tok2vec and ner of MODEL (a model this command wrote) instead of "
                         "starting from the config's untrained ones")
+    p.add_argument("--augment-orgs", type=int, default=0, metavar="N",
+                   help="add N rewritten copies of each training sentence with an organisation, its names "
+                        "replaced by written-news ones in the same case (quoted, with legal forms; "
+                        "extractor/ner/augment.py)")
+    p.add_argument("--labels", metavar="L1,L2",
+                   help="train on these KazNERD entity types only (the others become O), e.g. "
+                        "PERSON,GPE,LOCATION,ORGANISATION: the ones kazextract reads")
     p.add_argument("--work-dir", help="keep the converted corpora and checkpoints here")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="spaCy config override, e.g. --set training.max_steps=2000 (value read as JSON)")
@@ -66,7 +73,8 @@ def run(args) -> int:
                     log=lambda msg: print(msg, file=sys.stderr, flush=True), all_valid=args.all_valid,
                     selection=Path(args.selection) if args.selection else None,
                     sentences_per_doc=args.sentences_per_doc,
-                    resume=Path(args.resume) if args.resume else None)
+                    resume=Path(args.resume) if args.resume else None, augment_orgs=args.augment_orgs,
+                    labels=[x.strip() for x in args.labels.split(",") if x.strip()] if args.labels else None)
     micro = summary["heldout_scores"]["micro"]
     what = "F1 on the held-out part (trained on it too)" if args.all_valid else "held-out F1"
     print(f"model written to {args.output}; {what} {100 * micro['f1']:.2f} "

@@ -8,7 +8,7 @@ import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, Optional, Sequence, Tuple
+from typing import Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from .metrics import iob2_entities
 
@@ -54,6 +54,15 @@ def read_conll(path: Path) -> Iterator[Sentence]:
             tags.append(tag)
     if tokens:
         yield Sentence(tokens, tags, sent_id)
+
+
+def keep_labels(sentences: Sequence[Sentence], labels: Optional[Iterable[str]]) -> List[Sentence]:
+    """The sentences with every entity whose label is not in ``labels`` tagged ``O`` (all kept: ``None``)."""
+    if not labels:
+        return list(sentences)
+    wanted = set(labels)
+    return [Sentence(s.tokens, [t if t.partition("-")[2] in wanted else "O" for t in s.tags], s.sent_id)
+            for s in sentences]
 
 
 def split_by_source(sentences: Sequence[Sentence], heldout: float = 0.1, seed: int = 13):

@@ -32,8 +32,9 @@ from .. import lang  # noqa: F401 - registers the kk language and its tokenizer
 from ..lang.kk.stemmer import stem
 from ..version import __version__
 from .align import AlignFailure, to_doc
+from .augment import augmented_docs
 from .evaluate import evaluate
-from .kaznerd import Sentence, read_conll, split_by_source
+from .kaznerd import Sentence, keep_labels, read_conll, split_by_source
 
 SOURCE_CONFIG = Path(__file__).resolve().parent / "kk_kazextract_ner.cfg"
 MODEL_NAME = "kazextract_ner"  # spaCy prefixes the language: kk_kazextract_ner
@@ -104,21 +105,30 @@ def group_sentences(docs: Sequence[Doc], most: int, seed: int) -> List[Doc]:
 
 
 def prepare(work: Path, data_dir: Path, heldout: float = 0.1, seed: int = 13, log=print,
-            all_valid: bool = False, sentences_per_doc: int = 1) -> dict:
+            all_valid: bool = False, sentences_per_doc: int = 1, augment_orgs: int = 0,
+            labels: Optional[Sequence[str]] = None) -> dict:
     """Convert and split the KazNERD validation split into ``work/train.spacy`` and ``work/dev.spacy``
     (with ``all_valid``, ``train.spacy`` has the held-out sentences too; ``dev.spacy`` only logs progress).
-    Training docs hold 1 to ``sentences_per_doc`` sentences (:func:`group_sentences`); held-out docs one."""
+    Training docs hold 1 to ``sentences_per_doc`` sentences (:func:`group_sentences`); held-out docs one.
+    ``augment_orgs``: that many rewritten copies of each training sentence with an organisation, its names
+    replaced by written-news ones (:mod:`.augment`; never of the held-out part). ``labels``: train on
+    these entity types only (the others are tagged ``O``, in the held-out part too)."""
     train_sents, dev_sents = split_valid(data_dir, heldout, seed)
     if all_valid:
         train_sents = train_sents + dev_sents
+    train_sents, dev_sents = keep_labels(train_sents, labels), keep_labels(dev_sents, labels)
     blank = spacy.blank("kk")
     conv_train, conv_dev = convert(blank, train_sents), convert(blank, dev_sents)
     for name, conv in (("train", conv_train), ("held-out", conv_dev)):
         log(f"{name}: {conv.summary()}")
         for f in conv.failures[:10]:
             log(f"  unaligned: {f}")
+    extra, augmentation = [], None
+    if augment_orgs > 0:
+        extra, augmentation = augmented_docs(blank, train_sents, copies=augment_orgs, seed=seed)
+        log(f"written-news organisations: {augmentation}")
     work.mkdir(parents=True, exist_ok=True)
-    train_docs = group_sentences(conv_train.docs, sentences_per_doc, seed)
+    train_docs = group_sentences(conv_train.docs + extra, sentences_per_doc, seed)
     DocBin(docs=train_docs, store_user_data=False).to_disk(work / "train.spacy")
     DocBin(docs=conv_dev.docs, store_user_data=False).to_disk(work / "dev.spacy")
     return {
@@ -128,6 +138,8 @@ def prepare(work: Path, data_dir: Path, heldout: float = 0.1, seed: int = 13, lo
                   "heldout_in_training": all_valid},
         "training_docs": {"sentences_per_doc": f"1 to {sentences_per_doc}, shuffled", "docs": len(train_docs)},
         "alignment": {"train": conv_train.summary(), "heldout": conv_dev.summary()},
+        **({"labels": sorted(labels)} if labels else {}),
+        **({"augmentation": augmentation} if augmentation else {}),
     }
 
 
@@ -151,7 +163,7 @@ def package(best: Path, output: Path, data_dir: Path, summary: dict, log=print) 
     nlp = spacy.load(output)
     split = summary["split"]
     train_sents, dev_sents = split_valid(data_dir, split["heldout_fraction"], split["seed"])
-    report = evaluate(nlp, dev_sents)
+    report = evaluate(nlp, keep_labels(dev_sents, summary.get("labels")))
     what = "trained on, not held out" if split.get("heldout_in_training") else "held-out"
     log(f"{what} (part of KazNERD valid), exact match on KazNERD tokens:\n" + report.format())
     summary = dict(summary, heldout_scores=report.to_dict(), kazextract_version=__version__)
@@ -162,19 +174,20 @@ def package(best: Path, output: Path, data_dir: Path, summary: dict, log=print) 
 def train(output: Path, data_dir: Path, *, config: Path = SOURCE_CONFIG, heldout: float = 0.1, seed: int = 13,
           overrides: Optional[Dict[str, object]] = None, work_dir: Optional[Path] = None, log=print,
           all_valid: bool = False, selection: Optional[Path] = None, sentences_per_doc: int = 1,
-          resume: Optional[Path] = None) -> dict:
+          resume: Optional[Path] = None, augment_orgs: int = 0, labels: Optional[Sequence[str]] = None) -> dict:
     """Convert, train, and write the model to ``output``; returns the training summary (also in meta.json).
     ``all_valid``: train on the held-out part too and keep the last model (see the module docstring).
     ``selection``: the model directory of the held-out run whose settings this run repeats; its held-out
     scores go into meta.json as the model's performance figures.
     ``resume``: a model written by this function whose ``tok2vec`` and ``ner`` (their architecture and
-    weights) training goes on from; the config's own settings for those two components are not used."""
+    weights) training goes on from; the config's own settings for those two components are not used.
+    ``augment_orgs``, ``labels``: see :func:`prepare`."""
     from spacy.cli.train import train as spacy_train
 
     work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="kx_ner_"))
     try:
         summary = prepare(work, data_dir, heldout, seed, log, all_valid=all_valid,
-                          sentences_per_doc=sentences_per_doc)
+                          sentences_per_doc=sentences_per_doc, augment_orgs=augment_orgs, labels=labels)
         settings = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
                     "system.seed": seed}
         settings.update(overrides or {})
@@ -224,12 +237,15 @@ def selection_run(model_dir: Path) -> dict:
 def _write_meta(output: Path, summary: dict) -> None:
     meta_path = output / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    types = (f"the KazNERD types {', '.join(summary['labels'])}" if summary.get("labels")
+             else "the 25 KazNERD types")
     meta.update({
         "name": MODEL_NAME,
         "version": MODEL_VERSION,
-        "description": "Kazakh named entities (the 25 KazNERD types) for kazextract: hash-embedding CNN + "
+        "description": f"Kazakh named entities ({types}) for kazextract: hash-embedding CNN + "
                        "transition-based NER, on the kazextract kk tokenizer. Trained on the KazNERD validation "
-                       "split only.",
+                       "split only" + (", with written-news organisation names put into its sentences."
+                                       if summary.get("augmentation") else "."),
         "license": "CC BY 4.0 (trained on KazNERD)",
         "author": "kazextract",
         "sources": [{"name": "KazNERD", "url": "https://github.com/IS2AI/KazNERD", "license": "CC BY 4.0",
