@@ -253,6 +253,21 @@ def is_event_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def currency_nouns() -> FrozenSet[str]:
+    """The inflecting currency words of ``data/currencies.tsv``, last word (доллар, рубль, юань): a place
+    written right before one names the currency, not a place (``АҚШ долларының бағасы``)."""
+    return frozenset(r["form"].casefold().split()[-1] for r in load_table("currencies") if r["inflect"] == "yes")
+
+
+def is_currency_noun(word: str) -> bool:
+    """A currency word in any form (``доллары``, ``долларының``, ``рублі``)."""
+    low = word.casefold()
+    nouns = currency_nouns()
+    stem = strip_endings(low)
+    return any(x in nouns for x in (low, stem, strip_possessive(stem), strip_possessive(low)))
+
+
+@lru_cache(maxsize=1)
 def list_joiners() -> FrozenSet[str]:
     """Words that join the items of a list of names: Бельгия мен Лихтенштейн, Куба, Грекия және ..."""
     return _role("joiner")
