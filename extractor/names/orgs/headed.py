@@ -107,8 +107,10 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     while len(taken) < MAX_NAME_WORDS:
         q = _quote_closing_before(info, w)
         if q is not None and _name_like(q.text):
-            if not hm.head.in_name:
-                # a descriptor after a quoted name: «Ақ жол» демократиялық партиясы → Ақ жол
+            if not hm.head.in_name or (taken and lookup(q.text, "location") is None):
+                # a descriptor after a quoted name: «Ақ жол» демократиялық партиясы → Ақ жол, «Атамекен»
+                # ұлттық кәсіпкерлер палатасы → Атамекен (a quoted place keeps the whole: «Шымкент»
+                # инновациялық технологиялар орталығы)
                 return OrgFinding(q.start, hm.end, q.text)
             inner = " ".join(x.text for x in taken)
             name = " ".join(p for p in (q.text, inner, hm.base) if p)
