@@ -234,6 +234,12 @@ def owner_links() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def plain_words() -> FrozenSet[str]:
+    """Words that look inflected but are words of their own inside a name (``тұрғын үй``)."""
+    return _role("plain_word")
+
+
+@lru_cache(maxsize=1)
 def dative_postpositions() -> FrozenSet[str]:
     return _role("dative_postposition")
 

@@ -31,8 +31,9 @@ import regex
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
-from ..lexicon import (canonical_org, country_prefixes, dative_postpositions, directions, lookup, looks_adjective,
-                       looks_non_name, first_names, named_after, owner_links, place_nouns, place_parts)
+from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
+                       lookup, looks_adjective, looks_non_name, first_names, named_after, owner_links, place_nouns,
+                       place_parts, plain_words)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -133,6 +134,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if start is None:
         # a capitalised head with no modifier: Назарбаев Университеті is found through its start
         return None
+    inner = _named_unit_before(info, start, hm)
+    if inner is not None:
+        return inner
     if info.ordinary_word(start) or not _can_start(info, start):
         return None
     first = _extend_left(info, start)
@@ -161,6 +165,21 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _named_unit_before(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[OrgFinding]:
+    """A capitalised bare head right before the head (``Полиция``) opens no name of its own: the name it ends
+    runs on to the head (``Бостандық аудандық Полиция басқармасы``, ``Қарасай аудандық Полиция бөлімі``)."""
+    if info.next(start) is not hm.first:
+        return None
+    inner_head = head_at(info, start)
+    if inner_head is None or inner_head.head.entity != "org" or not inner_head.bare or inner_head.last is not start:
+        return None
+    inner = head_org(info, inner_head)
+    if inner is None:
+        return None
+    name = " ".join(info.text[inner.start:start.end].split() + [hm.base])
+    return OrgFinding(inner.start, hm.end, canonical_org(name))
 
 
 def named_after_left(info: TextInfo, first: Word) -> Word:
@@ -202,7 +221,8 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
     word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
     жағдайлар департаменті``), also joined by ``бойынша`` (``Қостанай облысы бойынша Мемлекеттік кірістер
     департаменті``; ``data/name_stop_words.tsv``, role ``owner_link``), or a listed country or city in the
-    nominative (``Қазақстан Даму Банкі``). Not a
+    nominative (``Қазақстан Даму Банкі``), or a listed organisation's abbreviation (``ТМД Парламентаралық
+    ассамблеясы``). Not a
     place in another case (``Астанада Ұлттық музей``), a place after a comma or a conjunction, nor a second
     place before a name that starts with its own (``Алматы облысы Талғар ауданының әкімдігі``)."""
     prev = info.prev(first)
@@ -230,7 +250,17 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
     if prev.capitalised and prev.lower not in STOP_WORDS and base_form(prev.text, "location") == prev.text \
             and lookup(prev.text, "location") is not None and not info.ordinary_word(prev):
         return prev
+    if _listed_abbreviation(prev) and info.gap(prev, first) == " ":
+        return prev  # ТМД Парламентаралық ассамблеясы, БҰҰ Бас ассамблеясы: a body of the organisation
     return first
+
+
+def _listed_abbreviation(w: Word) -> bool:
+    """An organisation's abbreviation of the tables in the nominative (``ТМД``, ``БҰҰ``, ``ІІМ``)."""
+    if len(w.text) < 2 or not w.text.isupper():
+        return False
+    e = lookup(w.text, "org")
+    return e is not None or w.text in abbreviation_expansions()
 
 
 def _starts_with_place(info: TextInfo, first: Word) -> bool:
@@ -284,7 +314,8 @@ def _ends_name(info: TextInfo, w: Word) -> bool:
             and any(p.case_name == "genitive" and not p.poss and p.base in place_nouns()
                                  for p in parses(w.text)):
         return True  # облыстың | тұрақтандыру қоры: a common noun's body names nobody
-    if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
+    if w.lower not in plain_words() and any(p.poss and p.case_name in ("locative", "accusative")
+                                            for p in parses(w.text)):
         # the object of a verbal noun is inside the name: Қаржы нарығын реттеу ... агенттігі
         nxt = info.next(w)
         governed = nxt is not None and info.adjacent(w, nxt) and VERBAL_NOUN.search(nxt.lower) is not None \
