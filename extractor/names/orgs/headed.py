@@ -32,8 +32,8 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
-                       lookup, looks_adjective, looks_non_name, first_names, named_after, owner_links, place_nouns,
-                       place_parts, plain_words)
+                       is_common, lookup, looks_adjective, looks_non_name, first_names, named_after, owner_links,
+                       place_nouns, place_parts, plain_words)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -68,14 +68,20 @@ def _extend_left(info: TextInfo, first: Word) -> Word:
         return first
 
 
+def _common_opener(info: TextInfo, w: Word) -> bool:
+    """An ordinary word capitalised only because it opens the sentence (``Тұрақтандыру қоры``, ``Кітапты``;
+    ``data/common_words.tsv``), not a name there (``Қазақфильм киностудиясы``)."""
+    return info.starts_sentence(w) and (is_common(w.text) or VERBAL_NOUN.search(w.lower) is not None)
+
+
 def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     """``SkyLine компаниясы``: the capitalised words right before a descriptor head."""
     words: List[Word] = []
     w = info.prev(hm.first)
     while w is not None and len(words) < 4 and info.adjacent(w, words[0] if words else hm.first):
         if not w.capitalised or looks_adjective(w.text) or info.ordinary_word(w) \
-                or base_form(w.text, "org") != w.text:
-            break
+                or base_form(w.text, "org") != w.text or (words and _common_opener(info, w)):
+            break  # not the object opening the sentence: Кітапты | Фолиант баспасы шығарды
         words.insert(0, w)
         w = info.prev(w)
     if words and words[0].lower in country_prefixes():  # the country before a body's name
@@ -98,8 +104,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         if quote is not None:  # «Мейірім» қоры → Мейірім
             return OrgFinding(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
         if prev is not None and info.adjacent(prev, hm.first) and prev.capitalised \
-                and (prev.latin or not (info.starts_sentence(prev) or looks_adjective(prev.text))):
-            return _descriptor_name(info, hm)  # SkyLine компаниясы → SkyLine
+                and (prev.latin or not (looks_adjective(prev.text) or _common_opener(info, prev))):
+            return _descriptor_name(info, hm)  # SkyLine компаниясы → SkyLine, Қазақфильм киностудиясы
         # otherwise the kind word is part of the name: Тұрақтандыру қоры, Ұлттық қор
     stops = stop_words()
     taken: List[Word] = []
