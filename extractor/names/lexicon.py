@@ -240,6 +240,12 @@ def plain_words() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def state_words() -> FrozenSet[str]:
+    """The last words of states' official names (``республикасы``)."""
+    return _role("state_word")
+
+
+@lru_cache(maxsize=1)
 def dative_postpositions() -> FrozenSet[str]:
     return _role("dative_postposition")
 

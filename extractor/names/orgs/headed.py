@@ -44,6 +44,7 @@ OUR_POSSESSIVE = regex.compile(r"[ыі]?м[ыі]з(?:дың|дің|ның|нің
 VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
 DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
+OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -72,6 +73,13 @@ def _common_opener(info: TextInfo, w: Word) -> bool:
     """An ordinary word capitalised only because it opens the sentence (``Тұрақтандыру қоры``, ``Кітапты``;
     ``data/common_words.tsv``), not a name there (``Қазақфильм киностудиясы``)."""
     return info.starts_sentence(w) and (is_common(w.text) or VERBAL_NOUN.search(w.lower) is not None)
+
+
+def _inflected_opener(info: TextInfo, w: Word) -> bool:
+    """An ordinary word with a case ending that opens the sentence is its object or adverbial, not a name's
+    start (``Өтінішті жеке кабинеті арқылы``, ``Жобаны Денсаулық сақтау министрлігі`` starts at ``Денсаулық``)."""
+    return info.starts_sentence(w) and is_common(w.text) and not looks_adjective(w.text) \
+        and any(p.case_name in OBJECT_CASES and not p.poss for p in parses(w.text))
 
 
 def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
@@ -143,7 +151,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     inner = _named_unit_before(info, start, hm)
     if inner is not None:
         return inner
-    if info.ordinary_word(start) or not _can_start(info, start):
+    if info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start):
         return None
     first = _extend_left(info, start)
     first = named_after_left(info, first)
