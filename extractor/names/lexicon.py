@@ -246,6 +246,12 @@ def state_words() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def number_words() -> FrozenSet[str]:
+    """Kazakh number words (``data/number_words.tsv``, written-out forms): ``бес``, ``жүз``, ``мың``."""
+    return frozenset(r["word"].casefold() for r in load_table("number_words") if r["form"] == "word")
+
+
+@lru_cache(maxsize=1)
 def dative_postpositions() -> FrozenSet[str]:
     return _role("dative_postposition")
 

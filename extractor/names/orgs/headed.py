@@ -33,7 +33,7 @@ from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
                        is_common, lookup, looks_adjective, looks_non_name, first_names, named_after, owner_links,
-                       place_nouns, place_parts, plain_words)
+                       number_words, place_nouns, place_parts, plain_words)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -151,7 +151,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     inner = _named_unit_before(info, start, hm)
     if inner is not None:
         return inner
-    if info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start):
+    if info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
+            or start.lower in number_words():  # Бес жүз қазақ мектебі бар: a count of schools, no name
         return None
     first = _extend_left(info, start)
     first = named_after_left(info, first)
