@@ -122,10 +122,12 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     while len(taken) < MAX_NAME_WORDS:
         q = _quote_closing_before(info, w)
         if q is not None and _name_like(q.text):
-            if not hm.head.in_name or (taken and lookup(q.text, "location") is None):
-                # a descriptor after a quoted name: «Ақ жол» демократиялық партиясы → Ақ жол, «Атамекен»
-                # ұлттық кәсіпкерлер палатасы → Атамекен (a quoted place keeps the whole: «Шымкент»
-                # инновациялық технологиялар орталығы)
+            if not hm.head.in_name or (lookup(q.text, "location") is None and (taken or not _descriptive(q.text))):
+                # a quoted name keeps the quoted part, whatever descriptor and head follow (annotation.md):
+                # «Ақ жол» демократиялық партиясы → Ақ жол, «Атамекен» ұлттық кәсіпкерлер палатасы →
+                # Атамекен, «Мұрагер» мектебі → Мұрагер; a quoted place («Шымкент» инновациялық
+                # технологиялар орталығы) or ordinary words right before the head («Кітап» мұражайы: the
+                # Book museum) keep the whole name
                 return OrgFinding(q.start, hm.end, q.text)
             inner = " ".join(x.text for x in taken)
             name = " ".join(p for p in (q.text, inner, hm.base) if p)
@@ -349,6 +351,14 @@ def _genitive_place(info: TextInfo, w: Word) -> bool:
 def _genitive(w: Word) -> bool:
     """A place head in the genitive owns the body after it: ``Павлодар облысының білім басқармасы``."""
     return any(p.case_name == "genitive" for p in parses(w.text))
+
+
+def _descriptive(quoted: str) -> bool:
+    """A quotation written as an ordinary phrase: an ordinary word (``data/common_words.tsv``) and lower-case
+    words after it (``Кітап``, ``Дала әуендері``): with the head right after it, it says what the body is
+    about and the head belongs to the name."""
+    words = quoted.split()
+    return bool(words) and is_common(words[0]) and all(w[:1].islower() for w in words[1:])
 
 
 def _name_like(quoted: str) -> bool:
