@@ -143,8 +143,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             break
         if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
             break
-        if not taken and _genitive_place(info, prev) and hm.base.casefold() in place_parts():
-            break  # Отырар ауданының орталығы is the district's centre, not a body
+        if not taken and hm.base.casefold() in place_parts() \
+                and (_genitive_place(info, prev) or prev.lower in place_nouns()):
+            break  # Отырар ауданының орталығы, Шиелі аудан орталығы: the district's centre, not a body
         taken.insert(0, prev)
         w = prev
     if start is None:
