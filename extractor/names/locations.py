@@ -20,8 +20,8 @@ from ..lang.kk.morph import base_form
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at
-from .lexicon import (canonical_location, directions, epithets, is_currency_noun, is_event_noun, looks_adjective,
-                      lookup)
+from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun,
+                      looks_adjective, lookup, surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
 
 DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
@@ -61,6 +61,10 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
         words, prev = [p2, prev], p2
     elif _name_word(info, prev):
         words = [prev]
+        p2 = info.prev(prev)  # a person's whole name: Мұхтар Әуезов көшесі, Қаныш Сәтбаев каналы
+        if p2 is not None and info.adjacent(p2, prev) and p2.capitalised and p2.lower in first_names() \
+                and surname_strength(prev.text):
+            words = [p2, prev]
     else:
         return []
     # Шығыс Қазақстан, Батыс Ява; Мағжан Жұмабаев (a gazetteer name of two or three words)
