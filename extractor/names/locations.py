@@ -63,7 +63,7 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
         words = [prev]
         p2 = info.prev(prev)  # a person's whole name: Мұхтар Әуезов көшесі, Қаныш Сәтбаев каналы
         if p2 is not None and info.adjacent(p2, prev) and p2.capitalised and p2.lower in first_names() \
-                and surname_strength(prev.text):
+                and surname_strength(prev.text) and lookup(prev.text, "location") is None:  # not Сәтбаев қаласы
             words = [p2, prev]
     else:
         return []
