@@ -17,10 +17,18 @@ organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in th
 name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
 ``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
 (a name all in Latin script leaves out any head: ``Reuters агенттігі`` → Reuters)
-(``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). After a quoted name such a head with
-its descriptor leaves the quoted part as the name (``«Ақ жол» демократиялық партиясы`` → Ақ жол,
-``«Бәйтерек» ұлттық басқарушы холдингі`` → Бәйтерек). A head without the possessive
+(``Ұлттық қор``, ``Тұрақтандыру қоры`` where an ordinary word opens the sentence; ``Қазақфильм
+киностудиясы`` → Қазақфильм). After a quoted proper name any head, with or without a descriptor, leaves the
+quoted part as the name (annotation.md: ``«Ақ жол» демократиялық партиясы`` → Ақ жол, ``«Атамекен» ұлттық
+кәсіпкерлер палатасы`` → Атамекен, ``«Мұрагер» мектебі`` → Мұрагер); a quoted place or a quotation written as
+an ordinary phrase right before the head keeps the whole (``«Кітап» мұражайы``). A head without the possessive
 (``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
+
+Longer official names: a capitalised bare head inside the name does not stop it (``Бостандық аудандық Полиция
+басқармасы``); a listed abbreviation before the name owns it (``ТМД Парламентаралық ассамблеясы``); ``тұрғын``
+(role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
+with a number word (``Бес жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
+(``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
 """
 from __future__ import annotations
 
