@@ -24,10 +24,10 @@ quoted part as the name (annotation.md: ``«Ақ жол» демократиял
 an ordinary phrase right before the head keeps the whole (``«Кітап» мұражайы``). A head without the possessive
 (``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
 
-Longer official names: a capitalised bare head inside the name does not stop it (``Бостандық аудандық Полиция
+Longer official names: a capitalised bare head inside the name does not stop it (``Алмалы аудандық Полиция
 басқармасы``); a listed abbreviation before the name owns it (``ТМД Парламентаралық ассамблеясы``); ``тұрғын``
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
-with a number word (``Бес жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
+with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
 (``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
 """
 from __future__ import annotations
@@ -163,7 +163,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if inner is not None:
         return inner
     if info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
-            or start.lower in number_words():  # Бес жүз қазақ мектебі бар: a count of schools, no name
+            or start.lower in number_words():  # Алты жүз қазақ мектебі бар: a count of schools, no name
         return None
     first = _extend_left(info, start)
     first = named_after_left(info, first)
@@ -195,7 +195,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
 
 def _named_unit_before(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[OrgFinding]:
     """A capitalised bare head right before the head (``Полиция``) opens no name of its own: the name it ends
-    runs on to the head (``Бостандық аудандық Полиция басқармасы``, ``Қарасай аудандық Полиция бөлімі``)."""
+    runs on to the head (``Алмалы аудандық Полиция басқармасы``, ``Қарасай аудандық Полиция бөлімі``)."""
     if info.next(start) is not hm.first:
         return None
     inner_head = head_at(info, start)
