@@ -20,7 +20,7 @@ name or a capitalised name inside a sentence, like a legal form (``«Мейір�
 (``Ұлттық қор``, ``Тұрақтандыру қоры`` where an ordinary word opens the sentence; ``Қазақфильм
 киностудиясы`` → Қазақфильм). After a quoted proper name any head, with or without a descriptor, leaves the
 quoted part as the name (annotation.md: ``«Ақ жол» демократиялық партиясы`` → Ақ жол, ``«Атамекен» ұлттық
-кәсіпкерлер палатасы`` → Атамекен, ``«Мұрагер» мектебі`` → Мұрагер); a quoted place or a quotation written as
+кәсіпкерлер палатасы`` → Атамекен, ``«Зерек» мектебі`` → Зерек); a quoted place or a quotation written as
 an ordinary phrase right before the head keeps the whole (``«Кітап» мұражайы``). A head without the possessive
 (``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
 
@@ -133,7 +133,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             if not hm.head.in_name or (lookup(q.text, "location") is None and (taken or not _descriptive(q.text))):
                 # a quoted name keeps the quoted part, whatever descriptor and head follow (annotation.md):
                 # «Ақ жол» демократиялық партиясы → Ақ жол, «Атамекен» ұлттық кәсіпкерлер палатасы →
-                # Атамекен, «Мұрагер» мектебі → Мұрагер; a quoted place («Шымкент» инновациялық
+                # Атамекен, «Зерек» мектебі → Зерек; a quoted place («Шымкент» инновациялық
                 # технологиялар орталығы) or ordinary words right before the head («Кітап» мұражайы: the
                 # Book museum) keep the whole name
                 return OrgFinding(q.start, hm.end, q.text)
