@@ -123,6 +123,12 @@ def test_a_latin_make_before_a_model_number_is_a_product():
 
 # 5. type --------------------------------------------------------------------------------------------
 
+def test_a_place_before_a_currency_word_names_the_currency():
+    assert checked("Нарықта АҚШ долларының бағасы өсті.", "АҚШ", "location") is None
+    assert checked("Төлем Ресей рублімен жүргізілді.", "Ресей", "location") is None
+    assert checked("Кеше АҚШ делегациясы келді.", "АҚШ", "location") == ("location", "АҚШ")
+
+
 def test_a_place_head_makes_a_place_and_a_head_inside_a_person_drops_it():
     assert checked("Делегация Түркістан облысының әкімдігіне барды.", "Түркістан облысының", "org") == \
         ("location", "Түркістан облысының")

@@ -40,7 +40,7 @@ from ..lang.kk.morph import base_form
 from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside, overlaps
 from .keys import entity_key
-from .lexicon import abbreviation_expansions, canonical_location, canonical_org
+from .lexicon import abbreviation_expansions, canonical_location, canonical_org, state_words
 from .model_checks import Span, check_spans
 from .locations import find_places
 from .orgs import find_orgs
@@ -156,16 +156,28 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
     out = [r for r in rules if id(r) not in removed] + added
     orgs = SpanIndex(m for m in out if m.type == "org")
     places = SpanIndex(m for m in out if m.type == "location")
+    org_starts = {o.start: o for o in orgs}
     kept = []
     for m in out:
         if m.type in ("location", "person") and any(inside(m, o) or m.source == "model"
                                                     for o in orgs.overlapping(m.start, m.end)):
+            continue
+        if m.type == "location" and _state_before_body(text, m, org_starts):
             continue
         if m.type == "person" and any(inside(m, p) for p in places.overlapping(m.start, m.end)):
             continue
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
+
+
+def _state_before_body(text: str, m: Mention, org_starts: Dict[int, Mention]) -> bool:
+    """A republic written in the nominative right before a state body's name is the start of that official
+    name, no place of its own (``Қазақстан Республикасы Мәдениет және спорт министрлігі``)."""
+    last = text[m.start:m.end].split()[-1].casefold()
+    if last not in state_words() or text[m.end:m.end + 1] != " ":
+        return False
+    return m.end + 1 in org_starts
 
 
 def _one_name_per_key(mentions: List[Mention]) -> None:

@@ -234,6 +234,24 @@ def owner_links() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def plain_words() -> FrozenSet[str]:
+    """Words that look inflected but are words of their own inside a name (``тұрғын үй``)."""
+    return _role("plain_word")
+
+
+@lru_cache(maxsize=1)
+def state_words() -> FrozenSet[str]:
+    """The last words of states' official names (``республикасы``)."""
+    return _role("state_word")
+
+
+@lru_cache(maxsize=1)
+def number_words() -> FrozenSet[str]:
+    """Kazakh number words (``data/number_words.tsv``, written-out forms): ``бес``, ``жүз``, ``мың``."""
+    return frozenset(r["word"].casefold() for r in load_table("number_words") if r["form"] == "word")
+
+
+@lru_cache(maxsize=1)
 def dative_postpositions() -> FrozenSet[str]:
     return _role("dative_postposition")
 
@@ -250,6 +268,21 @@ def is_event_noun(word: str) -> bool:
     nouns = event_nouns()
     # марафоны: the ending reader takes -ны for the accusative; the possessive is tried on the word too
     return any(x in nouns for x in (stem, strip_possessive(stem), strip_possessive(low)))
+
+
+@lru_cache(maxsize=1)
+def currency_nouns() -> FrozenSet[str]:
+    """The inflecting currency words of ``data/currencies.tsv``, last word (доллар, рубль, юань): a place
+    written right before one names the currency, not a place (``АҚШ долларының бағасы``)."""
+    return frozenset(r["form"].casefold().split()[-1] for r in load_table("currencies") if r["inflect"] == "yes")
+
+
+def is_currency_noun(word: str) -> bool:
+    """A currency word in any form (``доллары``, ``долларының``, ``рублі``)."""
+    low = word.casefold()
+    nouns = currency_nouns()
+    stem = strip_endings(low)
+    return any(x in nouns for x in (low, stem, strip_possessive(stem), strip_possessive(low)))
 
 
 @lru_cache(maxsize=1)

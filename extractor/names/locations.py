@@ -20,7 +20,8 @@ from ..lang.kk.morph import base_form
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at
-from .lexicon import canonical_location, directions, epithets, is_event_noun, looks_adjective, lookup
+from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun,
+                      looks_adjective, lookup, surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
 
 DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
@@ -60,6 +61,10 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
         words, prev = [p2, prev], p2
     elif _name_word(info, prev):
         words = [prev]
+        p2 = info.prev(prev)  # a person's whole name: Мұхтар Әуезов көшесі, Қаныш Сәтбаев каналы
+        if p2 is not None and info.adjacent(p2, prev) and p2.capitalised and p2.lower in first_names() \
+                and surname_strength(prev.text) and lookup(prev.text, "location") is None:  # not Сәтбаев қаласы
+            words = [p2, prev]
     else:
         return []
     # Шығыс Қазақстан, Батыс Ява; Мағжан Жұмабаев (a gazetteer name of two or three words)
@@ -139,13 +144,23 @@ def in_event_title(info: TextInfo, end: int) -> bool:
     return is_event_noun(nxt.text)
 
 
+def names_currency(info: TextInfo, end: int) -> bool:
+    """Whether the place ending at ``end`` names a currency: a currency word of ``data/currencies.tsv``
+    follows it (``АҚШ долларының бағасы``, ``Гонконг доллары``): no location."""
+    w = info.word_ending_at(end)
+    nxt = info.next(w) if w is not None else None
+    return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and is_currency_noun(nxt.text)
+
+
 def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     """Places in ``text``; overlapping findings keep the longest. A place that opens an event's title
-    (``Азия чемпионатында``) is none."""
+    (``Азия чемпионатында``) or names a currency (``АҚШ доллары``) is none."""
     info = info or TextInfo(text)
     found: List[Place] = []
     for g in find_gazetteer(text, info):
         if g.entry.entity == "location" and text[g.start:g.end] == g.entry.name and in_event_title(info, g.end):
+            continue
+        if g.entry.entity == "location" and names_currency(info, g.end):
             continue
         if g.entry.entity == "location":
             found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))

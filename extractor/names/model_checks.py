@@ -47,8 +47,8 @@ import regex
 
 from ..lang.kk.morph import base_form, strip_endings
 from .heads import head_entity, head_like
-from .lexicon import (first_names, is_common, is_place_noun, is_title, list_joiners, lookup, named_after,
-                      surname_strength)
+from .lexicon import (first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
+                      named_after, surname_strength)
 from .text import TextInfo, Word
 
 CLOCK = regex.compile(r"\d[:.]\d")
@@ -228,6 +228,11 @@ def _quoted_body(info: TextInfo, quote, span: Span, words: List[Word]) -> Option
     return None
 
 
+def _before_currency(info: TextInfo, w: Word) -> bool:
+    nxt = info.next(w)
+    return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and is_currency_noun(nxt.text)
+
+
 def person_words(names: Iterable[str]) -> FrozenSet[str]:
     """The casefolded words of people's names (``Хорхе Мендес`` → хорхе, мендес)."""
     out = set()
@@ -285,6 +290,8 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         if any(head_entity(info, w) for w in words[:-1]) or not any(name_like(w.text) for w in words):
             return None
         return replace(span, kind=last_head) if last_head else span
+    if span.kind == "location" and _before_currency(info, words[-1]):
+        return None  # АҚШ долларының бағасы: the currency's name, no place
     if span.kind == "org" and last_head == "location":
         return replace(span, kind="location")
     if len(words) > 1 and last_head is None and persons \

@@ -103,9 +103,14 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     """A first name (listed, or any capitalised word inside a sentence before a surname), a surname or
     patronymic, and a surname after a patronymic."""
     nxt = info.next(w)
-    if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text) or _not_person_word(info, nxt):
+    if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text):
         return None
     is_first = w.lower in first_names()
+    # a listed first name before a surname that also names a town keeps the person (Дінмұхамед Қонаев,
+    # Қаныш Сәтбаевтың); other place words end the name
+    if _not_person_word(info, nxt) and not (is_first and head_at(info, nxt) is None
+                                            and _surname_like(info, nxt) == "strong"):
+        return None
     if nxt.lower in first_names() and names_person_after(w.text) and info.starts_sentence(w):
         return None  # Ғалым Мұрат Әуезов: 'the scientist', then the name
     before = info.prev(w)

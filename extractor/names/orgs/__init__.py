@@ -9,7 +9,8 @@ The grammar is a list of small rules, each a function ``TextInfo -> [OrgFinding]
   Ақ бидай);
 * :mod:`.lists` quoted names listed before one plural head or legal form (``«Арна», «Бірлік» және
   «Шапағат» компаниялары``);
-* :mod:`.numbered` numbered institutions (``№ 12 мектеп-гимназия``, ``№3 қалалық емхананың``);
+* :mod:`.numbered` numbered institutions (``№ 12 мектеп-гимназия``, ``№3 қалалық емхананың``) and military
+  units by number (``5517 әскери бөлімі``);
 * :mod:`.listed` the gazetteer's organisations and the official abbreviations
   (``data/org_abbreviations.tsv``: ``ІІМ-нің``, ``ТЖМ``), an abbreviated body after its region
   (``ШҚО МКД``), web sites named as sources (``Tengrinews.kz``) and the agency of a dateline

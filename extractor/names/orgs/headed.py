@@ -17,10 +17,18 @@ organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in th
 name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
 ``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
 (a name all in Latin script leaves out any head: ``Reuters агенттігі`` → Reuters)
-(``Ұлттық қор``, ``Тұрақтандыру қоры`` at the start of a sentence). After a quoted name such a head with
-its descriptor leaves the quoted part as the name (``«Ақ жол» демократиялық партиясы`` → Ақ жол,
-``«Бәйтерек» ұлттық басқарушы холдингі`` → Бәйтерек). A head without the possessive
+(``Ұлттық қор``, ``Тұрақтандыру қоры`` where an ordinary word opens the sentence; ``Қазақфильм
+киностудиясы`` → Қазақфильм). After a quoted proper name any head, with or without a descriptor, leaves the
+quoted part as the name (annotation.md: ``«Ақ жол» демократиялық партиясы`` → Ақ жол, ``«Атамекен» ұлттық
+кәсіпкерлер палатасы`` → Атамекен, ``«Зерек» мектебі`` → Зерек); a quoted place or a quotation written as
+an ordinary phrase right before the head keeps the whole (``«Кітап» мұражайы``). A head without the possessive
 (``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
+
+Longer official names: a capitalised bare head inside the name does not stop it (``Алмалы аудандық Полиция
+басқармасы``); a listed abbreviation before the name owns it (``ТМД Парламентаралық ассамблеясы``); ``тұрғын``
+(role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
+with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
+(``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
 """
 from __future__ import annotations
 
@@ -31,8 +39,9 @@ import regex
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
-from ..lexicon import (canonical_org, country_prefixes, dative_postpositions, directions, lookup, looks_adjective,
-                       looks_non_name, first_names, named_after, owner_links, place_nouns, place_parts)
+from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
+                       is_common, lookup, looks_adjective, looks_non_name, first_names, named_after, owner_links,
+                       number_words, place_nouns, place_parts, plain_words)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -43,6 +52,7 @@ OUR_POSSESSIVE = regex.compile(r"[ыі]?м[ыі]з(?:дың|дің|ның|нің
 VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
 DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
+OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -67,14 +77,27 @@ def _extend_left(info: TextInfo, first: Word) -> Word:
         return first
 
 
+def _common_opener(info: TextInfo, w: Word) -> bool:
+    """An ordinary word capitalised only because it opens the sentence (``Тұрақтандыру қоры``, ``Кітапты``;
+    ``data/common_words.tsv``), not a name there (``Қазақфильм киностудиясы``)."""
+    return info.starts_sentence(w) and (is_common(w.text) or VERBAL_NOUN.search(w.lower) is not None)
+
+
+def _inflected_opener(info: TextInfo, w: Word) -> bool:
+    """An ordinary word with a case ending that opens the sentence is its object or adverbial, not a name's
+    start (``Өтінішті жеке кабинеті арқылы``, ``Жобаны Денсаулық сақтау министрлігі`` starts at ``Денсаулық``)."""
+    return info.starts_sentence(w) and is_common(w.text) and not looks_adjective(w.text) \
+        and any(p.case_name in OBJECT_CASES and not p.poss for p in parses(w.text))
+
+
 def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     """``SkyLine компаниясы``: the capitalised words right before a descriptor head."""
     words: List[Word] = []
     w = info.prev(hm.first)
     while w is not None and len(words) < 4 and info.adjacent(w, words[0] if words else hm.first):
         if not w.capitalised or looks_adjective(w.text) or info.ordinary_word(w) \
-                or base_form(w.text, "org") != w.text:
-            break
+                or base_form(w.text, "org") != w.text or (words and _common_opener(info, w)):
+            break  # not the object opening the sentence: Кітапты | Фолиант баспасы шығарды
         words.insert(0, w)
         w = info.prev(w)
     if words and words[0].lower in country_prefixes():  # the country before a body's name
@@ -97,8 +120,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         if quote is not None:  # «Мейірім» қоры → Мейірім
             return OrgFinding(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
         if prev is not None and info.adjacent(prev, hm.first) and prev.capitalised \
-                and (prev.latin or not (info.starts_sentence(prev) or looks_adjective(prev.text))):
-            return _descriptor_name(info, hm)  # SkyLine компаниясы → SkyLine
+                and (prev.latin or not (looks_adjective(prev.text) or _common_opener(info, prev))):
+            return _descriptor_name(info, hm)  # SkyLine компаниясы → SkyLine, Қазақфильм киностудиясы
         # otherwise the kind word is part of the name: Тұрақтандыру қоры, Ұлттық қор
     stops = stop_words()
     taken: List[Word] = []
@@ -107,8 +130,12 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     while len(taken) < MAX_NAME_WORDS:
         q = _quote_closing_before(info, w)
         if q is not None and _name_like(q.text):
-            if not hm.head.in_name:
-                # a descriptor after a quoted name: «Ақ жол» демократиялық партиясы → Ақ жол
+            if not hm.head.in_name or (lookup(q.text, "location") is None and (taken or not _descriptive(q.text))):
+                # a quoted name keeps the quoted part, whatever descriptor and head follow (annotation.md):
+                # «Ақ жол» демократиялық партиясы → Ақ жол, «Атамекен» ұлттық кәсіпкерлер палатасы →
+                # Атамекен, «Зерек» мектебі → Зерек; a quoted place («Шымкент» инновациялық
+                # технологиялар орталығы) or ordinary words right before the head («Кітап» мұражайы: the
+                # Book museum) keep the whole name
                 return OrgFinding(q.start, hm.end, q.text)
             inner = " ".join(x.text for x in taken)
             name = " ".join(p for p in (q.text, inner, hm.base) if p)
@@ -124,14 +151,19 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             break
         if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
             break
-        if not taken and _genitive_place(info, prev) and hm.base.casefold() in place_parts():
-            break  # Отырар ауданының орталығы is the district's centre, not a body
+        if not taken and hm.base.casefold() in place_parts() \
+                and (_genitive_place(info, prev) or prev.lower in place_nouns()):
+            break  # Отырар ауданының орталығы, Шиелі аудан орталығы: the district's centre, not a body
         taken.insert(0, prev)
         w = prev
     if start is None:
         # a capitalised head with no modifier: Назарбаев Университеті is found through its start
         return None
-    if info.ordinary_word(start) or not _can_start(info, start):
+    inner = _named_unit_before(info, start, hm)
+    if inner is not None:
+        return inner
+    if info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
+            or start.lower in number_words():  # Алты жүз қазақ мектебі бар: a count of schools, no name
         return None
     first = _extend_left(info, start)
     first = named_after_left(info, first)
@@ -159,6 +191,21 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _named_unit_before(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[OrgFinding]:
+    """A capitalised bare head right before the head (``Полиция``) opens no name of its own: the name it ends
+    runs on to the head (``Алмалы аудандық Полиция басқармасы``, ``Қарасай аудандық Полиция бөлімі``)."""
+    if info.next(start) is not hm.first:
+        return None
+    inner_head = head_at(info, start)
+    if inner_head is None or inner_head.head.entity != "org" or not inner_head.bare or inner_head.last is not start:
+        return None
+    inner = head_org(info, inner_head)
+    if inner is None:
+        return None
+    name = " ".join(info.text[inner.start:start.end].split() + [hm.base])
+    return OrgFinding(inner.start, hm.end, canonical_org(name))
 
 
 def named_after_left(info: TextInfo, first: Word) -> Word:
@@ -200,7 +247,8 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
     word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
     жағдайлар департаменті``), also joined by ``бойынша`` (``Қостанай облысы бойынша Мемлекеттік кірістер
     департаменті``; ``data/name_stop_words.tsv``, role ``owner_link``), or a listed country or city in the
-    nominative (``Қазақстан Даму Банкі``). Not a
+    nominative (``Қазақстан Даму Банкі``), or a listed organisation's abbreviation (``ТМД Парламентаралық
+    ассамблеясы``). Not a
     place in another case (``Астанада Ұлттық музей``), a place after a comma or a conjunction, nor a second
     place before a name that starts with its own (``Алматы облысы Талғар ауданының әкімдігі``)."""
     prev = info.prev(first)
@@ -228,7 +276,17 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
     if prev.capitalised and prev.lower not in STOP_WORDS and base_form(prev.text, "location") == prev.text \
             and lookup(prev.text, "location") is not None and not info.ordinary_word(prev):
         return prev
+    if _listed_abbreviation(prev) and info.gap(prev, first) == " ":
+        return prev  # ТМД Парламентаралық ассамблеясы, БҰҰ Бас ассамблеясы: a body of the organisation
     return first
+
+
+def _listed_abbreviation(w: Word) -> bool:
+    """An organisation's abbreviation of the tables in the nominative (``ТМД``, ``БҰҰ``, ``ІІМ``)."""
+    if len(w.text) < 2 or not w.text.isupper():
+        return False
+    e = lookup(w.text, "org")
+    return e is not None or w.text in abbreviation_expansions()
 
 
 def _starts_with_place(info: TextInfo, first: Word) -> bool:
@@ -282,7 +340,8 @@ def _ends_name(info: TextInfo, w: Word) -> bool:
             and any(p.case_name == "genitive" and not p.poss and p.base in place_nouns()
                                  for p in parses(w.text)):
         return True  # облыстың | тұрақтандыру қоры: a common noun's body names nobody
-    if any(p.poss and p.case_name in ("locative", "accusative") for p in parses(w.text)):
+    if w.lower not in plain_words() and any(p.poss and p.case_name in ("locative", "accusative")
+                                            for p in parses(w.text)):
         # the object of a verbal noun is inside the name: Қаржы нарығын реттеу ... агенттігі
         nxt = info.next(w)
         governed = nxt is not None and info.adjacent(w, nxt) and VERBAL_NOUN.search(nxt.lower) is not None \
@@ -301,6 +360,14 @@ def _genitive_place(info: TextInfo, w: Word) -> bool:
 def _genitive(w: Word) -> bool:
     """A place head in the genitive owns the body after it: ``Павлодар облысының білім басқармасы``."""
     return any(p.case_name == "genitive" for p in parses(w.text))
+
+
+def _descriptive(quoted: str) -> bool:
+    """A quotation written as an ordinary phrase: an ordinary word (``data/common_words.tsv``) and lower-case
+    words after it (``Кітап``, ``Дала әуендері``): with the head right after it, it says what the body is
+    about and the head belongs to the name."""
+    words = quoted.split()
+    return bool(words) and is_common(words[0]) and all(w[:1].islower() for w in words[1:])
 
 
 def _name_like(quoted: str) -> bool:
