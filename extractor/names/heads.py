@@ -62,11 +62,24 @@ def _bases(word: str) -> Tuple[str, ...]:
 
 
 def head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
-    """The head noun that ends at word ``w``, if any (remembered on ``info``)."""
-    memo = info.memo.setdefault("head_at", {})
-    if w.i not in memo:
-        memo[w.i] = _head_at(info, w)
-    return memo[w.i]
+    """The head noun that ends at word ``w``, if any."""
+    return _heads_of(info).get(w.i)
+
+
+def _heads_of(info: TextInfo) -> Dict[int, HeadMatch]:
+    """Every head noun of the text by the index of its last word, found in one pass and remembered on
+    ``info`` (the rules ask :func:`head_at` of most words, several times each); a word none of whose base
+    forms ends a head of the table (most words) is passed over after one cached lookup."""
+    found = info.memo.get("heads")
+    if found is None:
+        found = {}
+        for w in info.words:
+            if _head_bases(w.text):
+                m = _head_at(info, w)
+                if m is not None:
+                    found[w.i] = m
+        info.memo["heads"] = found
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -103,14 +116,8 @@ def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
 
 
 def find_heads(info: TextInfo, entity: Optional[str] = None) -> List[HeadMatch]:
-    out = []
-    for w in info.words:
-        if not w.text[:1].isalpha():
-            continue
-        m = head_at(info, w)
-        if m is not None and (entity is None or m.head.entity == entity):
-            out.append(m)
-    return out
+    return [m for m in _heads_of(info).values()
+            if m.last.text[:1].isalpha() and (entity is None or m.head.entity == entity)]
 
 
 @lru_cache(maxsize=1)
