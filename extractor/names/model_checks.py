@@ -124,7 +124,7 @@ def _name_elsewhere(info: TextInfo, w: Word) -> bool:
     """The text writes ``w``'s lemma as a name at another place (with a capital inside a sentence, or
     as all a quotation holds: «Береке» ЖШС ... Берекеге) and never in lower case."""
     stem = strip_endings(w.lower)
-    if stem in info.lower_stems:
+    if info.has_lower_stem(stem):
         return False
     return any(i != w.i for i in _name_positions(info).get(stem, ()))
 
@@ -150,7 +150,7 @@ def _supported(info: TextInfo, w: Word) -> bool:
 def ordinary_word(info: TextInfo, w: Word) -> bool:
     """A common word, or a word first in its sentence that the text also writes in lower case, that
     nothing shows to be a name here."""
-    common = is_common(w.text) or (info.starts_sentence(w) and strip_endings(w.lower) in info.lower_stems)
+    common = is_common(w.text) or (info.starts_sentence(w) and info.has_lower_stem(strip_endings(w.lower)))
     return common and not _supported(info, w)
 
 
