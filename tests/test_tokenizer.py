@@ -71,3 +71,14 @@ def test_doc_keeps_original_text_and_offsets(nlp):
     span = doc.text.index("5,6"), len(doc.text)
     s, e = offset_map(doc).span(*span)
     assert raw[s:e] == "5,6\u00a0млрд\nтеңгені"
+
+
+def test_single_sign_exceptions_are_dropped_and_signs_stay_tokens(nlp):
+    # spaCy's one-sign exceptions (line break, space, dash, apostrophe) are left out of the rules: using
+    # one stopped the tokenizer's cache for the rest of the text; each sign is still one token
+    assert not {"\n", " ", "—", "'", "’"} & set(nlp.tokenizer.rules)
+    text = "Ауыл — үлкен.\nМектеп  'Жұлдыз' деп аталады ’бүгін’ \n\n— Иә, — деді ол.\t(—)"
+    for _ in range(2):  # the second pass reads the tokenizer's cache (the normaliser writes - and ' here)
+        assert toks(nlp, text) == ["Ауыл", "-", "үлкен", ".", "\n", "Мектеп", " ", "'", "Жұлдыз", "'", "деп",
+                                   "аталады", "'", "бүгін", "'", "\n\n", "-", "Иә", ",", "-", "деді", "ол", ".",
+                                   "(", "-", ")"]
