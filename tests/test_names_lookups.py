@@ -27,3 +27,26 @@ def test_words_that_cannot_end_a_head_have_no_head_base():
         full = tuple((b, b.casefold()) for b in heads._bases(word) if b.casefold() in poss or b.casefold() in bare)
         assert heads._head_bases(word) == full, word
     assert heads._head_bases("облысының") and not heads._may_end_head("жатыр")
+
+
+def test_gazetteer_simple_case_pattern_matches_as_full_case_folding():
+    import regex
+
+    from extractor.lang.kk.morph import case_suffix_pattern
+    from extractor.names import gazetteer as g
+
+    source, by_key = g._names()
+    # every character the pattern holds is matched by the same text characters both ways (bar the letters
+    # that fold to two, for which the full pattern is used)
+    text = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    assert g._folds_to_two().search("Straße") and not g._folds_to_two().search("Қазақстан Kazinform")
+    plain = "".join(ch for ch in text if not g._folds_to_two().match(ch))
+    for ch in sorted(set("".join(by_key)) | set(case_suffix_pattern())):
+        full = [m.start() for m in regex.finditer(regex.escape(ch), plain, regex.IGNORECASE | regex.VERSION1)]
+        simple = [m.start() for m in regex.finditer("(?-f)" + regex.escape(ch), plain, regex.IGNORECASE | regex.VERSION1)]
+        assert full == simple, ch
+    sample = "Ол ҚАЗАҚСТАННЫҢ астанасы Астанаға келді, Kazinform хабарлайды."
+    assert g._matcher_for(sample) is g._simple_case_pattern()
+    assert [m.span() for m in (g._simple_case_pattern().match(sample, i) for i in range(len(sample))) if m] == \
+        [m.span() for m in (g._full_case_pattern().match(sample, i) for i in range(len(sample))) if m]
+    assert g._matcher_for(sample + " Straße") is g._full_case_pattern()

@@ -37,16 +37,46 @@ def _entry_source(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> Tuple[regex.Pattern, Dict[str, List[Entry]]]:
+def _names() -> Tuple[str, Dict[str, List[Entry]]]:
+    """The source of the matcher (every name, the longest first, then a case ending) and the entries by key."""
     entries = [e for e in gazetteer() if e.match != "head"]
     by_key: Dict[str, List[Entry]] = {}
     for e in entries:
         by_key.setdefault(" ".join(e.name.casefold().split()), []).append(e)
     names = sorted(by_key, key=len, reverse=True)
     alts = "|".join(_entry_source(n) for n in names)
-    pattern = regex.compile(r"%s(?P<name>%s)(?P<ending>%s)%s" % (WORD_START, alts, case_suffix_pattern(), WORD_END),
-                            regex.IGNORECASE | regex.VERSION1)
-    return pattern, by_key
+    return r"%s(?P<name>%s)(?P<ending>%s)%s" % (WORD_START, alts, case_suffix_pattern(), WORD_END), by_key
+
+
+@lru_cache(maxsize=1)
+def _full_case_pattern() -> regex.Pattern:
+    return regex.compile(_names()[0], regex.IGNORECASE | regex.VERSION1)
+
+
+@lru_cache(maxsize=1)
+def _simple_case_pattern() -> regex.Pattern:
+    # the keys are case-folded, so they hold no letter that folds to two; on a text without one either,
+    # full case folding matches exactly what simple folding does, and this compiles four times faster
+    # (the gazetteer pattern was the largest part of a one-file run's start-up)
+    return regex.compile("(?-f)" + _names()[0], regex.IGNORECASE | regex.VERSION1)
+
+
+@lru_cache(maxsize=1)
+def _folds_to_two() -> regex.Pattern:
+    """A letter whose case folding has two or more letters (``ß`` → ``ss``, ``ﬁ`` → ``fi``)."""
+    return regex.compile("[%s]" % "".join(regex.escape(chr(i)) for i in range(0x10000)
+                                          if not 0xD800 <= i < 0xE000 and len(chr(i).casefold()) > 1))
+
+
+def _matcher_for(text: str) -> regex.Pattern:
+    """The gazetteer pattern for ``text``: full case folding where the text needs it, else the same matches
+    from a pattern that is cheaper to build."""
+    return _full_case_pattern() if _folds_to_two().search(text) else _simple_case_pattern()
+
+
+def _matcher() -> Tuple[regex.Pattern, Dict[str, List[Entry]]]:
+    """The full-case pattern and the entries by key."""
+    return _full_case_pattern(), _names()[1]
 
 
 def ending_fits(name: str, ending: str) -> bool:
@@ -79,7 +109,7 @@ def _single(key: str) -> regex.Pattern:
 @lru_cache(maxsize=4096)
 def _shorter_keys(key: str) -> Tuple[str, ...]:
     """The gazetteer names that ``key`` starts with, longest first."""
-    return tuple(sorted((k for k in _matcher()[1] if key.startswith(k) and k != key), key=len, reverse=True))
+    return tuple(sorted((k for k in _names()[1] if key.startswith(k) and k != key), key=len, reverse=True))
 
 
 def _accept(info: TextInfo, start: int, surface: str, ending: str, entries: List[Entry]):
@@ -110,7 +140,7 @@ def find_gazetteer(text: str, info: TextInfo = None) -> List[GazMatch]:
 
 
 def _find(text: str, info: TextInfo) -> List[GazMatch]:
-    pattern, by_key = _matcher()
+    pattern, by_key = _matcher_for(text), _names()[1]
     found = []
     # names start with a capital (or a Latin letter or a digit) at a word start, or after a hyphen
     starts = (c.start() for c in _CANDIDATE_START.finditer(text))
