@@ -45,8 +45,22 @@ def test_gazetteer_simple_case_pattern_matches_as_full_case_folding():
         full = [m.start() for m in regex.finditer(regex.escape(ch), plain, regex.IGNORECASE | regex.VERSION1)]
         simple = [m.start() for m in regex.finditer("(?-f)" + regex.escape(ch), plain, regex.IGNORECASE | regex.VERSION1)]
         assert full == simple, ch
+        # and exactly where str.casefold makes them equal (what the two-letter pre-check of a name uses)
+        if ch in "".join(by_key):
+            assert simple == [i for i, x in enumerate(plain) if x.casefold() == ch], ch
     sample = "Ол ҚАЗАҚСТАННЫҢ астанасы Астанаға келді, Kazinform хабарлайды."
     assert g._matcher_for(sample) is g._simple_case_pattern()
     assert [m.span() for m in (g._simple_case_pattern().match(sample, i) for i in range(len(sample))) if m] == \
         [m.span() for m in (g._full_case_pattern().match(sample, i) for i in range(len(sample))) if m]
     assert g._matcher_for(sample + " Straße") is g._full_case_pattern()
+
+
+def test_gazetteer_finds_the_same_names_with_and_without_the_beginning_check(monkeypatch):
+    from extractor.names import gazetteer as g
+
+    text = ("Астанада және Алматыда жиын өтті. АҚШ-тың елшісі Ресей Федерациясының өкілімен кездесті. "
+            "Kazinform агенттігі Қазақстанның Үкіметіне сілтеме жасайды.\tАқтөбе облысының әкімдігі.")
+    quick = [(m.start, m.end, m.entry.name) for m in g._find(text, g.TextInfo(text))]
+    monkeypatch.setattr(g, "_may_start_name", lambda text, s: True)
+    assert quick == [(m.start, m.end, m.entry.name) for m in g._find(text, g.TextInfo(text))]
+    assert len(quick) >= 4
