@@ -61,17 +61,16 @@ def _simple_case_pattern() -> regex.Pattern:
     return regex.compile("(?-f)" + _names()[0], regex.IGNORECASE | regex.VERSION1)
 
 
-@lru_cache(maxsize=1)
-def _folds_to_two() -> regex.Pattern:
-    """A letter whose case folding has two or more letters (``ß`` → ``ss``, ``ﬁ`` → ``fi``)."""
-    return regex.compile("[%s]" % "".join(regex.escape(chr(i)) for i in range(0x10000)
-                                          if not 0xD800 <= i < 0xE000 and len(chr(i).casefold()) > 1))
+def _folds_to_two(text: str) -> bool:
+    """Whether ``text`` has a letter whose case folding has two or more letters (``ß`` → ``ss``, ``ﬁ`` →
+    ``fi``): every other letter folds to one."""
+    return len(text.casefold()) != len(text)
 
 
 def _matcher_for(text: str) -> regex.Pattern:
     """The gazetteer pattern for ``text``: full case folding where the text needs it, else the same matches
     from a pattern that is cheaper to build."""
-    return _full_case_pattern() if _folds_to_two().search(text) else _simple_case_pattern()
+    return _full_case_pattern() if _folds_to_two(text) else _simple_case_pattern()
 
 
 def _matcher() -> Tuple[regex.Pattern, Dict[str, List[Entry]]]:
