@@ -41,6 +41,7 @@ names. The checks are general and need no particular model; each model span pass
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Optional
 
 import regex
@@ -68,11 +69,13 @@ class Span:
 
 # what the tables know about a word ---------------------------------------------------------------
 
+@lru_cache(maxsize=16384)  # a function of the word and the tables: kept per form
 def gazetteer_name(word: str) -> bool:
     """A gazetteer place or organisation, in any case form."""
     return any(lookup(word, k) is not None or lookup(base_form(word, k), k) is not None for k in ("location", "org"))
 
 
+@lru_cache(maxsize=16384)  # a function of the word and the tables: kept per form
 def first_name(word: str) -> bool:
     return base_form(word, "person").casefold() in first_names() or word.casefold() in first_names()
 
