@@ -82,3 +82,24 @@ def test_single_sign_exceptions_are_dropped_and_signs_stay_tokens(nlp):
         assert toks(nlp, text) == ["Ауыл", "-", "үлкен", ".", "\n", "Мектеп", " ", "'", "Жұлдыз", "'", "деп",
                                    "аталады", "'", "бүгін", "'", "\n\n", "-", "Иә", ",", "-", "деді", "ол", ".",
                                    "(", "-", ")"]
+
+
+def test_many_grouped_numbers_build_the_same_doc_as_the_retokenizer(nlp, monkeypatch):
+    # past MERGE_IN_PLACE_MAX grouped numbers the doc is built anew (spaCy's retokenizer is quadratic in
+    # the number of merges); the tokens, spaces and norms must be those the retokenizer gives
+    from extractor.lang.kk import tokenizer as kk_tokenizer
+
+    parts = ["1 000 теңге", "ҚР", "2 500 000", "млрд.", "жыл", "3 634,5 тонна,", "\n", "45", "«7 000»"]
+    text = " ".join(parts[k % len(parts)] for k in range(700))
+
+    def signature(doc):
+        return [(t.text, t.whitespace_, t.norm_, t.idx) for t in doc]
+
+    monkeypatch.setattr(kk_tokenizer, "MERGE_IN_PLACE_MAX", 10 ** 9)
+    merged_in_place = signature(nlp(text))
+    monkeypatch.setattr(kk_tokenizer, "MERGE_IN_PLACE_MAX", 0)
+    rebuilt = nlp(text)
+    assert signature(rebuilt) == merged_in_place
+    assert rebuilt.text == text
+    assert {"1 000", "2 500 000", "3 634,5", "7 000"} <= {t.text for t in rebuilt}
+    assert any(t.text == "млрд." and t.norm_ != t.lex.norm_ for t in rebuilt)  # an exception's norm kept
