@@ -71,3 +71,35 @@ def test_doc_keeps_original_text_and_offsets(nlp):
     span = doc.text.index("5,6"), len(doc.text)
     s, e = offset_map(doc).span(*span)
     assert raw[s:e] == "5,6\u00a0млрд\nтеңгені"
+
+
+def test_single_sign_exceptions_are_dropped_and_signs_stay_tokens(nlp):
+    # spaCy's one-sign exceptions (line break, space, dash, apostrophe) are left out of the rules: using
+    # one stopped the tokenizer's cache for the rest of the text; each sign is still one token
+    assert not {"\n", " ", "—", "'", "’"} & set(nlp.tokenizer.rules)
+    text = "Ауыл — үлкен.\nМектеп  'Жұлдыз' деп аталады ’бүгін’ \n\n— Иә, — деді ол.\t(—)"
+    for _ in range(2):  # the second pass reads the tokenizer's cache (the normaliser writes - and ' here)
+        assert toks(nlp, text) == ["Ауыл", "-", "үлкен", ".", "\n", "Мектеп", " ", "'", "Жұлдыз", "'", "деп",
+                                   "аталады", "'", "бүгін", "'", "\n\n", "-", "Иә", ",", "-", "деді", "ол", ".",
+                                   "(", "-", ")"]
+
+
+def test_many_grouped_numbers_build_the_same_doc_as_the_retokenizer(nlp, monkeypatch):
+    # past MERGE_IN_PLACE_MAX grouped numbers the doc is built anew (spaCy's retokenizer is quadratic in
+    # the number of merges); the tokens, spaces and norms must be those the retokenizer gives
+    from extractor.lang.kk import tokenizer as kk_tokenizer
+
+    parts = ["1 000 теңге", "ҚР", "2 500 000", "млрд.", "жыл", "3 634,5 тонна,", "\n", "45", "«7 000»"]
+    text = " ".join(parts[k % len(parts)] for k in range(700))
+
+    def signature(doc):
+        return [(t.text, t.whitespace_, t.norm_, t.idx) for t in doc]
+
+    monkeypatch.setattr(kk_tokenizer, "MERGE_IN_PLACE_MAX", 10 ** 9)
+    merged_in_place = signature(nlp(text))
+    monkeypatch.setattr(kk_tokenizer, "MERGE_IN_PLACE_MAX", 0)
+    rebuilt = nlp(text)
+    assert signature(rebuilt) == merged_in_place
+    assert rebuilt.text == text
+    assert {"1 000", "2 500 000", "3 634,5", "7 000"} <= {t.text for t in rebuilt}
+    assert any(t.text == "млрд." and t.norm_ != t.lex.norm_ for t in rebuilt)  # an exception's norm kept

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang.kk.morph import base_form
+from ..lang.kk.tokenizer import doc_text
 from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside, overlaps
 from .keys import entity_key
@@ -227,7 +228,7 @@ class NamesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)  # kept by the tokenizer: spaCy's doc.text joins every token anew at each read
         info = text_info(text)
         existing = get_mentions(doc)
         values = [m for m in existing if m.type not in NAME_TYPES]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
@@ -62,19 +62,53 @@ def _bases(word: str) -> Tuple[str, ...]:
 
 
 def head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
-    """The head noun that ends at word ``w``, if any (remembered on ``info``)."""
-    memo = info.memo.setdefault("head_at", {})
-    if w.i not in memo:
-        memo[w.i] = _head_at(info, w)
-    return memo[w.i]
+    """The head noun that ends at word ``w``, if any."""
+    return _heads_of(info).get(w.i)
+
+
+def _heads_of(info: TextInfo) -> Dict[int, HeadMatch]:
+    """Every head noun of the text by the index of its last word, found in one pass and remembered on
+    ``info`` (the rules ask :func:`head_at` of most words, several times each); a word none of whose base
+    forms ends a head of the table (most words) is passed over after one cached lookup."""
+    found = info.memo.get("heads")
+    if found is None:
+        found = {}
+        for w in info.words:
+            if _head_bases(w.text):
+                m = _head_at(info, w)
+                if m is not None:
+                    found[w.i] = m
+        info.memo["heads"] = found
+    return found
 
 
 @lru_cache(maxsize=65536)
 def _head_bases(word: str) -> Tuple[Tuple[str, str], ...]:
     """The base forms of ``word`` that end a head of the table, with their case-folded key (most words: none,
     and the word is looked up once)."""
+    if not _may_end_head(word):
+        return ()
     poss, bare = _index()
     return tuple((b, b.casefold()) for b in _bases(word) if b.casefold() in poss or b.casefold() in bare)
+
+
+@lru_cache(maxsize=1)
+def _head_keys() -> Tuple[FrozenSet[str], Tuple[int, ...]]:
+    """The case-folded last words of the heads (and bare forms), and their lengths."""
+    poss, bare = _index()
+    keys = frozenset(poss) | frozenset(bare)
+    return keys, tuple(sorted({len(k) for k in keys}))
+
+
+def _may_end_head(word: str) -> bool:
+    """Whether some beginning of ``word`` is a head's last word. Every base form :func:`_bases` gives is a
+    beginning of the word (stem + plural + possessive, or the part before a hyphen), so a word for which
+    this is false has no head base, and the morphology is not asked (most words of a text)."""
+    keys, lengths = _head_keys()
+    folded = word.casefold()
+    if len(folded) != len(word):  # a letter that folds to two: try every beginning
+        return any(word[:k].casefold() in keys for k in range(1, len(word) + 1))
+    return any(folded[:k] in keys for k in lengths if k <= len(folded))
 
 
 def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
@@ -103,14 +137,8 @@ def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
 
 
 def find_heads(info: TextInfo, entity: Optional[str] = None) -> List[HeadMatch]:
-    out = []
-    for w in info.words:
-        if not w.text[:1].isalpha():
-            continue
-        m = head_at(info, w)
-        if m is not None and (entity is None or m.head.entity == entity):
-            out.append(m)
-    return out
+    return [m for m in _heads_of(info).values()
+            if m.last.text[:1].isalpha() and (entity is None or m.head.entity == entity)]
 
 
 @lru_cache(maxsize=1)

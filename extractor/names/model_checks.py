@@ -41,6 +41,7 @@ names. The checks are general and need no particular model; each model span pass
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Optional
 
 import regex
@@ -68,11 +69,13 @@ class Span:
 
 # what the tables know about a word ---------------------------------------------------------------
 
+@lru_cache(maxsize=16384)  # a function of the word and the tables: kept per form
 def gazetteer_name(word: str) -> bool:
     """A gazetteer place or organisation, in any case form."""
     return any(lookup(word, k) is not None or lookup(base_form(word, k), k) is not None for k in ("location", "org"))
 
 
+@lru_cache(maxsize=16384)  # a function of the word and the tables: kept per form
 def first_name(word: str) -> bool:
     return base_form(word, "person").casefold() in first_names() or word.casefold() in first_names()
 
@@ -124,7 +127,7 @@ def _name_elsewhere(info: TextInfo, w: Word) -> bool:
     """The text writes ``w``'s lemma as a name at another place (with a capital inside a sentence, or
     as all a quotation holds: «Береке» ЖШС ... Берекеге) and never in lower case."""
     stem = strip_endings(w.lower)
-    if stem in info.lower_stems:
+    if info.has_lower_stem(stem):
         return False
     return any(i != w.i for i in _name_positions(info).get(stem, ()))
 
@@ -150,7 +153,7 @@ def _supported(info: TextInfo, w: Word) -> bool:
 def ordinary_word(info: TextInfo, w: Word) -> bool:
     """A common word, or a word first in its sentence that the text also writes in lower case, that
     nothing shows to be a name here."""
-    common = is_common(w.text) or (info.starts_sentence(w) and strip_endings(w.lower) in info.lower_stems)
+    common = is_common(w.text) or (info.starts_sentence(w) and info.has_lower_stem(strip_endings(w.lower)))
     return common and not _supported(info, w)
 
 

@@ -49,7 +49,12 @@ def _base(info: TextInfo, surface_words: List[str]) -> str:
 
 
 def _nominative(info: TextInfo, w: Word) -> str:
-    return base_form(w.text, "person", known=_known(info))
+    # the rules ask it of the same word several times; it depends on the text and the word only
+    memo = info.memo.setdefault("person_nominative", {})
+    base = memo.get(w.text)
+    if base is None:
+        base = memo[w.text] = base_form(w.text, "person", known=_known(info))
+    return base
 
 
 def _blocked_after(info: TextInfo, w: Word) -> bool:

@@ -173,6 +173,30 @@ class TextInfo:
         lemma is among them is an ordinary word that starts a sentence (Академик ... академиктің)."""
         return frozenset(strip_endings(w.lower) for w in self.words if w.text[:1].islower())
 
+    def has_lower_stem(self, stem: str) -> bool:
+        """``stem in self.lower_stems``, asking the lemma of only the lower-case words that may have it: a
+        lemma (:func:`strip_endings`) is a beginning of its word but for its last letter, which may be
+        devoiced (``ошағын`` → ``ошақ``), so a word that does not start with ``stem[:-1]`` cannot give it."""
+        if len(stem) < 3 or "lower_stems" in self.__dict__:
+            return stem in self.lower_stems
+        seen = self.memo.setdefault("lower_stem", {})
+        if stem not in seen:
+            lows, head = self._lower_words, stem[:-1]
+            i = bisect.bisect_left(lows, head)
+            found = False
+            while i < len(lows) and lows[i].startswith(head):
+                if strip_endings(lows[i]) == stem:
+                    found = True
+                    break
+                i += 1
+            seen[stem] = found
+        return seen[stem]
+
+    @cached_property
+    def _lower_words(self) -> List[str]:
+        """The distinct case-folded words written in lower case, sorted."""
+        return sorted({w.lower for w in self.words if w.text[:1].islower()})
+
     @cached_property
     def capitalised_words(self) -> FrozenSet[str]:
         """Capitalised words of the text, casefolded: a stem seen here is a name seen uninflected."""
@@ -221,4 +245,4 @@ class TextInfo:
             return True
         if not w.capitalised:
             return True
-        return self.starts_sentence(w) and strip_endings(w.lower) in self.lower_stems
+        return self.starts_sentence(w) and self.has_lower_stem(strip_endings(w.lower))

@@ -188,11 +188,32 @@ def _blank_html(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _fast_tables():
-    deleted, replaced, _ = _char_tables()
-    table = str.maketrans(replaced)
-    special = regex.compile("[%s]|\\P{M}\\p{M}+" % "".join(regex.escape(c) for c in sorted(deleted)))
-    return table, special
+def _special_re():
+    """A deleted character, or a letter with combining marks (composed where NFC can)."""
+    deleted = _char_tables()[0]
+    return regex.compile("[%s]|\\P{M}\\p{M}+" % "".join(regex.escape(c) for c in sorted(deleted)))
+
+
+@lru_cache(maxsize=1)
+def _quick_checks():
+    """One-character-class searches that tell whether a slower pass can find anything at all: most texts
+    have no deleted character or combining mark, and half have no Latin look-alike letter."""
+    deleted, replaced, look_alikes = _char_tables()
+    chars = lambda cs: "".join(regex.escape(c) for c in sorted(cs))  # noqa: E731
+    replace_re = regex.compile("[%s]" % chars(replaced)) if replaced else None
+    special_hint = regex.compile("[%s]|\\p{M}" % chars(deleted)) if deleted else regex.compile(r"\p{M}")
+    look_alike_hint = regex.compile("[%s]" % chars(look_alikes)) if look_alikes else None
+    return replace_re, special_hint, look_alike_hint
+
+
+def _replace_chars(work: str) -> str:
+    """``work.translate`` of the one-for-one replacements, as a search for the few characters replaced
+    (``str.translate`` with a dict looks up every character of the text in Python)."""
+    replace_re = _quick_checks()[0]
+    if replace_re is None:
+        return work
+    replaced = _char_tables()[1]
+    return replace_re.sub(lambda m: replaced[m.group()], work)
 
 
 def _same_length_edits(work: str, look_alikes) -> str:
@@ -204,7 +225,8 @@ def _same_length_edits(work: str, look_alikes) -> str:
     for m in _LOWER_NEXT_LINE.finditer(work):
         for i in range(*m.span()):
             edits[i] = " "
-    if look_alikes:
+    look_alike_hint = _quick_checks()[2]
+    if look_alikes and look_alike_hint is not None and look_alike_hint.search(work):
         for m in _MIXED_WORD.finditer(work):
             word = m.group(0)
             latin = [i for i, ch in enumerate(word) if ch in look_alikes]
@@ -214,10 +236,14 @@ def _same_length_edits(work: str, look_alikes) -> str:
                     edits[m.start() + i] = look_alikes[word[i]]
     if not edits:
         return work
-    chars = list(work)
-    for i, ch in edits.items():
-        chars[i] = ch
-    return "".join(chars)
+    # the few edited characters spliced between slices (a list of every character costs more)
+    pieces, pos = [], 0
+    for i in sorted(edits):
+        pieces.append(work[pos:i])
+        pieces.append(edits[i])
+        pos = i + 1
+    pieces.append(work[pos:])
+    return "".join(pieces)
 
 
 def normalize(text: str, *, strip_html: bool | None = None) -> Normalized:
@@ -226,15 +252,16 @@ def normalize(text: str, *, strip_html: bool | None = None) -> Normalized:
     ``strip_html``: blank out HTML markup; ``None`` decides by :func:`looks_like_html`.
     """
     deleted, _, look_alikes = _char_tables()
-    table, special = _fast_tables()
+    special = _special_re()
     is_html = looks_like_html(text) if strip_html is None else strip_html
     work = _blank_html(text) if is_html else text
-    work = _same_length_edits(work, look_alikes).translate(table)
+    work = _replace_chars(_same_length_edits(work, look_alikes))
 
     # Deletions and composed letters change lengths: the offset map gets a new segment at each.
     b = _Builder()
     pos = 0
-    for m in special.finditer(work):
+    # ``special`` can only match at a deleted character or a combining mark: skip its scan when there is none
+    for m in (special.finditer(work) if _quick_checks()[1].search(work) else ()):
         s, e = m.span()
         if s > pos:
             b.emit(work[pos:s], pos)

@@ -11,8 +11,11 @@
 """
 from __future__ import annotations
 
+from typing import Optional
+
 import regex
 from spacy.tokenizer import Tokenizer
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
@@ -84,27 +87,59 @@ def grouped_number_spans(doc: Doc):
     return spans
 
 
+# up to this many grouped numbers are merged with spaCy's retokenizer; past it the doc is built anew
+# (the retokenizer looks each span up in a list of those already marked: quadratic in their number, which
+# took minutes on a few megabytes of numbers)
+MERGE_IN_PLACE_MAX = 64
+
+
+def merge_spans(doc: Doc, spans, in_place_max: Optional[int] = None) -> Doc:
+    """``doc`` with each token range of ``spans`` (sorted, not overlapping) merged into one token."""
+    if len(spans) <= (MERGE_IN_PLACE_MAX if in_place_max is None else in_place_max):
+        with doc.retokenize() as retok:
+            for i, j in spans:
+                retok.merge(doc[i:j])
+        return doc
+    # the same tokens as the retokenizer gives: a merged token has the lexeme of its text and its last
+    # token's space; the other tokens keep their norm (set by the abbreviation exceptions)
+    words, spaces, kept = [], [], []
+    toks = list(doc)
+    k = 0
+    for i, j in spans:
+        for t in toks[k:i]:
+            kept.append((len(words), t.norm))
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+        words.append(doc[i:j].text)
+        spaces.append(bool(toks[j - 1].whitespace_))
+        k = j
+    for t in toks[k:]:
+        kept.append((len(words), t.norm))
+        words.append(t.text)
+        spaces.append(bool(t.whitespace_))
+    out = Doc(doc.vocab, words=words, spaces=spaces)
+    norms = out.to_array([NORM])
+    for pos, norm in kept:
+        norms[pos] = norm
+    out.from_array([NORM], norms)
+    return out
+
+
 class KazakhTokenizer(Tokenizer):
     normalize_text = True
 
     def __call__(self, text):  # noqa: D102 - see the module docstring
-        if self.normalize_text:
-            norm = normalize(text)
-            src = norm.text
-            doc = self._split(src)
-            doc._.kk_raw = text
-            doc._.kk_offsets = None if norm.offsets.is_identity else norm.offsets.to_lists()
-            doc._.kk_text = norm.text
-        else:
-            src = text
-            doc = self._split(src)
-            doc._.kk_text = text
+        norm = normalize(text) if self.normalize_text else None
+        src = norm.text if norm is not None else text
+        doc = self._split(src)
         # a grouped number needs a digit, one space, a digit: most texts have none, and then no token is read
         spans = grouped_number_spans(doc) if _DIGIT_SPACE_DIGIT.search(src) else ()
         if spans:
-            with doc.retokenize() as retok:
-                for i, j in spans:
-                    retok.merge(doc[i:j])
+            doc = merge_spans(doc, spans)
+        if norm is not None:
+            doc._.kk_raw = text
+            doc._.kk_offsets = None if norm.offsets.is_identity else norm.offsets.to_lists()
+        doc._.kk_text = src
         return doc
 
     def _split(self, text: str) -> Doc:

@@ -75,16 +75,19 @@ def _latin_list_before(info: TextInfo, head: Word) -> List[List[Word]]:
 
 def find_listed_quotes(info: TextInfo) -> List[OrgFinding]:
     out: List[OrgFinding] = []
+    # the lower-case plural org heads (компаниялары), found in one pass: both lists end at one
+    heads = [w for w in info.words if w.text[:1].islower() and plural_head_entity(w) == "org"]
     latin = ANY_LATIN.search(info.text) is not None
-    for prev, w in zip(info.words, info.words[1:]) if latin else ():  # a head right after a Latin word
-        if w.text[:1].islower() and prev.latin and info.adjacent(prev, w) and plural_head_entity(w) == "org":
+    for w in heads if latin else ():  # a head right after a Latin word
+        prev = info.prev(w)
+        if prev is not None and prev.latin and info.adjacent(prev, w):
             for item in _latin_list_before(info, w):
                 name = " ".join(info.text[item[0].start:item[-1].end].split())
                 out.append(OrgFinding(item[0].start, item[-1].end, name))
     if not info.quotes:
         return out
-    for w in info.words:
-        if w.text[:1].islower() and plural_head_entity(w) == "org" and info.in_quote(w.start) is None:
+    for w in heads:
+        if info.in_quote(w.start) is None:
             out.extend(OrgFinding(q.inner_start, q.inner_end, q.text) for q in _list_before(info, w.start))
     for lf in abbreviations(info.text):
         if PLURAL_LEGAL.search(info.text, lf.start, lf.end):

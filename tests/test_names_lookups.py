@@ -1,0 +1,66 @@
+"""The quick lookups of the names layer give the same answers as the full computations they stand for."""
+from extractor.lang.kk.morph import strip_endings
+from extractor.names import heads
+from extractor.names.text import TextInfo
+
+TEXT = ("Үкімет кен ошағын жабу туралы шешім қабылдады. Кен ошағы облыстың батысында. Мектептерде сабақ жүріп жатыр. "
+        "Мектебіміз жаңа ғимаратқа көшті. Облысына қарасты аудандарда жол жөнделді. Аудан әкімдігі "
+        "Ақтау қаласында кеңес өткізді. Академик Сәтбаев атындағы университет. Ол академиктің кітабын оқыды.")
+
+
+def test_has_lower_stem_agrees_with_the_full_set():
+    info = TextInfo(TEXT)
+    stems = {strip_endings(w.lower) for w in info.words}
+    stems |= {"ошақ", "мектеп", "облыс", "академик", "ауд", "жоқсөз"}
+    quick = {s: info.has_lower_stem(s) for s in stems}
+    full = TextInfo(TEXT).lower_stems
+    assert quick == {s: s in full for s in stems}
+    assert quick["ошақ"] and quick["академик"]  # a devoiced lemma (ошағын) and a plain one (академиктің)
+    assert not quick["жоқсөз"]
+
+
+def test_words_that_cannot_end_a_head_have_no_head_base():
+    words = [w.text for w in TextInfo(TEXT).words] + ["облысының", "ауданында", "әкімдігінің", "АЭА-ында",
+                                                      "министрлігіне", "кітапханаға", "Ірі", "straße"]
+    poss, bare = heads._index()
+    for word in words:
+        full = tuple((b, b.casefold()) for b in heads._bases(word) if b.casefold() in poss or b.casefold() in bare)
+        assert heads._head_bases(word) == full, word
+    assert heads._head_bases("облысының") and not heads._may_end_head("жатыр")
+
+
+def test_gazetteer_simple_case_pattern_matches_as_full_case_folding():
+    import regex
+
+    from extractor.lang.kk.morph import case_suffix_pattern
+    from extractor.names import gazetteer as g
+
+    source, by_key = g._names()
+    # every character the pattern holds is matched by the same text characters both ways (bar the letters
+    # that fold to two, for which the full pattern is used)
+    text = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    assert g._folds_to_two("Straße") and not g._folds_to_two("Қазақстан Kazinform")
+    plain = "".join(ch for ch in text if not g._folds_to_two(ch))
+    for ch in sorted(set("".join(by_key)) | set(case_suffix_pattern())):
+        full = [m.start() for m in regex.finditer(regex.escape(ch), plain, regex.IGNORECASE | regex.VERSION1)]
+        simple = [m.start() for m in regex.finditer("(?-f)" + regex.escape(ch), plain, regex.IGNORECASE | regex.VERSION1)]
+        assert full == simple, ch
+        # and exactly where str.casefold makes them equal (what the two-letter pre-check of a name uses)
+        if ch in "".join(by_key):
+            assert simple == [i for i, x in enumerate(plain) if x.casefold() == ch], ch
+    sample = "Ол ҚАЗАҚСТАННЫҢ астанасы Астанаға келді, Kazinform хабарлайды."
+    assert g._matcher_for(sample) is g._simple_case_pattern()
+    assert [m.span() for m in (g._simple_case_pattern().match(sample, i) for i in range(len(sample))) if m] == \
+        [m.span() for m in (g._full_case_pattern().match(sample, i) for i in range(len(sample))) if m]
+    assert g._matcher_for(sample + " Straße") is g._full_case_pattern()
+
+
+def test_gazetteer_finds_the_same_names_with_and_without_the_beginning_check(monkeypatch):
+    from extractor.names import gazetteer as g
+
+    text = ("Астанада және Алматыда жиын өтті. АҚШ-тың елшісі Ресей Федерациясының өкілімен кездесті. "
+            "Kazinform агенттігі Қазақстанның Үкіметіне сілтеме жасайды.\tАқтөбе облысының әкімдігі.")
+    quick = [(m.start, m.end, m.entry.name) for m in g._find(text, g.TextInfo(text))]
+    monkeypatch.setattr(g, "_may_start_name", lambda text, s: True)
+    assert quick == [(m.start, m.end, m.entry.name) for m in g._find(text, g.TextInfo(text))]
+    assert len(quick) >= 4
