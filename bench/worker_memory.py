@@ -132,10 +132,10 @@ def main(argv=None) -> int:
           f"({half['docs']:,} to {last['docs']:,}): {per_1000_2nd:+.3f}; failed: {failed}; "
           f"pipeline renewals: {worker._STATE['renewals']}")
     if args.json:
-        Path(args.json).write_text(json.dumps({"ner": args.ner, "zone": not args.no_zone, "release": not args.no_release,
-                                               "renew_every": worker.RENEW_EVERY_DOCS, "rows": rows,
-                                               "mib_per_1000_docs": per_1000,
-                                               "mib_per_1000_docs_second_half": per_1000_2nd, "failed": failed}, indent=2) + "\n")
+        out = {"ner": args.ner, "zone": not args.no_zone, "release": not args.no_release,
+               "renew_every": worker.RENEW_EVERY_DOCS, "rows": rows, "mib_per_1000_docs": per_1000,
+               "mib_per_1000_docs_second_half": per_1000_2nd, "failed": failed}
+        Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
     return 0
 
 

@@ -88,7 +88,8 @@ def test_every_cache_in_extractor_has_a_maximum_size_within_the_budget():
 def test_the_phrase_memo_keeps_at_most_the_budget_of_fresh_forms_and_still_finds_phrases():
     from extractor.dimensions.phrases import PhraseLexicon, make_phrase
 
-    lexicon = PhraseLexicon([make_phrase("теңге", "KZT", inflect=True), make_phrase("доллар", "USD", inflect=True)])
+    lexicon = PhraseLexicon([make_phrase("теңге", "KZT", inflect=True),
+                             make_phrase("доллар", "USD", inflect=True)])
     letters = "абвгдежзийклмнопрстуфхцчшыіэюяәғқңөұүһ"
     n = 2 * memory.WORD_CACHE_MAX + 1000
     for i in range(n):  # made-up words, each looked up once
@@ -126,7 +127,8 @@ def test_no_module_level_table_grows_with_new_word_forms():
     results = process_units(load_extractor(CONFIG), CONFIG, _units(2000, 32))
     assert all(r[0] == DONE for r in results)
     after = _container_sizes()
-    grown = {k: (before.get(k), n) for k, n in after.items() if n > before.get(k, 0) and k != "extractor.batch.worker._STATE"}
+    grown = {k: (before.get(k), n) for k, n in after.items()
+             if n > before.get(k, 0) and k != "extractor.batch.worker._STATE"}
     assert grown == {}
     assert memory.cached_entries() > cached  # the caches did see the new forms (the check above is not empty)
 
