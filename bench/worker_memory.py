@@ -7,18 +7,19 @@ the worker's own code path (``extractor.batch.worker.process_units``, tasks of 1
 ``kazextract run`` does) on N synthetic documents, each with fresh made-up words and numbers, and prints the
 resident set size (current, not peak) every ``--every`` documents.
 
-Memory zones alone do not make the curve flat: spaCy's hash tables (preshed) mark a freed key's cell as
-deleted and do not reuse it for new keys, so the tables keep doubling as fresh words come. The worker
-therefore builds its pipeline anew every ``RENEW_EVERY_DOCS`` documents (``--renew-every 0`` shows the curve
-without that).
+Memory zones alone do not make the curve flat (:mod:`extractor.batch.memory` says what else grows and
+what bounds it): the rules keep caches of word forms, each of at most ``WORD_CACHE_MAX`` entries, and
+spaCy's hash tables (preshed) reuse a freed cell only now and then, so the worker builds its pipeline anew
+every ``RENEW_EVERY_DOCS`` documents (``--renew-every 0`` shows the curve without that) and gives the memory
+the old one freed back to the system (``--no-release``: without that).
 
     nice python bench/worker_memory.py --n 100000              # the README curve (rules only)
     nice python bench/worker_memory.py --n 20000 --no-zone     # the same without memory zones: it grows
     nice python bench/worker_memory.py --n 100000 --renew-every 0   # zones, but one pipeline for ever
     nice python bench/worker_memory.py --n 20000 --ner auto    # with the NER model
 
-Output: one line per checkpoint, ``docs  rss_mib  strings_in_store  seconds``; ``--json FILE`` also writes
-them as JSON.
+Output: one line per checkpoint, ``docs  rss_mib  strings  cached  seconds`` (strings in spaCy's store,
+entries in the caches of word forms); ``--json FILE`` also writes them as JSON.
 """
 from __future__ import annotations
 
@@ -71,11 +72,14 @@ def main(argv=None) -> int:
     ap.add_argument("--renew-every", type=int, default=None,
                     help="build the pipeline anew after this many documents (default: the worker's, "
                          "RENEW_EVERY_DOCS; 0: never)")
+    ap.add_argument("--no-release", action="store_true",
+                    help="renew the pipeline without giving the freed memory back (gc + malloc_trim)")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--json", help="also write the checkpoints to this JSON file")
     args = ap.parse_args(argv)
 
     from extractor.batch import worker
+    from extractor.batch.memory import cached_entries
     from extractor.batch.worker import Unit, WorkerConfig, load_extractor, process_units
     from extractor.io.reads import Item
 
@@ -83,18 +87,25 @@ def main(argv=None) -> int:
         import contextlib
 
         worker.memory_zone = lambda extractor: contextlib.nullcontext()
+    if args.no_release:
+        worker.release_freed_memory = lambda: False
     if args.renew_every is not None:
         worker.RENEW_EVERY_DOCS = args.renew_every or 10**15
     config = WorkerConfig(ner=args.ner)
-    extractor = load_extractor(config)
+    load_extractor(config)
+
+    def strings() -> int:
+        return len(worker._STATE["extractor"].nlp.vocab.strings)
+
     rnd = random.Random(args.seed)
     started = time.monotonic()
-    rows = [{"docs": 0, "rss_mib": round(rss_mib(), 1), "strings": len(extractor.nlp.vocab.strings), "seconds": 0.0}]
+    rows = [{"docs": 0, "rss_mib": round(rss_mib(), 1), "strings": strings(), "cached": cached_entries(),
+             "seconds": 0.0}]
     print(f"machine: {os.uname().machine}, {os.cpu_count()} CPUs; ner={args.ner}; "
           f"memory zones {'off' if args.no_zone else 'on'}; pipeline built anew every "
           f"{worker.RENEW_EVERY_DOCS if worker.RENEW_EVERY_DOCS < 10**15 else 'never'} documents", flush=True)
-    print("docs\trss_mib\tstrings\tseconds", flush=True)
-    print(f"0\t{rows[0]['rss_mib']}\t{rows[0]['strings']}\t0", flush=True)
+    print("docs\trss_mib\tstrings\tcached\tseconds", flush=True)
+    print(f"0\t{rows[0]['rss_mib']}\t{rows[0]['strings']}\t{rows[0]['cached']}\t0", flush=True)
     done, failed = 0, 0
     while done < args.n:
         k = min(args.task_docs, args.n - done)
@@ -102,24 +113,29 @@ def main(argv=None) -> int:
         for i in range(done, done + k):
             item = Item(text=synthetic_text(rnd), doc_id=f"m{i}", location=f"synthetic:{i}")
             units.append(Unit(item, item.location, item.doc_id))
-        extractor = load_extractor(config)  # as a worker does for each task: built anew now and then
-        results = process_units(extractor, config, units)
+        # as worker.run_task does: no reference to the pipeline outlives the task, so a renewal frees it
+        results = process_units(load_extractor(config), config, units)
         worker.count_documents_done(k)
         failed += sum(r[0] != worker.DONE for r in results)
         before = done
         done += k
         if done // args.every != before // args.every or done == args.n:
-            row = {"docs": done, "rss_mib": round(rss_mib(), 1), "strings": len(extractor.nlp.vocab.strings),
+            row = {"docs": done, "rss_mib": round(rss_mib(), 1), "strings": strings(), "cached": cached_entries(),
                    "seconds": round(time.monotonic() - started, 1)}
             rows.append(row)
-            print(f"{row['docs']}\t{row['rss_mib']}\t{row['strings']}\t{row['seconds']}", flush=True)
+            print(f"{row['docs']}\t{row['rss_mib']}\t{row['strings']}\t{row['cached']}\t{row['seconds']}", flush=True)
     first, last = rows[1] if len(rows) > 2 else rows[0], rows[-1]
     per_1000 = (last["rss_mib"] - first["rss_mib"]) / max(1, (last["docs"] - first["docs"]) / 1000)
-    print(f"growth after the first checkpoint: {per_1000:+.3f} MiB per 1,000 documents; failed: {failed}; "
+    half = next(r for r in rows if r["docs"] >= last["docs"] / 2)
+    per_1000_2nd = (last["rss_mib"] - half["rss_mib"]) / max(1, (last["docs"] - half["docs"]) / 1000)
+    print(f"growth after the first checkpoint: {per_1000:+.3f} MiB per 1,000 documents; in the second half "
+          f"({half['docs']:,} to {last['docs']:,}): {per_1000_2nd:+.3f}; failed: {failed}; "
           f"pipeline renewals: {worker._STATE['renewals']}")
     if args.json:
-        Path(args.json).write_text(json.dumps({"ner": args.ner, "zone": not args.no_zone, "rows": rows,
-                                               "mib_per_1000_docs": per_1000, "failed": failed}, indent=2) + "\n")
+        out = {"ner": args.ner, "zone": not args.no_zone, "release": not args.no_release,
+               "renew_every": worker.RENEW_EVERY_DOCS, "rows": rows, "mib_per_1000_docs": per_1000,
+               "mib_per_1000_docs_second_half": per_1000_2nd, "failed": failed}
+        Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
     return 0
 
 

@@ -1,8 +1,15 @@
 """A worker's memory does not grow with the words it meets: each task runs in spaCy's memory zone (the new
-strings leave the vocabulary), and the pipeline is built anew after RENEW_EVERY_DOCS documents (spaCy's hash
-tables never shrink). bench/worker_memory.py measures the curve."""
+strings leave the vocabulary), every cache of word forms has a maximum size (extractor.batch.memory), and the
+pipeline is built anew after RENEW_EVERY_DOCS documents (spaCy's hash tables never shrink), the old one's
+memory given back. bench/worker_memory.py measures the curve."""
+import gc
+import importlib
+import pkgutil
+import weakref
+
+import extractor
 from archive_builders import kazakh_text
-from extractor.batch import worker
+from extractor.batch import memory, worker
 from extractor.batch.executors import InlineExecutor
 from extractor.batch.worker import DONE, Unit, WorkerConfig, load_extractor, process_units
 from extractor.io.reads import Item
@@ -45,3 +52,103 @@ def test_the_pipeline_is_built_anew_after_many_documents_and_gives_the_same_resu
     assert worker._STATE["renewals"] - renewals == 2
     again = process_units(load_extractor(CONFIG), CONFIG, _units(0, 8))
     assert [r[3].model_dump() for r in again] == [r[3].model_dump() for r in done[:8]]
+
+
+# caches that are allowed more than WORD_CACHE_MAX entries, and why: none of them runs in a worker
+LARGER_CACHES = {"extractor.ner.train_stanza": "training only: tags the training corpus once"}
+
+
+def _all_extractor_modules():
+    names = [extractor.__name__]
+    for info in pkgutil.walk_packages(extractor.__path__, extractor.__name__ + "."):
+        names.append(info.name)
+    loaded = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # an optional dependency (stanza, dask, psycopg...) not installed
+            continue
+        loaded.append(name)
+    return loaded
+
+
+def test_every_cache_in_extractor_has_a_maximum_size_within_the_budget():
+    modules = _all_extractor_modules()
+    assert len(modules) > 50  # the walk found the package (a broken import must not make this test empty)
+    caches = dict(memory.lru_caches())
+    assert len(caches) > 50 and "extractor.lang.kk.morph.parses" in caches
+    unbounded = [name for name, fn in caches.items() if fn.cache_parameters()["maxsize"] is None]
+    assert unbounded == []  # lru_cache(maxsize=None) / functools.cache keep every word form for ever
+    too_big = [(name, fn.cache_parameters()["maxsize"]) for name, fn in caches.items()
+               if fn.cache_parameters()["maxsize"] > memory.WORD_CACHE_MAX
+               and not any(name.startswith(m + ".") for m in LARGER_CACHES)]
+    assert too_big == []
+
+
+def test_the_phrase_memo_keeps_at_most_the_budget_of_fresh_forms_and_still_finds_phrases():
+    from extractor.dimensions.phrases import PhraseLexicon, make_phrase
+
+    lexicon = PhraseLexicon([make_phrase("теңге", "KZT", inflect=True),
+                             make_phrase("доллар", "USD", inflect=True)])
+    letters = "абвгдежзийклмнопрстуфхцчшыіэюяәғқңөұүһ"
+    n = 2 * memory.WORD_CACHE_MAX + 1000
+    for i in range(n):  # made-up words, each looked up once
+        word, k = "", i
+        while True:
+            word += letters[k % len(letters)]
+            k //= len(letters)
+            if not k:
+                break
+        lexicon.candidates_of(word + "тау", True)
+        assert len(lexicon._memo) <= memory.WORD_CACHE_MAX + 1
+    assert [p.payload for p in lexicon.candidates_of("теңгеден", True)] == ["KZT"]
+    assert [p.payload for p in lexicon.candidates_of("долларға", True)] == ["USD"]
+
+
+def _container_sizes():
+    """Sizes of the dicts, lists and sets that extractor's modules hold at their top level."""
+    import sys
+
+    out = {}
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith("extractor"):
+            continue
+        for attr, value in list(vars(module).items()):
+            if isinstance(value, (dict, list, set)) and not attr.startswith("__"):
+                out[f"{name}.{attr}"] = len(value)
+    return out
+
+
+def test_no_module_level_table_grows_with_new_word_forms():
+    ex = load_extractor(CONFIG)
+    process_units(ex, CONFIG, _units(1000, 16))  # every rule has run once: lazy tables are loaded
+    before = _container_sizes()
+    cached = memory.cached_entries()
+    results = process_units(load_extractor(CONFIG), CONFIG, _units(2000, 32))
+    assert all(r[0] == DONE for r in results)
+    after = _container_sizes()
+    grown = {k: (before.get(k), n) for k, n in after.items()
+             if n > before.get(k, 0) and k != "extractor.batch.worker._STATE"}
+    assert grown == {}
+    assert memory.cached_entries() > cached  # the caches did see the new forms (the check above is not empty)
+
+
+def test_a_renewal_frees_the_old_pipeline_and_gives_memory_back(monkeypatch):
+    released = []
+    monkeypatch.setattr(worker, "release_freed_memory", lambda: released.append(1) or True)
+    monkeypatch.setattr(worker, "RENEW_EVERY_DOCS", 8)
+    first = load_extractor(CONFIG)
+    old_nlp = weakref.ref(first.nlp)
+    monkeypatch.setitem(worker._STATE, "docs", 8)
+    del first
+    second = load_extractor(CONFIG)
+    gc.collect()
+    assert old_nlp() is None and second.nlp is not None
+    assert released == [1]
+
+
+def test_release_freed_memory_runs_here():
+    # glibc on Linux: malloc_trim is found and called; elsewhere it says it could not
+    import platform
+
+    assert memory.release_freed_memory() is (platform.system() == "Linux" and platform.libc_ver()[0] == "glibc")

@@ -10,6 +10,7 @@ the parent process dies (``kill -9``), so no orphan keeps working.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import resource
 import signal
@@ -23,6 +24,7 @@ from ..document import text_sha256
 from ..io.reads import InputError
 from ..io.warc import MIN_ARTICLE_CHARS, HtmlPage, page_to_item
 from .deadline import DEFAULT_DOC_TIMEOUT, DocTimeout, deadline, limit_for, timeout_reason
+from .memory import release_freed_memory
 
 # result kinds
 DONE, FAILED = "done", "failed"
@@ -147,10 +149,9 @@ def peak_rss_kb() -> int:
 
 _STATE = {"extractor": None, "config": None, "error": None, "loads": 0, "docs": 0, "renewals": 0}
 # A memory zone frees the strings and lexemes of a task, but spaCy's hash tables (preshed maps of the string
-# store and the vocabulary) never shrink, and a new key goes into an empty cell rather than a deleted one, so
-# they keep doubling as fresh words come. A process builds its pipeline anew after this many documents
-# (about 1 s with the rules only), which bounds that part. What bench/worker_memory.py still measures after
-# 50,000 documents (README) is not explained by it.
+# store and the vocabulary) never shrink, and a freed cell is reused only when a new key probes past it, so
+# they still double now and then (see .memory). A process builds its pipeline anew after this many documents
+# (about 1 s with the rules only) and gives the old one's memory back (release_freed_memory).
 RENEW_EVERY_DOCS = 50_000
 
 
@@ -183,11 +184,14 @@ def load_extractor(config: WorkerConfig) -> Extractor:
         renew = _STATE["extractor"] is not None and _STATE["docs"] >= RENEW_EVERY_DOCS
         if _STATE["extractor"] is None or _STATE["config"] != config or renew:
             _STATE["extractor"] = None  # the old pipeline is freed before the new one is built
+            if renew:
+                gc.collect()  # spaCy's objects hold reference cycles: freed now, reused by the new pipeline
             _STATE["extractor"] = Extractor(ner=config.ner, model_path=config.model_path, max_chars=config.max_chars)
             _STATE["config"] = config
             _STATE["docs"] = 0
             if renew:
                 _STATE["renewals"] += 1
+                release_freed_memory()  # what the new pipeline did not reuse goes back to the system
             else:
                 _STATE["loads"] += 1
         return _STATE["extractor"]

@@ -73,7 +73,7 @@ class PhraseLexicon:
         got = self._memo.get(key)
         if got is None:
             got = self._memo[key] = self._candidates(low, is_word)
-            if len(self._memo) > 50_000:
+            if len(self._memo) > 16_384:
                 self._memo.clear()
         return got
 

@@ -50,7 +50,7 @@ class Sentence:
         return (idx[0], idx[-1]) if idx else None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _is_punct(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 

@@ -47,7 +47,7 @@ def _index() -> Tuple[Dict[str, List[Head]], Dict[str, List[Head]]]:
     return poss, bare
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1024)
 def _bases(word: str) -> Tuple[str, ...]:
     """Base forms ``word`` may have, the one with the longest case ending first."""
     hb = hyphen_base(word)
@@ -82,7 +82,7 @@ def _heads_of(info: TextInfo) -> Dict[int, HeadMatch]:
     return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _head_bases(word: str) -> Tuple[Tuple[str, str], ...]:
     """The base forms of ``word`` that end a head of the table, with their case-folded key (most words: none,
     and the word is looked up once)."""
@@ -176,7 +176,7 @@ def plural_head_entity(w: Word) -> Optional[str]:
     return _plural_entity(w.lower)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _plural_entity(low: str) -> Optional[str]:
     """:func:`plural_head_entity` of a case-folded form, kept per form."""
     m = _plural_pattern().match(low)
@@ -192,7 +192,7 @@ def head_entity(info: TextInfo, w: Word) -> Optional[str]:
     return _plural_entity(w.lower)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _plural_entity(low: str) -> Optional[str]:
     """:func:`plural_head_entity` of a case-folded form, kept per form."""
     m = _plural_pattern().match(low)

@@ -28,7 +28,7 @@ def key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)
 def endings_of(*cases: str) -> Tuple[str, ...]:
     """Endings of the given grammatical cases (``genitive``, ``ordinal``, ...), longest first."""
     found = {e.ending for e in ending_rows() if e.case in cases}

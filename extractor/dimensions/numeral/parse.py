@@ -47,7 +47,7 @@ def _longest_word() -> int:
     return max(len(w) for w in by_word())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def word_value(token: str) -> Optional[NumberWord]:
     """The number word an inflected token is (``мыңнан`` → мың), None if it is none or not a cardinal."""
     t = token.lower()

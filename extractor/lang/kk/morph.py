@@ -92,7 +92,7 @@ def endings() -> Tuple[str, ...]:
     return tuple(sorted({e.ending for e in ending_rows()}, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)  # called for every word parsed: sort once
+@lru_cache(maxsize=8)  # called for every word parsed: sort once (one entry per use)
 def _rows(use: str) -> Tuple[Ending, ...]:
     return tuple(sorted((e for e in ending_rows() if e.use == use), key=lambda e: -len(e.ending)))
 
@@ -223,7 +223,7 @@ def _poss_splits(rest: str) -> List[Tuple[str, str, str]]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def parses(word: str) -> Tuple[Parse, ...]:
     """Every valid split of ``word`` into stem + (plural) + (possessive) + (case), the bare word first."""
     out = [Parse(word)]
@@ -250,7 +250,7 @@ def _hyphen_tail() -> regex.Pattern:
     return regex.compile(r"%s(?:%s)|с?[ыі]" % (_LINK, cases))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def hyphen_base(word: str) -> Optional[str]:
     """``АЭА-ында`` → ``АЭА``, ``ҚазМУ-ді`` → ``ҚазМУ``, ``136-дағы`` → ``136``; ``None`` when the part
     after the last hyphen or apostrophe is not an ending."""

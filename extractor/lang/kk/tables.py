@@ -12,7 +12,7 @@ from typing import Dict, List, Tuple
 DATA_PACKAGE = "extractor.lang.kk"
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=128)
 def load_table(name: str) -> Tuple[Dict[str, str], ...]:
     """Rows of ``data/NAME.tsv`` as dicts keyed by the header names."""
     text = resources.files(DATA_PACKAGE).joinpath("data", f"{name}.tsv").read_text(encoding="utf-8")
