@@ -69,7 +69,7 @@ def _read_tsv(path: Path) -> List[Dict[str, str]]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
 def news_orgs(path: Path = NAMES_FILE) -> NewsOrgs:
     """``data/news_orgs.tsv`` and the Kazakh legal forms of ``lang/kk/data/legal_forms.tsv``."""
     rows = _read_tsv(Path(path))
