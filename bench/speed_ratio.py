@@ -7,7 +7,8 @@ Issue 9's yardstick: on the same texts and in the same process, one after the ot
 * ``rules only``: ``Extractor(ner="none").pipe`` (the whole rule pipeline, records built),
 * ``default``: ``Extractor()`` (rules + the shipped NER model), unless ``--no-model``,
 
-and prints words per CPU second of each and its ratio to ``bare``, with the machine. CPU time (not wall
+(each pipeline frozen out of the garbage collector's walks after loading, as ``extract`` and the workers do;
+``--zones`` also runs it in the workers' tasks of 16 documents inside spaCy memory zones) and prints words per CPU second of each and its ratio to ``bare``, with the machine. CPU time (not wall
 time) of one thread, so a busy machine moves the numbers less; still, compare ratios from one run only.
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python bench/speed_ratio.py [--docs 2000] [--articles ../shared/corpus]
@@ -27,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KAZEXTRACT_SHARED", ROOT.parent / "shared"))
+TASK_DOCS = 16  # documents per worker task (kazextract run)
 
 
 def article_texts(folder: Path, docs: int):
@@ -61,6 +63,10 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--no-model", action="store_true", help="leave out the default pipeline (rules + NER)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--zones", action="store_true",
+                    help=f"run the pipelines as a worker does: tasks of {TASK_DOCS} documents, each in a memory zone")
+    ap.add_argument("--no-freeze", action="store_true",
+                    help="leave the loaded pipeline in the garbage collector's walks (extract and workers freeze it)")
     args = ap.parse_args(argv)
     folder = args.articles or (SHARED / "corpus" if (SHARED / "corpus").is_dir() else ROOT / "corpus")
     texts, distinct = article_texts(folder, args.docs)
@@ -69,6 +75,8 @@ def main(argv=None) -> int:
     import spacy
 
     from extractor.api import Extractor, Item
+    from extractor.batch.memory import settle_loaded_pipeline, unsettle
+    from extractor.batch.worker import memory_zone
 
     rows = []
 
@@ -81,9 +89,21 @@ def main(argv=None) -> int:
     def run_extractor(label, ner):
         ex = Extractor(ner=ner)
         ex.process(Item(text=texts[0], doc_id="warm-up"))
-        items = (Item(text=t, doc_id=str(i)) for i, t in enumerate(texts))
-        cpu, wall = timed(lambda: sum(1 for _ in ex.pipe(items)))
+        if not args.no_freeze:
+            settle_loaded_pipeline()  # as `extract` and the workers do after loading
+        items = [Item(text=t, doc_id=str(i)) for i, t in enumerate(texts)]
+
+        def in_tasks():  # the workers' tasks: TASK_DOCS documents inside one spaCy memory zone
+            n = 0
+            for k in range(0, len(items), TASK_DOCS):
+                with memory_zone(ex):
+                    n += sum(1 for _ in ex.pipe(items[k:k + TASK_DOCS]))
+            return n
+
+        cpu, wall = timed(in_tasks if args.zones else lambda: sum(1 for _ in ex.pipe(items)))
         rows.append((label, cpu, wall))
+        if not args.no_freeze:
+            unsettle()
 
     run_tokenizer("xx")
     run_tokenizer("kk")

@@ -137,6 +137,7 @@ def test_a_renewal_frees_the_old_pipeline_and_gives_memory_back(monkeypatch):
     released = []
     monkeypatch.setattr(worker, "release_freed_memory", lambda: released.append(1) or True)
     monkeypatch.setattr(worker, "RENEW_EVERY_DOCS", 8)
+    monkeypatch.setitem(worker._STATE, "docs", 0)  # a pipeline an earlier test left is not renewed by this load
     first = load_extractor(CONFIG)
     old_nlp = weakref.ref(first.nlp)
     monkeypatch.setitem(worker._STATE, "docs", 8)
@@ -152,3 +153,21 @@ def test_release_freed_memory_runs_here():
     import platform
 
     assert memory.release_freed_memory() is (platform.system() == "Linux" and platform.libc_ver()[0] == "glibc")
+
+
+def test_a_loaded_pipeline_is_kept_out_of_the_collectors_walks_and_given_back_on_renewal(monkeypatch):
+    # gc.freeze after a load: a full collection no longer walks the pipeline's objects (CPU time); before a
+    # renewal they are unfrozen, else the old pipeline's cycles would stay for ever (checked by the test above)
+    monkeypatch.setattr(worker, "RENEW_EVERY_DOCS", 8)
+    monkeypatch.setitem(worker._STATE, "docs", 0)
+    try:
+        load_extractor(CONFIG)
+        assert gc.get_freeze_count() > 10_000
+        unfrozen = []
+        monkeypatch.setattr(worker, "unsettle", lambda: unfrozen.append(gc.get_freeze_count()) or gc.unfreeze())
+        monkeypatch.setitem(worker._STATE, "docs", 8)
+        load_extractor(CONFIG)
+        assert unfrozen and unfrozen[0] > 10_000  # the old pipeline was given back to the collector
+        assert gc.get_freeze_count() > 10_000  # and the new one frozen in its turn
+    finally:
+        gc.unfreeze()

@@ -24,7 +24,7 @@ from ..document import text_sha256
 from ..io.reads import InputError
 from ..io.warc import MIN_ARTICLE_CHARS, HtmlPage, page_to_item
 from .deadline import DEFAULT_DOC_TIMEOUT, DocTimeout, deadline, limit_for, timeout_reason
-from .memory import release_freed_memory
+from .memory import release_freed_memory, settle_loaded_pipeline, unsettle
 
 # result kinds
 DONE, FAILED = "done", "failed"
@@ -183,6 +183,7 @@ def load_extractor(config: WorkerConfig) -> Extractor:
     with _LOAD_LOCK:
         renew = _STATE["extractor"] is not None and _STATE["docs"] >= RENEW_EVERY_DOCS
         if _STATE["extractor"] is None or _STATE["config"] != config or renew:
+            unsettle()  # the old pipeline's objects were frozen out of the collector's reach
             _STATE["extractor"] = None  # the old pipeline is freed before the new one is built
             if renew:
                 gc.collect()  # spaCy's objects hold reference cycles: freed now, reused by the new pipeline
@@ -194,6 +195,7 @@ def load_extractor(config: WorkerConfig) -> Extractor:
                 release_freed_memory()  # what the new pipeline did not reuse goes back to the system
             else:
                 _STATE["loads"] += 1
+            settle_loaded_pipeline()
         return _STATE["extractor"]
 
 

@@ -32,6 +32,7 @@ def register(sub):
 
 def run(args) -> int:
     from ..api import Extractor
+    from ..batch.memory import settle_loaded_pipeline
     from ..io.inputs import InputError, iter_inputs
 
     from ..sinks.safety import check_outputs
@@ -48,6 +49,7 @@ def run(args) -> int:
         print(f"kazextract extract: {line}", file=sys.stderr)
     check_ner(args.ner, args.model)
     extractor = Extractor(ner=args.ner, model_path=args.model, max_chars=args.max_chars)
+    settle_loaded_pipeline()  # the pipeline lives as long as the command: no collection walks it again
     failed = written = 0
     with ExitStack() as stack:
         out = sys.stdout if args.output == "-" else stack.enter_context(open(args.output, "w", encoding="utf-8"))
