@@ -46,11 +46,12 @@ from typing import Dict, FrozenSet, Iterable, List, Optional
 
 import regex
 
-from ..lang.kk.morph import base_form, strip_endings
-from .heads import head_entity, head_like
+from ..lang.kk.morph import base_form, parses, strip_endings
+from .heads import head_entity, head_like, plural_head_noun
 from .lexicon import (first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
-                      named_after, surname_strength)
-from .text import TextInfo, Word
+                      having_endings, named_after, place_matches, strip_possessive,
+                      surname_strength)
+from .text import TextInfo, Word, stop_words
 
 CLOCK = regex.compile(r"\d[:.]\d")
 LETTER = regex.compile(r"\p{L}")
@@ -186,6 +187,61 @@ def _listed_with_places(info: TextInfo, w: Word) -> bool:
     return False
 
 
+def _list_before_place_head(info: TextInfo, w: Word) -> bool:
+    """The word is an item of a list of capitalised words that a place's head noun in the plural ends:
+    ``Теңдік, Мироновка және Кантемировское ауылдарына`` (the villages Теңдік, Мироновка and ...)."""
+    joiners = list_joiners()
+    cur = w
+    for _ in range(12):
+        nxt = info.next(cur)
+        if nxt is None:
+            return False
+        if nxt.lower in joiners and info.adjacent(cur, nxt):
+            nxt = info.next(nxt)
+        elif info.gap(cur, nxt).strip() != ",":
+            return cur is not w and info.adjacent(cur, nxt) and plural_head_noun(nxt.text) == "location"
+        if nxt is None or not nxt.capitalised:
+            return False
+        cur = nxt
+    return False
+
+
+def _ordinary_place(w: Word) -> bool:
+    """A place the gazetteer lists only as also an ordinary word or a person's name (``ambiguous``: Абай, Шу)
+    or only with its head noun (``head``: Мұнайлы ауданы, Жақсы ауданы), never as found bare."""
+    for form in (w.text, base_form(w.text, "location")):
+        found = place_matches(form)
+        if found:
+            return "bare" not in found
+    return False
+
+
+def _possessive(word: str) -> bool:
+    """The word carries the 3rd-person possessive (``жұртының``, ``өңірі``; not ``өңірдегі``, ``аймақта``)."""
+    ps = sorted(parses(word.casefold()), key=lambda p: -len(p.case))
+    return bool(ps) and (bool(ps[0].poss) or strip_possessive(ps[0].base) != ps[0].base)
+
+
+def _adjective_opener(info: TextInfo, w: Word) -> bool:
+    """A place the gazetteer lists only with its head or as an ordinary word, made like a 'having' adjective
+    (``Мұнайлы`` 'oil-rich', ``Таулы`` 'mountainous'), first in its sentence before a lower-case common noun
+    without the possessive: the adjective before its noun (``Мұнайлы өңірде``, ``Таулы аймақтың``), where a
+    place before a noun takes the possessive (``Аршалы жұрты``)."""
+    if not info.starts_sentence(w) or not w.lower.endswith(having_endings()) or not _ordinary_place(w):
+        return False
+    nxt = info.next(w)
+    return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and LETTER.match(nxt.text) is not None \
+        and head_entity(info, nxt) is None and not _possessive(nxt.text)
+
+
+def _generic_body(words: List[Word]) -> bool:
+    """A body named by generic words only (``Облыс прокуратурасы``, ``Аудандық сотқа``, ``Қалалық
+    әкімдікте``): whose prosecutor's office or court the text does not say; capitalised only because it
+    opens the sentence."""
+    generic = stop_words().generic
+    return len(words) > 1 and all(w.lower in generic for w in words[:-1])
+
+
 def _words(info: TextInfo, start: int, end: int) -> List[Word]:
     """The words that overlap ``start:end`` (a model span may end inside a word: ``Oxford`` of ``Oxford's``)."""
     i = info.word_index_at(start)
@@ -272,6 +328,12 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         return None
     if len(words) == 1 and (ordinary_word(info, words[0]) or unsupported_opener(info, words[0], span.kind)):
         return None
+    if span.kind == "org" and info.starts_sentence(words[0]) and _generic_body(words) and head_like(info, words[-1]) \
+            and not _opens_quote(info, words[0]):
+        return None
+    if (len(words) == 1 or span.kind == "person") and any(plural_head_noun(w.text) for w in words) \
+            and not _opens_quote(info, words[0]):
+        return None  # Әкімдіктерге, Университеттерден: many bodies or places, no name
     # 4. phrases
     if span.kind in ("org", "location"):
         if _product(info, words):
@@ -305,8 +367,10 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         if not gazetteer_name(w.text) and (first_name(w.text) or base_form(w.text, "person").casefold() in persons):
             return replace(span, kind="person")
         if span.kind == "location" and not gazetteer_name(w.text) and not _before_head(info, w) \
-                and not _listed_with_places(info, w):
+                and not _listed_with_places(info, w) and not _list_before_place_head(info, w):
             return None
+        if span.kind == "location" and _adjective_opener(info, w) and not _name_elsewhere(info, w):
+            return None  # Мұнайлы өңірде 'in the oil region': an adjective, not the district
     return span
 
 
