@@ -48,7 +48,7 @@ import regex
 
 from ..lang.kk.morph import base_form, parses, strip_endings
 from .heads import head_entity, head_like, plural_head_noun
-from .lexicon import (first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
+from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
                       having_endings, named_after, place_matches, strip_possessive,
                       surname_strength)
 from .text import TextInfo, Word, stop_words
@@ -206,6 +206,37 @@ def _list_before_place_head(info: TextInfo, w: Word) -> bool:
     return False
 
 
+def _list_items(info: TextInfo, w: Word) -> List[Word]:
+    """The one-word items of the list ``w`` stands in (words joined by commas or a joiner: ``Ақтерек, Бозой
+    және Көктөбе``), ``w`` among them; ``[w]`` when it stands in none."""
+    joiners = list_joiners()
+    items = [w]
+    for step in (info.prev, info.next):
+        cur = w
+        for _ in range(12):
+            o = step(cur)
+            if o is None:
+                break
+            a, b = (o, cur) if o.i < cur.i else (cur, o)
+            if o.lower in joiners and info.adjacent(a, b):
+                o = step(o)
+                if o is None:
+                    break
+                a, b = (o, cur) if o.i < cur.i else (cur, o)
+                if not info.adjacent(a, b) and info.gap(a, b).strip():
+                    break
+            elif info.gap(a, b).strip() != ",":
+                break
+            # an item is one word: the next word after it must be a separator, not a second word of a name
+            after = step(o)
+            if not o.capitalised or (after is not None and after not in items and info.adjacent(*sorted((o, after), key=lambda x: x.i))
+                                     and after.lower not in joiners and after.capitalised):
+                break
+            items.append(o)
+            cur = o
+    return items
+
+
 def _ordinary_place(w: Word) -> bool:
     """A place the gazetteer lists only as also an ordinary word or a person's name (``ambiguous``: Абай, Шу)
     or only with its head noun (``head``: Мұнайлы ауданы, Жақсы ауданы), never as found bare."""
@@ -232,6 +263,12 @@ def _adjective_opener(info: TextInfo, w: Word) -> bool:
     nxt = info.next(w)
     return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and LETTER.match(nxt.text) is not None \
         and head_entity(info, nxt) is None and not _possessive(nxt.text)
+
+
+def _place_where(w: Word) -> bool:
+    """A gazetteer place in the 'which is in' form (``Алматыдағы``, ``Түркиядағы``, ``Берлиндегі``): it tells
+    where the name after it is and is no word of that name."""
+    return w.lower.endswith(LOCATIVE_ATTR) and gazetteer_name(w.text)
 
 
 def _generic_body(words: List[Word]) -> bool:
@@ -302,9 +339,11 @@ def person_words(names: Iterable[str]) -> FrozenSet[str]:
 
 # the checks --------------------------------------------------------------------------------------
 
-def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()) -> Optional[Span]:
+def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset(),
+               model_places: FrozenSet[int] = frozenset()) -> Optional[Span]:
     """The span as it should be kept (maybe cut or retyped), or ``None`` to drop it. ``persons``: the
-    words of people's names found in the same text (:func:`person_words`)."""
+    words of people's names found in the same text (:func:`person_words`); ``model_places``: the indices
+    of the words the model takes for one-word places."""
     words = _words(info, span.start, span.end)
     if not words:
         return None
@@ -317,6 +356,10 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     if span.kind in ("org", "location"):
         while len(words) > 1 and is_title(words[-1].text):
             words = words[:-1]
+        if len(words) > 1 and _place_where(words[0]) and words[1].capitalised and not _opens_quote(info, words[0]):
+            # Үндістандағы Тәж Махал: the place where the name is, not a word of it (but a place followed by
+            # lower-case words is inside an official name: Азиядағы өзара іс-қимыл ... кеңесі)
+            words = words[1:]
     span = replace(span, start=span.start if words[0] is first_word else words[0].start,
                    end=span.end if words[-1] is last_word else words[-1].end)
     # 2. shape
@@ -367,7 +410,8 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         if not gazetteer_name(w.text) and (first_name(w.text) or base_form(w.text, "person").casefold() in persons):
             return replace(span, kind="person")
         if span.kind == "location" and not gazetteer_name(w.text) and not _before_head(info, w) \
-                and not _listed_with_places(info, w) and not _list_before_place_head(info, w):
+                and not _listed_with_places(info, w) and not _list_before_place_head(info, w) \
+                and sum(o.i in model_places for o in _list_items(info, w)) < 3:
             return None
         if span.kind == "location" and _adjective_opener(info, w) and not _name_elsewhere(info, w):
             return None  # Мұнайлы өңірде 'in the oil region': an adjective, not the district
@@ -380,4 +424,6 @@ def check_spans(info: TextInfo, spans: Iterable[Span], person_names: Iterable[st
     spans = list(spans)
     found = [s for s in (check_span(info, s) for s in spans) if s is not None and s.kind == "person"]
     known = person_words(list(person_names) + [base_form(info.text[s.start:s.end], "person") for s in found])
-    return [k for k in (check_span(info, s, known) for s in spans) if k is not None]
+    places = frozenset(ws[0].i for ws in (_words(info, s.start, s.end) for s in spans if s.kind == "location")
+                       if len(ws) == 1)
+    return [k for k in (check_span(info, s, known, places) for s in spans) if k is not None]
