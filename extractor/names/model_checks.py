@@ -8,7 +8,8 @@ names. The checks are general and need no particular model; each model span pass
 1. **edges** — an ordinary word with a case ending first in a sentence is cut off the front
    (``Жүргізушілерге және қала`` → ``және қала``; ``Көліктің аман-есен``), unless a head noun ends the
    name (``Судың сапасын бақылау жөніндегі басқарма``) or a quotation opens it; an office word is
-   cut off the end of a place or organisation (``Павлодар облысының әкімі``);
+   cut off the end of a place or organisation (``Павлодар облысының әкімі``), and a known place in the
+   'which is in' form off the front of one, when a capitalised word follows (``Үндістандағы Тәж Махал``);
 2. **shape** — a name has a letter, starts with a capital letter (or a number before a capitalised
    word: ``5 Арна``) and holds no clock time (``7:38-де``); after the cut it must still start with a
    capital;
@@ -20,7 +21,9 @@ names. The checks are general and need no particular model; each model span pass
    name (``Шіркін``, ``Әттең``); it is kept when something else does show it: a gazetteer name, a
    first name, a surname ending, quotes (``«Ауыл»``), a head noun after it inside a sentence
    (``Талап ауылдық округіне``), the same word as a name elsewhere in the text and never in lower
-   case, or (people) a comma or dash after it (``Эмма, канадалық журналист``);
+   case, or (people) a comma or dash after it (``Эмма, канадалық журналист``); a head noun in the
+   plural (``Әкімдіктерге``, ``Университеттерден``) is no name, nor a body named by generic words
+   only that opens a sentence (``Облыс прокуратурасының``: whose?);
 4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
    quotes) must end in a head noun (``Жергілікті бюджет кірістері`` is no name, ``Сыртқы істер
    министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``);
@@ -35,8 +38,12 @@ names. The checks are general and need no particular model; each model span pass
    person's name in the same text, is that person (``Меруерттің`` after ``Меруерт Жақсыбекова``),
    and so is one of several words that are all words of a person's name in the same text (``Мехмет
    Йылдыз``); a one-word place the gazetteer does not know needs a head noun after it or a list with
-   known places (``Бельгия мен Лихтенштейн``): on written news the model's unknown one-word places are
-   mostly people (``Мендеске``).
+   known places (``Бельгия мен Лихтенштейн``), a list that a place's head in the plural ends (``Ақтерек,
+   Бозой және Көктөбе ауылдарына``), or a list of three or more words the model takes for places: on
+   written news the model's unknown one-word places are mostly people (``Мендеске``); a district's name
+   that is also a 'having' adjective (``Мұнайлы`` 'oil-rich', listed by the gazetteer with its head only)
+   first in a sentence before a common noun without the possessive is that adjective (``Мұнайлы
+   өңірде``; but ``Аршалы жұрты``).
 """
 from __future__ import annotations
 
