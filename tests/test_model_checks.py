@@ -203,3 +203,76 @@ def test_a_person_a_body_is_named_after_is_no_person():
     assert checked("Жиын Ы.Алтынсарин атындағы орта мектепте өтті.", "Ы.Алтынсарин атындағы", "person") is None
     assert checked("Ол Абай атындағы мектепте оқыды.", "Абай", "person") is None
     assert checked("Ол Абай туралы айтты.", "Абай", "person") == ("person", "Абай")
+
+
+# checks added for the 0.2.0 model (the sentences are our own) --------------------------------------
+
+def test_a_head_noun_in_the_plural_is_no_name():
+    from extractor.names.heads import plural_head_noun
+    assert plural_head_noun("Әкімдіктерге") == "org"
+    assert plural_head_noun("Министрліктерден") == "org"
+    assert plural_head_noun("ауылдарының") == "location"
+    assert plural_head_noun("Серікбаевтар") is None  # a family's name in the plural is no head noun
+    assert checked("Әкімдіктерге, мектептерге жаңа нұсқау жіберілді.", "Әкімдіктерге", "person") is None
+    assert checked("Министрліктерден, ведомстволардан жауап әлі келмеді.", "Министрліктерден", "person") is None
+    assert checked("Биыл Университеттерге грант көбірек бөлінді.", "Университеттерге", "org") is None
+    # a person's name stays
+    assert checked("Тойға Серікбаевтар отбасы түгел келді.", "Серікбаевтар", "person") == ("person", "Серікбаевтар")
+
+
+def test_a_body_of_generic_words_opening_a_sentence_is_no_org():
+    assert checked("Облыс прокуратурасының тексерісі аяқталды.", "Облыс прокуратурасының", "org") is None
+    assert checked("Аудандық сотқа жаңа шағым түсті.", "Аудандық сотқа", "org") is None
+    assert checked("Қалалық әкімдікте кеңес өтті.", "Қалалық әкімдікте", "org") is None
+    # an owner that names the body, or a capital inside a sentence, keeps it
+    text = "Маңғыстау облысының прокуратурасы тексеріс жүргізді."
+    assert checked(text, "Маңғыстау облысының прокуратурасы", "org") == ("org", "Маңғыстау облысының прокуратурасы")
+    assert checked("Делегация Бас консулдығында болды.", "Бас консулдығында", "org") == ("org", "Бас консулдығында")
+
+
+def test_a_having_adjective_before_a_noun_is_no_place():
+    # a district's name that is also an adjective (мұнайлы 'oil-rich', теректі 'with poplars'), first in
+    # the sentence, before a common noun without the possessive
+    assert checked("Мұнайлы өңірде жаңа жол салынды.", "Мұнайлы", "location") is None
+    assert checked("Теректі саябақта демалыс орны ашылды.", "Теректі", "location") is None
+    assert checked("Зеренді көлдің жағасында лагерь тігілді.", "Зеренді", "location") is None
+    # the place before a noun with the possessive, before its head, or inside a sentence stays
+    assert checked("Аршалы жұрты жаңа мектепке қуанды.", "Аршалы", "location") == ("location", "Аршалы")
+    assert checked("Мұнайлы ауданында жаңа жол салынды.", "Мұнайлы", "location") == ("location", "Мұнайлы")
+    # a place the gazetteer also finds bare is no adjective
+    assert checked("Қазалы тұрғындары жиналды.", "Қазалы", "location") == ("location", "Қазалы")
+
+
+def test_a_known_place_in_the_which_is_in_form_is_cut_off_a_name():
+    text = "Ол кеше Алматыдағы Абай театрына барды."
+    assert checked(text, "Алматыдағы Абай театрына", "org") == ("org", "Абай театрына")
+    text = "Делегация Берлиндегі Гумбольдт университетінде болды."
+    assert checked(text, "Берлиндегі Гумбольдт университетінде", "org") == ("org", "Гумбольдт университетінде")
+    text = "Туристер Түркиядағы Анталья жағажайына барды."
+    assert checked(text, "Түркиядағы Анталья", "location") == ("location", "Анталья")
+    # before lower-case words the place belongs to an official name
+    text = "Ол Азиядағы өзара ынтымақтастық кеңесіне қатысты."
+    assert checked(text, "Азиядағы өзара ынтымақтастық кеңесіне", "org")[1] == "Азиядағы өзара ынтымақтастық кеңесіне"
+
+
+def test_unknown_places_in_a_list_that_a_plural_place_head_ends_are_places():
+    text = "Жол Ақтерек, Бозой және Көктөбе ауылдарына жетті."
+    assert checked(text, "Ақтерек", "location") == ("location", "Ақтерек")
+    assert checked(text, "Бозой", "location") == ("location", "Бозой")
+    text = "Су Сарыжаз бен Тасбұлақ ауылдарына жеткізілді."
+    assert checked(text, "Сарыжаз", "location") == ("location", "Сарыжаз")
+    # without the head noun the unknown word alone is no place
+    assert checked("Жол Ақтерек деген кісіге жетті.", "Ақтерек", "location") is None
+
+
+def test_unknown_places_in_a_list_of_three_model_places_are_places():
+    text = "Саяхат бағыты: Ризе, Орду, Битлис және Ван."
+    info = TextInfo(text)
+    spans = [span(text, w, "location") for w in ("Ризе", "Орду", "Битлис")]
+    assert [text[s.start:s.end] for s in check_spans(info, spans)] == ["Ризе", "Орду", "Битлис"]
+    # one alone needs other support
+    assert check_spans(TextInfo(text), [span(text, "Орду", "location")]) == []
+    text = "Бірінші кезеңде Жалаңаш, Қарабас, Таскескен тұрғындары тексерілді."
+    spans = [span(text, w, "location") for w in ("Жалаңаш", "Қарабас", "Таскескен")]
+    assert len(check_spans(TextInfo(text), spans)) == 3
+    assert check_spans(TextInfo(text), spans[:2]) == []  # two are not enough

@@ -172,3 +172,16 @@ def test_a_place_that_owns_a_body_is_no_location_of_its_own(nlp_rules):
         doc = nlp_rules(text)
         kinds = [m.type for m in get_mentions(doc) if m.type in ("org", "location")]
         assert kinds == ["org"], (text, kinds)
+
+
+def test_a_place_inside_a_persons_name_is_no_place(nlp):
+    # a first name that is also a place (the gazetteer finds Шалқар, Дания, Еділ) inside the model's person
+    for text, person in (("Марапатты Шалқар Асанов алды.", "Шалқар Асанов"),
+                         ("Сайлауға Дания Ермекова қатысады.", "Дания Ермекова"),
+                         ("Кеше Еділ Сапаров пен Арман Оспанов келді.", "Еділ Сапаров")):
+        doc = run(nlp, text, [(person, "PERSON")])
+        assert names(doc, "location") == [], text
+        assert person in [n for n, _ in names(doc, "person")], text
+    # a place beside a person's name stays
+    doc = run(nlp, "Шалқар қаласында Ерлан Сапаров сөйледі.", [("Ерлан Сапаров", "PERSON")])
+    assert [n for n, _ in names(doc, "location")] == ["Шалқар қаласы"]

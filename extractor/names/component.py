@@ -21,7 +21,7 @@ and merges them:
   words; it never replaces a rule org;
 * a place or person inside an organisation's name is no mention of its own (``Маңғыстау облысы
   әкімдігі`` gives no place ``Маңғыстау облысы``), nor a person inside a place's name
-  (``Ғұмаров көшесі``);
+  (``Ғұмаров көшесі``), nor a place inside a person's name (``Шалқар`` in ``Шалқар Асанов``);
 * then, for the whole document: people's short forms become the fullest form (:mod:`.resolve`), a
   legal form seen once for an organisation's name holds for all its mentions, aliases become the
   gazetteer's name (``Ұлттық банкі`` → ``Ұлттық банк``).
@@ -157,6 +157,7 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
     out = [r for r in rules if id(r) not in removed] + added
     orgs = SpanIndex(m for m in out if m.type == "org")
     places = SpanIndex(m for m in out if m.type == "location")
+    persons = SpanIndex(m for m in out if m.type == "person")
     org_starts = {o.start: o for o in orgs}
     kept = []
     for m in out:
@@ -167,6 +168,9 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
             continue
         if m.type == "person" and any(inside(m, p) for p in places.overlapping(m.start, m.end)):
             continue
+        if m.type == "location" and any(inside(m, p) and (p.start, p.end) != (m.start, m.end)
+                                        for p in persons.overlapping(m.start, m.end)):
+            continue  # a first name that is also a place: Дания in Дания Ермекова, Шалқар in Шалқар Асанов
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept

@@ -183,6 +183,27 @@ def _plural_entity(low: str) -> Optional[str]:
     return _head_stems()[m.group(1)] if m else None
 
 
+@lru_cache(maxsize=1)
+def _plural_noun_pattern() -> regex.Pattern:
+    """A head noun's stem of four letters or more, the plural, then at most the possessive and a case
+    ending: ``әкімдіктерге``, ``министрліктерден``, ``ауылдарының``."""
+    stems = sorted((s for s in _head_stems() if len(s) >= 4), key=len, reverse=True)
+    plurals = sorted({e.ending for e in ending_rows() if e.case == "plural"}, key=len, reverse=True)
+    cases = sorted({e.ending for e in ending_rows() if e.use == "case"}, key=len, reverse=True)
+    return regex.compile(r"^(%s)(?:%s)(?:[ыі])?(?:%s)?$" % ("|".join(map(regex.escape, stems)),
+                                                          "|".join(map(regex.escape, plurals)),
+                                                          "|".join(map(regex.escape, cases))))
+
+
+@lru_cache(maxsize=65536)
+def plural_head_noun(word: str) -> Optional[str]:
+    """``location`` or ``org`` when ``word`` is a head noun in the plural, with or without the possessive, in
+    any case (``Әкімдіктерге`` 'to the akimats', ``Университеттерден``, ``Ауылдарына``): a common noun for
+    many bodies or places, never a name by itself."""
+    m = _plural_noun_pattern().match(word.casefold())
+    return _head_stems()[m.group(1)] if m else None
+
+
 def head_entity(info: TextInfo, w: Word) -> Optional[str]:
     """``location`` or ``org`` when ``w`` ends a head noun, also in the plural (``Павлодар облыстары``,
     ``Өзбекстан Республикаларының``)."""

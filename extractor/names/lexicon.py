@@ -86,6 +86,21 @@ def lookup(name: str, entity: str) -> Optional[Entry]:
     return _by_name().get((entity, " ".join(name.split()).casefold()))
 
 
+@lru_cache(maxsize=1)
+def _place_matches() -> Dict[str, FrozenSet[str]]:
+    out: Dict[str, set] = {}
+    for e in gazetteer():
+        if e.entity == "location":
+            out.setdefault(e.name.casefold(), set()).add(e.match)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def place_matches(name: str) -> FrozenSet[str]:
+    """How the gazetteer lets the place ``name`` be found (``bare``, ``ambiguous``, ``head``; a name listed twice
+    has both: Қостанай is a city found bare and a district found with its head); empty when unlisted."""
+    return _place_matches().get(" ".join(name.split()).casefold(), frozenset())
+
+
 def canonical_org(name: str) -> str:
     """An organisation's name as the output writes it: an alias becomes its entry's name."""
     return org_aliases().get(" ".join(name.split()).casefold(), name)
@@ -147,7 +162,14 @@ def legal_forms() -> Tuple[LegalForm, ...]:
 
 @lru_cache(maxsize=1)
 def adjective_endings() -> Tuple[str, ...]:
-    return tuple(r["ending"] for r in load_table("adjective_endings"))
+    """The endings of adjectives of relation (``ұлттық``, ``жоғарғы``)."""
+    return tuple(r["ending"] for r in load_table("adjective_endings") if r["kind"] == "relational")
+
+
+@lru_cache(maxsize=1)
+def having_endings() -> Tuple[str, ...]:
+    """The endings of 'having' adjectives (``мұнайлы`` 'oil-rich', ``таулы``, ``тасты``)."""
+    return tuple(r["ending"] for r in load_table("adjective_endings") if r["kind"] == "having")
 
 
 LOCATIVE_ATTR = ("дағы", "дегі", "тағы", "тегі")

@@ -8,7 +8,8 @@ names. The checks are general and need no particular model; each model span pass
 1. **edges** — an ordinary word with a case ending first in a sentence is cut off the front
    (``Жүргізушілерге және қала`` → ``және қала``; ``Көліктің аман-есен``), unless a head noun ends the
    name (``Судың сапасын бақылау жөніндегі басқарма``) or a quotation opens it; an office word is
-   cut off the end of a place or organisation (``Павлодар облысының әкімі``);
+   cut off the end of a place or organisation (``Павлодар облысының әкімі``), and a known place in the
+   'which is in' form off the front of one, when a capitalised word follows (``Үндістандағы Тәж Махал``);
 2. **shape** — a name has a letter, starts with a capital letter (or a number before a capitalised
    word: ``5 Арна``) and holds no clock time (``7:38-де``); after the cut it must still start with a
    capital;
@@ -20,7 +21,9 @@ names. The checks are general and need no particular model; each model span pass
    name (``Шіркін``, ``Әттең``); it is kept when something else does show it: a gazetteer name, a
    first name, a surname ending, quotes (``«Ауыл»``), a head noun after it inside a sentence
    (``Талап ауылдық округіне``), the same word as a name elsewhere in the text and never in lower
-   case, or (people) a comma or dash after it (``Эмма, канадалық журналист``);
+   case, or (people) a comma or dash after it (``Эмма, канадалық журналист``); a head noun in the
+   plural (``Әкімдіктерге``, ``Университеттерден``) is no name, nor a body named by generic words
+   only that opens a sentence (``Облыс прокуратурасының``: whose?);
 4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
    quotes) must end in a head noun (``Жергілікті бюджет кірістері`` is no name, ``Сыртқы істер
    министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``);
@@ -35,8 +38,12 @@ names. The checks are general and need no particular model; each model span pass
    person's name in the same text, is that person (``Меруерттің`` after ``Меруерт Жақсыбекова``),
    and so is one of several words that are all words of a person's name in the same text (``Мехмет
    Йылдыз``); a one-word place the gazetteer does not know needs a head noun after it or a list with
-   known places (``Бельгия мен Лихтенштейн``): on written news the model's unknown one-word places are
-   mostly people (``Мендеске``).
+   known places (``Бельгия мен Лихтенштейн``), a list that a place's head in the plural ends (``Ақтерек,
+   Бозой және Көктөбе ауылдарына``), or a list of three or more words the model takes for places: on
+   written news the model's unknown one-word places are mostly people (``Мендеске``); a district's name
+   that is also a 'having' adjective (``Мұнайлы`` 'oil-rich', listed by the gazetteer with its head only)
+   first in a sentence before a common noun without the possessive is that adjective (``Мұнайлы
+   өңірде``; but ``Аршалы жұрты``).
 """
 from __future__ import annotations
 
@@ -46,11 +53,12 @@ from typing import Dict, FrozenSet, Iterable, List, Optional
 
 import regex
 
-from ..lang.kk.morph import base_form, strip_endings
-from .heads import head_entity, head_like
-from .lexicon import (first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
-                      named_after, surname_strength)
-from .text import TextInfo, Word
+from ..lang.kk.morph import base_form, parses, strip_endings
+from .heads import head_entity, head_like, plural_head_noun
+from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
+                      having_endings, named_after, place_matches, strip_possessive,
+                      surname_strength)
+from .text import TextInfo, Word, stop_words
 
 CLOCK = regex.compile(r"\d[:.]\d")
 LETTER = regex.compile(r"\p{L}")
@@ -186,6 +194,98 @@ def _listed_with_places(info: TextInfo, w: Word) -> bool:
     return False
 
 
+def _list_before_place_head(info: TextInfo, w: Word) -> bool:
+    """The word is an item of a list of capitalised words that a place's head noun in the plural ends:
+    ``Теңдік, Мироновка және Кантемировское ауылдарына`` (the villages Теңдік, Мироновка and ...)."""
+    joiners = list_joiners()
+    cur = w
+    for _ in range(12):
+        nxt = info.next(cur)
+        if nxt is None:
+            return False
+        if nxt.lower in joiners and info.adjacent(cur, nxt):
+            nxt = info.next(nxt)
+        elif info.gap(cur, nxt).strip() != ",":
+            return cur is not w and info.adjacent(cur, nxt) and plural_head_noun(nxt.text) == "location"
+        if nxt is None or not nxt.capitalised:
+            return False
+        cur = nxt
+    return False
+
+
+def _list_items(info: TextInfo, w: Word) -> List[Word]:
+    """The one-word items of the list ``w`` stands in (words joined by commas or a joiner: ``Ақтерек, Бозой
+    және Көктөбе``), ``w`` among them; ``[w]`` when it stands in none."""
+    joiners = list_joiners()
+    items = [w]
+    for step in (info.prev, info.next):
+        cur = w
+        for _ in range(12):
+            o = step(cur)
+            if o is None:
+                break
+            a, b = (o, cur) if o.i < cur.i else (cur, o)
+            if o.lower in joiners and info.adjacent(a, b):
+                o = step(o)
+                if o is None:
+                    break
+                a, b = (o, cur) if o.i < cur.i else (cur, o)
+                if not info.adjacent(a, b) and info.gap(a, b).strip():
+                    break
+            elif info.gap(a, b).strip() != ",":
+                break
+            # an item is one word: the next word after it must be a separator, not a second word of a name
+            after = step(o)
+            if not o.capitalised or (after is not None and after not in items and info.adjacent(*sorted((o, after), key=lambda x: x.i))
+                                     and after.lower not in joiners and after.capitalised):
+                break
+            items.append(o)
+            cur = o
+    return items
+
+
+def _ordinary_place(w: Word) -> bool:
+    """A place the gazetteer lists only as also an ordinary word or a person's name (``ambiguous``: Абай, Шу)
+    or only with its head noun (``head``: Мұнайлы ауданы, Жақсы ауданы), never as found bare."""
+    for form in (w.text, base_form(w.text, "location")):
+        found = place_matches(form)
+        if found:
+            return "bare" not in found
+    return False
+
+
+def _possessive(word: str) -> bool:
+    """The word carries the 3rd-person possessive (``жұртының``, ``өңірі``; not ``өңірдегі``, ``аймақта``)."""
+    ps = sorted(parses(word.casefold()), key=lambda p: -len(p.case))
+    return bool(ps) and (bool(ps[0].poss) or strip_possessive(ps[0].base) != ps[0].base)
+
+
+def _adjective_opener(info: TextInfo, w: Word) -> bool:
+    """A place the gazetteer lists only with its head or as an ordinary word, made like a 'having' adjective
+    (``Мұнайлы`` 'oil-rich', ``Таулы`` 'mountainous'), first in its sentence before a lower-case common noun
+    without the possessive: the adjective before its noun (``Мұнайлы өңірде``, ``Таулы аймақтың``), where a
+    place before a noun takes the possessive (``Аршалы жұрты``)."""
+    if not info.starts_sentence(w) or not w.lower.endswith(having_endings()) or not _ordinary_place(w):
+        return False
+    nxt = info.next(w)
+    return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and LETTER.match(nxt.text) is not None \
+        and head_entity(info, nxt) is None and not _possessive(nxt.text)
+
+
+def _place_where(w: Word) -> bool:
+    """A gazetteer place in the 'which is in' form (``Алматыдағы``, ``Түркиядағы``, ``Берлиндегі``): it tells
+    where the name after it is and is no word of that name."""
+    return w.lower.endswith(LOCATIVE_ATTR) and gazetteer_name(w.text)
+
+
+def _generic_body(words: List[Word]) -> bool:
+    """A body named by generic words only (``Облыс прокуратурасы``, ``Аудандық сотқа``, ``Қалалық
+    әкімдікте``): whose prosecutor's office or court the text does not say; capitalised only because it
+    opens the sentence."""
+    generic = stop_words().generic
+    return len(words) > 1 and all(w.lower in generic for w in words[:-1])
+
+
 def _words(info: TextInfo, start: int, end: int) -> List[Word]:
     """The words that overlap ``start:end`` (a model span may end inside a word: ``Oxford`` of ``Oxford's``)."""
     i = info.word_index_at(start)
@@ -246,9 +346,11 @@ def person_words(names: Iterable[str]) -> FrozenSet[str]:
 
 # the checks --------------------------------------------------------------------------------------
 
-def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()) -> Optional[Span]:
+def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset(),
+               model_places: FrozenSet[int] = frozenset()) -> Optional[Span]:
     """The span as it should be kept (maybe cut or retyped), or ``None`` to drop it. ``persons``: the
-    words of people's names found in the same text (:func:`person_words`)."""
+    words of people's names found in the same text (:func:`person_words`); ``model_places``: the indices
+    of the words the model takes for one-word places."""
     words = _words(info, span.start, span.end)
     if not words:
         return None
@@ -261,6 +363,10 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     if span.kind in ("org", "location"):
         while len(words) > 1 and is_title(words[-1].text):
             words = words[:-1]
+        if len(words) > 1 and _place_where(words[0]) and words[1].capitalised and not _opens_quote(info, words[0]):
+            # Үндістандағы Тәж Махал: the place where the name is, not a word of it (but a place followed by
+            # lower-case words is inside an official name: Азиядағы өзара іс-қимыл ... кеңесі)
+            words = words[1:]
     span = replace(span, start=span.start if words[0] is first_word else words[0].start,
                    end=span.end if words[-1] is last_word else words[-1].end)
     # 2. shape
@@ -272,6 +378,12 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         return None
     if len(words) == 1 and (ordinary_word(info, words[0]) or unsupported_opener(info, words[0], span.kind)):
         return None
+    if span.kind == "org" and info.starts_sentence(words[0]) and _generic_body(words) and head_like(info, words[-1]) \
+            and not _opens_quote(info, words[0]):
+        return None
+    if (len(words) == 1 or span.kind == "person") and any(plural_head_noun(w.text) for w in words) \
+            and not _opens_quote(info, words[0]):
+        return None  # Әкімдіктерге, Университеттерден: many bodies or places, no name
     # 4. phrases
     if span.kind in ("org", "location"):
         if _product(info, words):
@@ -305,8 +417,11 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         if not gazetteer_name(w.text) and (first_name(w.text) or base_form(w.text, "person").casefold() in persons):
             return replace(span, kind="person")
         if span.kind == "location" and not gazetteer_name(w.text) and not _before_head(info, w) \
-                and not _listed_with_places(info, w):
+                and not _listed_with_places(info, w) and not _list_before_place_head(info, w) \
+                and sum(o.i in model_places for o in _list_items(info, w)) < 3:
             return None
+        if span.kind == "location" and _adjective_opener(info, w) and not _name_elsewhere(info, w):
+            return None  # Мұнайлы өңірде 'in the oil region': an adjective, not the district
     return span
 
 
@@ -316,4 +431,6 @@ def check_spans(info: TextInfo, spans: Iterable[Span], person_names: Iterable[st
     spans = list(spans)
     found = [s for s in (check_span(info, s) for s in spans) if s is not None and s.kind == "person"]
     known = person_words(list(person_names) + [base_form(info.text[s.start:s.end], "person") for s in found])
-    return [k for k in (check_span(info, s, known) for s in spans) if k is not None]
+    places = frozenset(ws[0].i for ws in (_words(info, s.start, s.end) for s in spans if s.kind == "location")
+                       if len(ws) == 1)
+    return [k for k in (check_span(info, s, known, places) for s in spans) if k is not None]
