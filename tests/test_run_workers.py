@@ -83,3 +83,26 @@ def test_a_worker_does_not_grow_with_the_strings_it_has_seen():
         n = int(doc_id[1:])
         alone = other.process(Item(text=f"Жоба {n} құны {n + 17} млн теңге, шарт №A{n}B.", doc_id=doc_id))
         assert doc.model_dump() == alone.model_dump()
+
+
+def test_a_worker_process_is_replaced_after_its_share_of_documents(tmp_path, monkeypatch):
+    """Memory a long-lived process keeps (fragmentation, hash tables) goes back with the process: after
+    recycle_every documents per worker the pool is drained and started anew; nothing is lost or repeated."""
+    from crashing_task import note_pid
+
+    pids = tmp_path / "pids.txt"
+    monkeypatch.setenv("KX_TEST_PID_FILE", str(pids))
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": kazakh_text(i)} for i in range(24)])
+    executor = PoolExecutor(CONFIG, workers=1, task=note_pid)
+    executor.recycle_every = 8
+    out = tmp_path / "r.jsonl"
+    summary = run_batch([str(src)], open_sink(str(out)), CONFIG, RunOptions(workers=1, progress="off", task_docs=2),
+                        executor=executor)
+    assert (summary.written, summary.failed) == (24, 0)
+    docs, _ = read_back("jsonl", str(out))
+    assert sorted(d["doc_id"] for d in docs) == sorted(f"d{i}" for i in range(24))
+    ran = pids.read_text().split()
+    assert len(ran) == 12  # every task ran once
+    assert executor.recycles >= 2 and len(set(ran)) == executor.recycles + 1
+    # each process ran at most its share (8 documents = 4 tasks of 2)
+    assert max(ran.count(p) for p in set(ran)) <= 4

@@ -26,6 +26,11 @@ DIED = ("the worker process died while processing this document (killed, out of 
 # a task may run this long past its documents' limits before its worker is killed (the worker's own timer
 # handles overruns in Python code; this catches code stuck in native code)
 WATCHDOG_GRACE_S = 30.0
+# A worker process is replaced by a fresh one after this many documents: whatever a long-lived Python process
+# keeps (allocator free space that fragmentation will not give back, spaCy's hash tables, caches near their
+# bounds) goes back to the system with the process, so a worker's memory stays within one cycle's growth
+# however long the archive. The pool is drained (no new tasks for a moment), closed and started again.
+RECYCLE_EVERY_DOCS = 50_000
 
 
 class InlineExecutor:
@@ -83,12 +88,28 @@ class PoolExecutor:
         self._killed_for_time = False
         self.watchdog_grace = WATCHDOG_GRACE_S
         self.watchdog_factor = 2.0  # times the sum of the task's document limits
+        self.recycle_every = RECYCLE_EVERY_DOCS  # documents per worker before its process is replaced
+        self.recycles = 0
+        self._docs_in_pool = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=init_worker,
                                    initargs=(self.config, os.getpid()))
 
+    def _draining(self) -> bool:
+        """The pool has had its share of documents: no new task until it is replaced (see collect)."""
+        return bool(self.recycle_every) and self._docs_in_pool >= self.recycle_every * self.workers
+
     def full(self) -> bool:
+        """No room for another task now. A drained pool is replaced here, when the next task needs it (the
+        end of a run starts no pool for nothing)."""
+        if self._draining():
+            if self._futures or self._retry:
+                return True
+            self._pool.shutdown(wait=True)
+            self._pool = self._new_pool()
+            self._docs_in_pool = 0
+            self.recycles += 1
         limit = 1 if self._retry else self.in_flight
         return len(self._futures) + len(self._retry) >= limit
 
@@ -101,6 +122,7 @@ class PoolExecutor:
             self._feed()
             return
         self._futures[self._pool.submit(self.task, units)] = units
+        self._docs_in_pool += len(units)
 
     def _feed(self):
         while self._retry and not self._futures:
@@ -160,6 +182,7 @@ class PoolExecutor:
         self._running_since.clear()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._new_pool()
+        self._docs_in_pool = 0
         killed_for_time, self._killed_for_time = self._killed_for_time, False
         alone = [units for units in suspects if len(units) == 1]
         if len(suspects) == 1 and alone:  # this document, run alone, killed its worker (or was killed)
