@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import List, Optional, Tuple
 
 import regex
@@ -31,6 +33,7 @@ INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\
 # one or more initials whose last dot the tokenizer left out of the word: Д (Д. Ержанов), Б.Қ (Б.Қ. Жақыпов)
 SINGLE_INITIAL = regex.compile(r"^(?:\p{Lu}\.-?)?\p{Lu}$")
 NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
+_CAPITALISED = attrgetter("capitalised")
 
 
 @dataclass(frozen=True)
@@ -190,16 +193,17 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     info = info or TextInfo(text)
     not_name = stop_words().not_name
     out: List[Person] = []
-    i = 0
-    while i < len(info.words):
-        w = info.words[i]
+    # every rule starts at a capitalised word (the initials ones at a capital letter, which makes a word
+    # capitalised), so only those are visited; a person found skips the words it used
+    free_from = 0
+    for w in compress(info.words, map(_CAPITALISED, info.words)):
+        if w.i < free_from:
+            continue
         found = _initials_person(info, w)
-        if found is None and w.capitalised and NAME_WORD.match(w.text) and w.lower not in not_name:
+        if found is None and NAME_WORD.match(w.text) and w.lower not in not_name:
             found = _surname_first_person(info, w) or _surname_initials_person(info, w) \
                 or _full_name_person(info, w) or _lone_surname(info, w)
-        if found is None:
-            i += 1
-            continue
-        out.append(found[0])
-        i += found[1]
+        if found is not None:
+            out.append(found[0])
+            free_from = w.i + found[1]
     return out
