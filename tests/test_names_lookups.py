@@ -64,3 +64,18 @@ def test_gazetteer_finds_the_same_names_with_and_without_the_beginning_check(mon
     monkeypatch.setattr(g, "_may_start_name", lambda text, s: True)
     assert quick == [(m.start, m.end, m.entry.name) for m in g._find(text, g.TextInfo(text))]
     assert len(quick) >= 4
+
+
+def test_gazetteer_beginning_check_passes_every_name_however_spaced():
+    """The quick check compares a name's first four letters (or a shorter first word whole): every name of
+    the table passes at its start, written with capitals, with a tab or two spaces between its words and a
+    case ending or hyphen after it, and a word that begins no name does not."""
+    from extractor.names import gazetteer as g
+
+    for key in g._names()[1]:
+        words = [w[:1].upper() + w[1:] for w in key.split(" ")]
+        for sep in (" ", "\t", "  "):
+            for tail in ("", "ның", "-да"):
+                written = sep.join(words) + tail + " келді"
+                assert g._may_start_name(written, 0), written
+    assert not g._may_start_name("Жиналыс өтті", 0)
