@@ -81,6 +81,14 @@ def abbreviations(text: str) -> List[LegalMatch]:
     return [LegalMatch(m.start(), m.end(), " ".join(m.group("form").split())) for m in _abbr_re().finditer(text)]
 
 
+def abbreviations_in(info: TextInfo) -> List[LegalMatch]:
+    """:func:`abbreviations` of the text, found once and kept on ``info`` (two rules read them)."""
+    found = info.memo.get("legal_abbreviations")
+    if found is None:
+        found = info.memo["legal_abbreviations"] = abbreviations(info.text)
+    return found
+
+
 def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t":
         pos += 1
@@ -97,7 +105,7 @@ def find_legal_orgs(info: TextInfo) -> List[OrgFinding]:
             out.append(OrgFinding(q.start, lf.end, q.text, lf.form))
     quote_starts = {q.start: q for q in info.quotes}
     taken = SpanIndex(out)
-    for lf in abbreviations(text):
+    for lf in abbreviations_in(info):
         if taken.overlapping(lf.start, lf.start + 1):
             continue
         pos = _skip_spaces(text, lf.end)
