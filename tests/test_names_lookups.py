@@ -79,3 +79,23 @@ def test_gazetteer_beginning_check_passes_every_name_however_spaced():
                 written = sep.join(words) + tail + " келді"
                 assert g._may_start_name(written, 0), written
     assert not g._may_start_name("Жиналыс өтті", 0)
+
+
+def test_spelled_legal_forms_match_alike_with_either_case_folding():
+    """The letter-by-letter pattern for spelled-out legal forms, used on a line without letters that fold to
+    two, finds what the full case-folding one finds; a line with one gets the full pattern."""
+    from extractor.names.lexicon import legal_forms
+    from extractor.names.orgs import legal
+
+    for lf in legal_forms():
+        for spelled in lf.spelled:
+            for written in (spelled, spelled.upper(), spelled.replace(" ", " \t")):
+                text = f"«Жаңа Өріс» {written} өкілі келді.\nКелесі жол."
+                pos = len("«Жаңа Өріс» ")
+                full = legal._spelled_re(True).match(text, pos)
+                simple = legal._spelled_re(False).match(text, pos)
+                assert full is not None and simple is not None and full.span() == simple.span(), written
+                assert legal.legal_form_at(text, pos).form.startswith(lf.abbr), written
+    text = "«Жаңа Өріс» акционерлік қоғамы Straße"
+    assert legal._spelled_match(text, 12) is not None
+    assert legal._spelled_re.cache_info().currsize == 2
