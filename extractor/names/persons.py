@@ -88,10 +88,16 @@ def _place_in_case(word: str) -> bool:
     return lookup(base_form(word, "location"), "location") is not None
 
 
+@lru_cache(maxsize=16384)
+def _surname_strength(nominative: str) -> Optional[str]:
+    """:func:`surname_strength`, a function of the form alone asked of most capitalised words, kept per form."""
+    return surname_strength(nominative)
+
+
 def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
     if not NAME_WORD.match(w.text):
         return None
-    return surname_strength(_nominative(info, w))
+    return _surname_strength(_nominative(info, w))
 
 
 def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
