@@ -97,22 +97,26 @@ def _head_bases(word: str) -> Tuple[Tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _head_keys() -> Tuple[FrozenSet[str], Tuple[int, ...]]:
-    """The case-folded last words of the heads (and bare forms), and their lengths."""
+def _head_keys() -> Tuple[FrozenSet[str], Tuple[int, ...], FrozenSet[str]]:
+    """The case-folded last words of the heads (and bare forms), their lengths, and their beginnings as
+    long as the shortest of them."""
     poss, bare = _index()
     keys = frozenset(poss) | frozenset(bare)
-    return keys, tuple(sorted({len(k) for k in keys}))
+    lengths = tuple(sorted({len(k) for k in keys}))
+    return keys, lengths, frozenset(k[:lengths[0]] for k in keys)
 
 
 def _may_end_head(word: str) -> bool:
     """Whether some beginning of ``word`` is a head's last word. Every base form :func:`_bases` gives is a
     beginning of the word (stem + plural + possessive, or the part before a hyphen), so a word for which
     this is false has no head base, and the morphology is not asked (most words of a text)."""
-    keys, lengths = _head_keys()
+    keys, lengths, beginnings = _head_keys()
     folded = word.casefold()
     if len(folded) != len(word):  # a letter that folds to two: try every beginning
         return any(word[:k].casefold() in keys for k in range(1, len(word) + 1))
-    return any(folded[:k] in keys for k in lengths if k <= len(folded))
+    # every key is at least lengths[0] long, so a word that begins no key that way has none (most words:
+    # one set lookup for a form not seen before)
+    return folded[:lengths[0]] in beginnings and any(folded[:k] in keys for k in lengths if k <= len(folded))
 
 
 def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
