@@ -1,4 +1,6 @@
 """The quick lookups of the names layer give the same answers as the full computations they stand for."""
+import pytest
+
 from extractor.lang.kk.morph import strip_endings
 from extractor.names import heads
 from extractor.names.text import TextInfo
@@ -99,3 +101,23 @@ def test_spelled_legal_forms_match_alike_with_either_case_folding():
     text = "«Жаңа Өріс» акционерлік қоғамы Straße"
     assert legal._spelled_match(text, 12) is not None
     assert legal._spelled_re.cache_info().currsize == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Ерлан Сапаровқа хат келді. Кеше Сапаров сөз сөйледі.",
+    "Министр Ә.Исекешевтен сұрады. Исекешев жауап берді.",
+    "Жазушы Теректіге барды, Теректі ауылы алыс. Гүлнарада кітап бар.",
+    "Асанды шақырды. Асанға кітап берді, бірақ Асан кешікті.",
+])
+def test_person_nominative_kept_per_form_answers_as_base_form(text):
+    """The nominative of a person's word, kept per form with the stems that depend on the text, is what
+    base_form gives with the text's capitalised words, in this text and after another text filled the cache."""
+    from extractor.lang.kk.morph import base_form
+    from extractor.names import persons
+    from extractor.names.text import TextInfo
+
+    for sample in (text, "Сапаров, Исекешев, Теректі, Асан: " + text):
+        info = TextInfo(sample)
+        for w in info.words:
+            if w.capitalised:
+                assert persons._nominative(info, w) == base_form(w.text, "person", known=persons._known(info)), w.text

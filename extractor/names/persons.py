@@ -51,12 +51,35 @@ def _base(info: TextInfo, surface_words: List[str]) -> str:
     return base_form(" ".join(surface_words), "person", known=_known(info))
 
 
+@lru_cache(maxsize=16384)
+def _person_bases(word: str) -> Tuple[str, Tuple[str, ...], str]:
+    """What :func:`base_form` gives for the word ``word`` as a person's name, kept per form: the base form
+    when no stem is seen uninflected in the text; the stems it asks ``known`` about, in the order it asks
+    (it takes the first one ``known`` accepts; none when its answer does not depend on the text); and the
+    initials it keeps before the stem (``Ә.`` of ``Ә.Исекешевтен``)."""
+    asked: List[str] = []
+
+    def record(stem: str) -> bool:
+        asked.append(stem)
+        return False
+
+    base = base_form(word, "person", known=record)
+    return base, tuple(asked), word[:word.rindex(".") + 1] if "." in word[:-1] else ""
+
+
 def _nominative(info: TextInfo, w: Word) -> str:
     # the rules ask it of the same word several times; it depends on the text and the word only
     memo = info.memo.setdefault("person_nominative", {})
     base = memo.get(w.text)
     if base is None:
-        base = memo[w.text] = base_form(w.text, "person", known=_known(info))
+        base, stems, initials = _person_bases(w.text)
+        if stems:
+            known = _known(info)
+            for stem in stems:
+                if known(stem):
+                    base = initials + stem
+                    break
+        memo[w.text] = base
     return base
 
 
