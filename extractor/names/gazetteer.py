@@ -143,12 +143,15 @@ _PREFIX = 4
 
 
 @lru_cache(maxsize=1)
-def _beginnings() -> Tuple[FrozenSet[str], FrozenSet[str], Tuple[int, ...]]:
+def _beginnings() -> Tuple[FrozenSet[str], FrozenSet[str], Tuple[int, ...], FrozenSet[str]]:
     """The first words of the names shorter than :data:`_PREFIX` letters, the first :data:`_PREFIX` letters
-    of the other first words, and the lengths of the short ones; case-folded."""
+    of the other first words, the lengths of the short ones, and the short ones' beginnings as long as the
+    shortest; case-folded."""
     firsts = {k.split(" ")[0] for k in _names()[1]}
     short = frozenset(f for f in firsts if len(f) < _PREFIX)
-    return short, frozenset(f[:_PREFIX] for f in firsts if len(f) >= _PREFIX), tuple(sorted({len(f) for f in short}))
+    lengths = tuple(sorted({len(f) for f in short}))
+    return short, frozenset(f[:_PREFIX] for f in firsts if len(f) >= _PREFIX), lengths, \
+        frozenset(f[:lengths[0]] for f in short)
 
 
 def _may_start_name(text: str, s: int) -> bool:
@@ -156,9 +159,10 @@ def _may_start_name(text: str, s: int) -> bool:
     pattern matches a key's letters exactly where ``str.casefold`` makes them equal, so a place where the
     text's word does not begin as some name's first word does (its first four letters, or all of a shorter
     first word) is passed over without running the large pattern (about four candidates in five)."""
-    short, long, lengths = _beginnings()
+    short, long, lengths, short_heads = _beginnings()
     head = text[s:s + _PREFIX].casefold()
-    return head in long or any(head[:n] in short for n in lengths)
+    return head in long or (bool(lengths) and head[:lengths[0]] in short_heads
+                            and any(head[:n] in short for n in lengths))
 
 
 def _find(text: str, info: TextInfo) -> List[GazMatch]:
