@@ -212,7 +212,7 @@ def _surname_initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, 
 
 
 def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
-    if _surname_like(info, w) == "strong" and len(w.text) >= 5 and not info.ordinary_word(w) \
+    if len(w.text) >= 5 and _surname_like(info, w) == "strong" and not info.ordinary_word(w) \
             and not _blocked_after(info, w) and not _not_person_word(info, w):
         return Person(w.start, w.end, _base(info, [w.text])), 1
     return None
