@@ -1,4 +1,6 @@
 """The quick lookups of the names layer give the same answers as the full computations they stand for."""
+import pytest
+
 from extractor.lang.kk.morph import strip_endings
 from extractor.names import heads
 from extractor.names.text import TextInfo
@@ -64,3 +66,58 @@ def test_gazetteer_finds_the_same_names_with_and_without_the_beginning_check(mon
     monkeypatch.setattr(g, "_may_start_name", lambda text, s: True)
     assert quick == [(m.start, m.end, m.entry.name) for m in g._find(text, g.TextInfo(text))]
     assert len(quick) >= 4
+
+
+def test_gazetteer_beginning_check_passes_every_name_however_spaced():
+    """The quick check compares a name's first four letters (or a shorter first word whole): every name of
+    the table passes at its start, written with capitals, with a tab or two spaces between its words and a
+    case ending or hyphen after it, and a word that begins no name does not."""
+    from extractor.names import gazetteer as g
+
+    for key in g._names()[1]:
+        words = [w[:1].upper() + w[1:] for w in key.split(" ")]
+        for sep in (" ", "\t", "  "):
+            for tail in ("", "ның", "-да"):
+                written = sep.join(words) + tail + " келді"
+                assert g._may_start_name(written, 0), written
+    assert not g._may_start_name("Жиналыс өтті", 0)
+
+
+def test_spelled_legal_forms_match_alike_with_either_case_folding():
+    """The letter-by-letter pattern for spelled-out legal forms, used on a line without letters that fold to
+    two, finds what the full case-folding one finds; a line with one gets the full pattern."""
+    from extractor.names.lexicon import legal_forms
+    from extractor.names.orgs import legal
+
+    for lf in legal_forms():
+        for spelled in lf.spelled:
+            for written in (spelled, spelled.upper(), spelled.replace(" ", " \t")):
+                text = f"«Жаңа Өріс» {written} өкілі келді.\nКелесі жол."
+                pos = len("«Жаңа Өріс» ")
+                full = legal._spelled_re(True).match(text, pos)
+                simple = legal._spelled_re(False).match(text, pos)
+                assert full is not None and simple is not None and full.span() == simple.span(), written
+                assert legal.legal_form_at(text, pos).form.startswith(lf.abbr), written
+    text = "«Жаңа Өріс» акционерлік қоғамы Straße"
+    assert legal._spelled_match(text, 12) is not None
+    assert legal._spelled_re.cache_info().currsize == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Ерлан Сапаровқа хат келді. Кеше Сапаров сөз сөйледі.",
+    "Министр Ә.Исекешевтен сұрады. Исекешев жауап берді.",
+    "Жазушы Теректіге барды, Теректі ауылы алыс. Гүлнарада кітап бар.",
+    "Асанды шақырды. Асанға кітап берді, бірақ Асан кешікті.",
+])
+def test_person_nominative_kept_per_form_answers_as_base_form(text):
+    """The nominative of a person's word, kept per form with the stems that depend on the text, is what
+    base_form gives with the text's capitalised words, in this text and after another text filled the cache."""
+    from extractor.lang.kk.morph import base_form
+    from extractor.names import persons
+    from extractor.names.text import TextInfo
+
+    for sample in (text, "Сапаров, Исекешев, Теректі, Асан: " + text):
+        info = TextInfo(sample)
+        for w in info.words:
+            if w.capitalised:
+                assert persons._nominative(info, w) == base_form(w.text, "person", known=persons._known(info)), w.text

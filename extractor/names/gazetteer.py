@@ -138,21 +138,31 @@ def find_gazetteer(text: str, info: TextInfo = None) -> List[GazMatch]:
     return list(info.memo["gazetteer"]["found"])
 
 
+# how many letters of a name's first word the quick test before the large pattern compares
+_PREFIX = 4
+
+
 @lru_cache(maxsize=1)
-def _beginnings() -> Tuple[FrozenSet[str], FrozenSet[str]]:
-    """The names of one letter, and the first two letters of the others (a space for the spaces between
-    words), case-folded."""
-    keys = _names()[1]
-    return frozenset(k for k in keys if len(k) == 1), frozenset(k[:2] for k in keys if len(k) > 1)
+def _beginnings() -> Tuple[FrozenSet[str], FrozenSet[str], Tuple[int, ...], FrozenSet[str]]:
+    """The first words of the names shorter than :data:`_PREFIX` letters, the first :data:`_PREFIX` letters
+    of the other first words, the lengths of the short ones, and the short ones' beginnings as long as the
+    shortest; case-folded."""
+    firsts = {k.split(" ")[0] for k in _names()[1]}
+    short = frozenset(f for f in firsts if len(f) < _PREFIX)
+    lengths = tuple(sorted({len(f) for f in short}))
+    return short, frozenset(f[:_PREFIX] for f in firsts if len(f) >= _PREFIX), lengths, \
+        frozenset(f[:lengths[0]] for f in short)
 
 
 def _may_start_name(text: str, s: int) -> bool:
     """Whether a name may begin at ``s``: on a text without letters that fold to two, the simple-case
-    pattern matches a key's letters exactly where ``str.casefold`` makes them equal, so a place whose first
-    two letters begin no key is passed over without running the large pattern (about half the candidates)."""
-    ones, twos = _beginnings()
-    first = text[s:s + 2].replace("\t", " ").casefold()
-    return first in twos or first[:1] in ones
+    pattern matches a key's letters exactly where ``str.casefold`` makes them equal, so a place where the
+    text's word does not begin as some name's first word does (its first four letters, or all of a shorter
+    first word) is passed over without running the large pattern (about four candidates in five)."""
+    short, long, lengths, short_heads = _beginnings()
+    head = text[s:s + _PREFIX].casefold()
+    return head in long or (bool(lengths) and head[:lengths[0]] in short_heads
+                            and any(head[:n] in short for n in lengths))
 
 
 def _find(text: str, info: TextInfo) -> List[GazMatch]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
@@ -16,6 +18,8 @@ import regex
 from ..lang.kk.morph import DEVOICING, ending_rows, hyphen_base, parses, strip_endings
 from .lexicon import Head, heads, looks_adjective, strip_possessive
 from .text import TextInfo, Word
+
+_TEXT, _LOWER = attrgetter("text"), attrgetter("lower")
 
 
 @dataclass(frozen=True)
@@ -73,11 +77,11 @@ def _heads_of(info: TextInfo) -> Dict[int, HeadMatch]:
     found = info.memo.get("heads")
     if found is None:
         found = {}
-        for w in info.words:
-            if _head_bases(w.text):
-                m = _head_at(info, w)
-                if m is not None:
-                    found[w.i] = m
+        # the per-form lookup mapped over the words without a Python step per word: few words pass
+        for w in compress(info.words, map(_head_bases, map(_TEXT, info.words))):
+            m = _head_at(info, w)
+            if m is not None:
+                found[w.i] = m
         info.memo["heads"] = found
     return found
 
@@ -93,22 +97,26 @@ def _head_bases(word: str) -> Tuple[Tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _head_keys() -> Tuple[FrozenSet[str], Tuple[int, ...]]:
-    """The case-folded last words of the heads (and bare forms), and their lengths."""
+def _head_keys() -> Tuple[FrozenSet[str], Tuple[int, ...], FrozenSet[str]]:
+    """The case-folded last words of the heads (and bare forms), their lengths, and their beginnings as
+    long as the shortest of them."""
     poss, bare = _index()
     keys = frozenset(poss) | frozenset(bare)
-    return keys, tuple(sorted({len(k) for k in keys}))
+    lengths = tuple(sorted({len(k) for k in keys}))
+    return keys, lengths, frozenset(k[:lengths[0]] for k in keys)
 
 
 def _may_end_head(word: str) -> bool:
     """Whether some beginning of ``word`` is a head's last word. Every base form :func:`_bases` gives is a
     beginning of the word (stem + plural + possessive, or the part before a hyphen), so a word for which
     this is false has no head base, and the morphology is not asked (most words of a text)."""
-    keys, lengths = _head_keys()
+    keys, lengths, beginnings = _head_keys()
     folded = word.casefold()
     if len(folded) != len(word):  # a letter that folds to two: try every beginning
         return any(word[:k].casefold() in keys for k in range(1, len(word) + 1))
-    return any(folded[:k] in keys for k in lengths if k <= len(folded))
+    # every key is at least lengths[0] long, so a word that begins no key that way has none (most words:
+    # one set lookup for a form not seen before)
+    return folded[:lengths[0]] in beginnings and any(folded[:k] in keys for k in lengths if k <= len(folded))
 
 
 def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
@@ -170,6 +178,13 @@ def _plural_pattern() -> regex.Pattern:
     return regex.compile(r"^(%s)(?:%s)[ыі]" % ("|".join(map(regex.escape, stems)), "|".join(map(regex.escape, plurals))))
 
 
+def plural_org_heads(info: TextInfo) -> List[Word]:
+    """The words of the text written in lower case that are an organisation's head noun in the plural
+    (``компаниялары``), found with the per-form lookup mapped over the words (few words pass it)."""
+    return [w for w in compress(info.words, map(_plural_entity, map(_LOWER, info.words)))
+            if w.text[:1].islower() and _plural_entity(w.lower) == "org"]
+
+
 def plural_head_entity(w: Word) -> Optional[str]:
     """``location`` or ``org`` when ``w`` is a head noun in the plural (``компаниялары``,
     ``кәсіпорындарына``, ``облыстары``)."""
@@ -211,13 +226,6 @@ def head_entity(info: TextInfo, w: Word) -> Optional[str]:
     if hm is not None:
         return hm.head.entity
     return _plural_entity(w.lower)
-
-
-@lru_cache(maxsize=16384)
-def _plural_entity(low: str) -> Optional[str]:
-    """:func:`plural_head_entity` of a case-folded form, kept per form."""
-    m = _plural_pattern().match(low)
-    return _head_stems()[m.group(1)] if m else None
 
 
 @lru_cache(maxsize=1)

@@ -115,17 +115,41 @@ def dateline_agency(agency: str) -> bool:
     return lookup(agency, "org") is not None or bool(LATIN.match(agency)) or (len(agency) > 2 and agency.isupper())
 
 
-def dateline_places(text: str) -> List[Place]:
+@dataclass(frozen=True)
+class Dateline:
+    city: str
+    city_start: int
+    city_end: int
+    agency: str  # without its final dots
+    agency_start: int
+
+
+def _datelines(text: str) -> List[Dateline]:
     out = []
     for m in DATELINE.finditer(text):
         agency = m.group("agency").rstrip(".")
-        if not dateline_agency(agency):
-            continue
-        city = m.group("city")
+        if dateline_agency(agency):
+            out.append(Dateline(m.group("city"), m.start("city"), m.end("city"), agency, m.start("agency")))
+    return out
+
+
+def datelines(info: TextInfo) -> List[Dateline]:
+    """The datelines of the text (``CITY. Agency —``) whose word after the city names an agency, found once
+    and kept on ``info``: the places read the city, the organisations the agency."""
+    found = info.memo.get("datelines")
+    if found is None:
+        found = info.memo["datelines"] = _datelines(info.text)
+    return found
+
+
+def dateline_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
+    out = []
+    for d in datelines(info) if info is not None else _datelines(text):
+        city = d.city
         name = canonical_location(city)
         if name == city:  # not in the gazetteer: write it as a name (ҚЫЗЫЛЖАР → Қызылжар)
             name = "-".join(p[:1] + p[1:].lower() for p in city.split("-"))
-        out.append(Place(m.start("city"), m.end("city"), name, "dateline"))
+        out.append(Place(d.city_start, d.city_end, name, "dateline"))
     return out
 
 
@@ -166,5 +190,5 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
             found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))
     for hm in find_heads(info, "location"):
         found.extend(head_places(info, hm))
-    found.extend(dateline_places(text))
+    found.extend(dateline_places(text, info))
     return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.start))

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import List, Optional, Tuple
 
 import regex
@@ -31,6 +33,7 @@ INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\
 # one or more initials whose last dot the tokenizer left out of the word: Д (Д. Ержанов), Б.Қ (Б.Қ. Жақыпов)
 SINGLE_INITIAL = regex.compile(r"^(?:\p{Lu}\.-?)?\p{Lu}$")
 NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
+_CAPITALISED = attrgetter("capitalised")
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,35 @@ def _base(info: TextInfo, surface_words: List[str]) -> str:
     return base_form(" ".join(surface_words), "person", known=_known(info))
 
 
+@lru_cache(maxsize=16384)
+def _person_bases(word: str) -> Tuple[str, Tuple[str, ...], str]:
+    """What :func:`base_form` gives for the word ``word`` as a person's name, kept per form: the base form
+    when no stem is seen uninflected in the text; the stems it asks ``known`` about, in the order it asks
+    (it takes the first one ``known`` accepts; none when its answer does not depend on the text); and the
+    initials it keeps before the stem (``Ә.`` of ``Ә.Исекешевтен``)."""
+    asked: List[str] = []
+
+    def record(stem: str) -> bool:
+        asked.append(stem)
+        return False
+
+    base = base_form(word, "person", known=record)
+    return base, tuple(asked), word[:word.rindex(".") + 1] if "." in word[:-1] else ""
+
+
 def _nominative(info: TextInfo, w: Word) -> str:
     # the rules ask it of the same word several times; it depends on the text and the word only
     memo = info.memo.setdefault("person_nominative", {})
     base = memo.get(w.text)
     if base is None:
-        base = memo[w.text] = base_form(w.text, "person", known=_known(info))
+        base, stems, initials = _person_bases(w.text)
+        if stems:
+            known = _known(info)
+            for stem in stems:
+                if known(stem):
+                    base = initials + stem
+                    break
+        memo[w.text] = base
     return base
 
 
@@ -85,10 +111,16 @@ def _place_in_case(word: str) -> bool:
     return lookup(base_form(word, "location"), "location") is not None
 
 
+@lru_cache(maxsize=16384)
+def _surname_strength(nominative: str) -> Optional[str]:
+    """:func:`surname_strength`, a function of the form alone asked of most capitalised words, kept per form."""
+    return surname_strength(nominative)
+
+
 def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
     if not NAME_WORD.match(w.text):
         return None
-    return surname_strength(_nominative(info, w))
+    return _surname_strength(_nominative(info, w))
 
 
 def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
@@ -180,7 +212,7 @@ def _surname_initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, 
 
 
 def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
-    if _surname_like(info, w) == "strong" and len(w.text) >= 5 and not info.ordinary_word(w) \
+    if len(w.text) >= 5 and _surname_like(info, w) == "strong" and not info.ordinary_word(w) \
             and not _blocked_after(info, w) and not _not_person_word(info, w):
         return Person(w.start, w.end, _base(info, [w.text])), 1
     return None
@@ -190,16 +222,17 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     info = info or TextInfo(text)
     not_name = stop_words().not_name
     out: List[Person] = []
-    i = 0
-    while i < len(info.words):
-        w = info.words[i]
+    # every rule starts at a capitalised word (the initials ones at a capital letter, which makes a word
+    # capitalised), so only those are visited; a person found skips the words it used
+    free_from = 0
+    for w in compress(info.words, map(_CAPITALISED, info.words)):
+        if w.i < free_from:
+            continue
         found = _initials_person(info, w)
-        if found is None and w.capitalised and NAME_WORD.match(w.text) and w.lower not in not_name:
+        if found is None and NAME_WORD.match(w.text) and w.lower not in not_name:
             found = _surname_first_person(info, w) or _surname_initials_person(info, w) \
                 or _full_name_person(info, w) or _lone_surname(info, w)
-        if found is None:
-            i += 1
-            continue
-        out.append(found[0])
-        i += found[1]
+        if found is not None:
+            out.append(found[0])
+            free_from = w.i + found[1]
     return out

@@ -60,7 +60,7 @@ class Word:
 
     @_once
     def latin(self) -> bool:
-        return bool(LATIN.match(self.text))
+        return _latin_letter(self.text[:1])
 
 
 @dataclass(frozen=True)
@@ -93,16 +93,26 @@ def stop_words() -> StopWords:
                      frozenset(r["word"] for r in rows if r["role"] == "generic"))
 
 
+@lru_cache(maxsize=4096)
+def _latin_letter(ch: str) -> bool:
+    """Whether ``ch`` is a letter of the Latin script (what :attr:`Word.latin` asks of a word's first letter)."""
+    return bool(LATIN.match(ch))
+
+
 def _words(text: str) -> List[Word]:
     """The words of ``text``. Built without the frozen dataclass's ``__init__`` (one
-    ``object.__setattr__`` per field): the same objects, several times faster on a long text."""
+    ``object.__setattr__`` per field): the same objects, several times faster on a long text. ``lower`` and
+    ``capitalised`` are set here, as the properties would compute them: every word is asked them (the
+    capitalised words of the text, the person rules), and a property's first call costs more than the value."""
     out = []
-    new, append = object.__new__, out.append
+    new, append, latin = object.__new__, out.append, _latin_letter
     for i, m in enumerate(WORD_RE.finditer(text)):
         w = new(Word)
         s, e = m.span()
         t = m.group()
-        w.__dict__.update(i=i, start=s, end=e, text=t, lower=t.casefold())
+        d = w.__dict__
+        d["i"], d["start"], d["end"], d["text"], d["lower"] = i, s, e, t, t.casefold()
+        d["capitalised"] = t[:1].isupper() or (latin(t[:1]) and any(ch.isupper() for ch in t))
         append(w)
     return out
 

@@ -16,7 +16,7 @@ import regex
 
 from ..gazetteer import GazMatch, find_gazetteer
 from ..lexicon import canonical_org, lookup
-from ..locations import DATELINE, dateline_agency
+from ..locations import datelines
 from ..text import TextInfo
 from .finding import OrgFinding
 
@@ -40,10 +40,8 @@ def find_listed_orgs(info: TextInfo) -> List[OrgFinding]:
     out = [_gazetteer_org(info, g, matches) for g in matches if g.entry.entity == "org"]
     for m in DOMAIN.finditer(info.text):
         out.append(OrgFinding(m.start(), m.end(), m.group("name")))
-    for m in DATELINE.finditer(info.text):
-        agency = m.group("agency").rstrip(".")
-        if dateline_agency(agency):
-            start = m.start("agency")
-            entry = lookup(agency, "org")
-            out.append(OrgFinding(start, start + len(agency), entry.name if entry else canonical_org(agency)))
+    for d in datelines(info):
+        entry = lookup(d.agency, "org")
+        out.append(OrgFinding(d.agency_start, d.agency_start + len(d.agency),
+                              entry.name if entry else canonical_org(d.agency)))
     return out

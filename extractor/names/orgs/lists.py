@@ -15,11 +15,11 @@ from typing import List
 
 import regex
 
-from ..heads import plural_head_entity
+from ..heads import plural_org_heads
 from ..lexicon import list_joiners
 from ..text import Quote, TextInfo, Word
 from .finding import OrgFinding
-from .legal import abbreviations
+from .legal import abbreviations_in
 
 ANY_LATIN = regex.compile(r"\p{Latin}")
 PLURAL_LEGAL = regex.compile(r"-(?:лар|лер|дар|дер|тар|тер)")
@@ -76,7 +76,7 @@ def _latin_list_before(info: TextInfo, head: Word) -> List[List[Word]]:
 def find_listed_quotes(info: TextInfo) -> List[OrgFinding]:
     out: List[OrgFinding] = []
     # the lower-case plural org heads (компаниялары), found in one pass: both lists end at one
-    heads = [w for w in info.words if w.text[:1].islower() and plural_head_entity(w) == "org"]
+    heads = plural_org_heads(info)
     latin = ANY_LATIN.search(info.text) is not None
     for w in heads if latin else ():  # a head right after a Latin word
         prev = info.prev(w)
@@ -89,7 +89,7 @@ def find_listed_quotes(info: TextInfo) -> List[OrgFinding]:
     for w in heads:
         if info.in_quote(w.start) is None:
             out.extend(OrgFinding(q.inner_start, q.inner_end, q.text) for q in _list_before(info, w.start))
-    for lf in abbreviations(info.text):
+    for lf in abbreviations_in(info):
         if PLURAL_LEGAL.search(info.text, lf.start, lf.end):
             out.extend(OrgFinding(q.inner_start, q.inner_end, q.text, lf.form) for q in _list_before(info, lf.start))
     return out
