@@ -210,7 +210,7 @@ def _plural_noun_pattern() -> regex.Pattern:
                                                           "|".join(map(regex.escape, cases))))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def plural_head_noun(word: str) -> Optional[str]:
     """``location`` or ``org`` when ``word`` is a head noun in the plural, with or without the possessive, in
     any case (``Әкімдіктерге`` 'to the akimats', ``Университеттерден``, ``Ауылдарына``): a common noun for
