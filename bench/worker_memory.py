@@ -17,6 +17,7 @@ the old one freed back to the system (``--no-release``: without that).
     nice python bench/worker_memory.py --n 20000 --no-zone     # the same without memory zones: it grows
     nice python bench/worker_memory.py --n 100000 --renew-every 0   # zones, but one pipeline for ever
     nice python bench/worker_memory.py --n 20000 --ner auto    # with the NER model
+    nice python bench/worker_memory.py --pool --n 200000        # through the worker pool, which replaces its worker
 
 Output: one line per checkpoint, ``docs  rss_mib  strings  cached  seconds`` (strings in spaCy's store,
 entries in the caches of word forms); ``--json FILE`` also writes them as JSON.
@@ -74,6 +75,12 @@ def main(argv=None) -> int:
                          "RENEW_EVERY_DOCS; 0: never)")
     ap.add_argument("--no-release", action="store_true",
                     help="renew the pipeline without giving the freed memory back (gc + malloc_trim)")
+    ap.add_argument("--pool", action="store_true",
+                    help="run the documents through kazextract run's worker pool (one worker process) and report "
+                         "that process's RSS: the pool replaces its workers after --recycle-every documents")
+    ap.add_argument("--recycle-every", type=int, default=None,
+                    help="with --pool: documents per worker before its process is replaced (default: "
+                         "RECYCLE_EVERY_DOCS; 0: never)")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--json", help="also write the checkpoints to this JSON file")
     args = ap.parse_args(argv)
@@ -92,6 +99,8 @@ def main(argv=None) -> int:
     if args.renew_every is not None:
         worker.RENEW_EVERY_DOCS = args.renew_every or 10**15
     config = WorkerConfig(ner=args.ner)
+    if args.pool:
+        return pool_curve(args, config)
     load_extractor(config)
 
     def strings() -> int:
@@ -137,6 +146,70 @@ def main(argv=None) -> int:
                "mib_per_1000_docs_second_half": per_1000_2nd, "failed": failed}
         Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
     return 0
+
+
+def child_rss_mib() -> float:
+    """The largest RSS among this process's worker processes (0 when none is running)."""
+    import multiprocessing
+
+    most = 0.0
+    for proc in multiprocessing.active_children():
+        try:
+            with open(f"/proc/{proc.pid}/statm") as f:
+                most = max(most, int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1 << 20))
+        except (OSError, ValueError, IndexError):
+            pass
+    return most
+
+
+def pool_curve(args, config) -> int:
+    """The same documents through :class:`extractor.batch.executors.PoolExecutor` with one worker: the
+    worker process's RSS at each checkpoint, and how many times the pool replaced it."""
+    from extractor.batch import worker
+    from extractor.batch.executors import PoolExecutor
+    from extractor.batch.worker import Unit
+    from extractor.io.reads import Item
+
+    ex = PoolExecutor(config, workers=1)
+    if args.recycle_every is not None:
+        ex.recycle_every = args.recycle_every
+    rnd = random.Random(args.seed)
+    started = time.monotonic()
+    print(f"machine: {os.uname().machine}, {os.cpu_count()} CPUs; ner={args.ner}; one worker process, replaced "
+          f"every {ex.recycle_every or 'never'} documents", flush=True)
+    print("docs	worker_rss_mib	recycles	seconds", flush=True)
+    rows, done, finished, failed = [], 0, 0, 0
+
+    def take(batch):
+        nonlocal finished, failed
+        for units, results, _stats in batch:
+            finished += len(units)
+            failed += sum(r[0] != worker.DONE for r in results)
+
+    while done < args.n:
+        while ex.full():
+            take(ex.collect(block=True))
+        k = min(args.task_docs, args.n - done)
+        units = []
+        for i in range(done, done + k):
+            item = Item(text=synthetic_text(rnd), doc_id=f"m{i}", location=f"synthetic:{i}")
+            units.append(Unit(item, item.location, item.doc_id))
+        ex.submit(units)
+        before = done
+        done += k
+        if done // args.every != before // args.every or done == args.n:
+            row = {"docs": done, "worker_rss_mib": round(child_rss_mib(), 1), "recycles": ex.recycles,
+                   "seconds": round(time.monotonic() - started, 1)}
+            rows.append(row)
+            print(f"{row['docs']}\t{row['worker_rss_mib']}\t{row['recycles']}\t{row['seconds']}", flush=True)
+    while ex.pending():
+        take(ex.collect(block=True))
+    ex.close()
+    print(f"documents finished: {finished} of {args.n}; failed: {failed}; worker processes replaced: {ex.recycles}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"ner": args.ner, "pool": True, "recycle_every": ex.recycle_every,
+                                               "rows": rows, "failed": failed, "finished": finished}, indent=2) + "\n")
+    return 0 if finished == args.n else 1
 
 
 if __name__ == "__main__":
