@@ -429,8 +429,15 @@ def check_spans(info: TextInfo, spans: Iterable[Span], person_names: Iterable[st
     """The model spans to keep (:func:`check_span`). ``person_names``: people the rules found; the people
     the model finds that pass the checks count too."""
     spans = list(spans)
-    found = [s for s in (check_span(info, s) for s in spans) if s is not None and s.kind == "person"]
+    # A person span's answer does not depend on the people and places found (check_span reads them only
+    # for places and organisations), so it is worked out once. A place or organisation comes out as a
+    # person in this first pass (no people known yet) only through a listed first name among its words:
+    # the others are not asked twice.
+    first = {i: check_span(info, s) for i, s in enumerate(spans)
+             if s.kind == "person" or any(first_name(w.text) for w in _words(info, s.start, s.end))}
+    found = [k for k in first.values() if k is not None and k.kind == "person"]
     known = person_words(list(person_names) + [base_form(info.text[s.start:s.end], "person") for s in found])
     places = frozenset(ws[0].i for ws in (_words(info, s.start, s.end) for s in spans if s.kind == "location")
                        if len(ws) == 1)
-    return [k for k in (check_span(info, s, known, places) for s in spans) if k is not None]
+    kept = (first[i] if s.kind == "person" else check_span(info, s, known, places) for i, s in enumerate(spans))
+    return [k for k in kept if k is not None]
