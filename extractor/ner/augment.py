@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..lang.kk.morph import CASES, base_form, inflect, is_head_word
-from ..lang.kk.tables import load_table
+from ..lang.kk.tables import load_table, parse_table
 from .kaznerd import Sentence
 
 ORG = "ORGANISATION"
@@ -54,25 +54,10 @@ class NewsOrgs:
         return self.descriptors + self.legal_abbrs + self.legal_spelled
 
 
-def _read_tsv(path: Path) -> List[Dict[str, str]]:
-    rows, header = [], None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if header is None:
-            header = cells
-            continue
-        if len(cells) != len(header):
-            raise ValueError(f"{path.name}: {line!r} has {len(cells)} cells, the header {len(header)}")
-        rows.append(dict(zip(header, cells)))
-    return rows
-
-
 @lru_cache(maxsize=1)
 def news_orgs(path: Path = NAMES_FILE) -> NewsOrgs:
     """``data/news_orgs.tsv`` and the Kazakh legal forms of ``lang/kk/data/legal_forms.tsv``."""
-    rows = _read_tsv(Path(path))
+    rows = parse_table(Path(path).read_text(encoding="utf-8"), Path(path).name)
     by_form: Dict[str, List[str]] = {"quoted": [], "plain": [], "descriptor": []}
     for r in rows:
         if r["form"] not in by_form:

@@ -12,10 +12,8 @@ from typing import Dict, List, Tuple
 DATA_PACKAGE = "extractor.lang.kk"
 
 
-@lru_cache(maxsize=128)
-def load_table(name: str) -> Tuple[Dict[str, str], ...]:
-    """Rows of ``data/NAME.tsv`` as dicts keyed by the header names."""
-    text = resources.files(DATA_PACKAGE).joinpath("data", f"{name}.tsv").read_text(encoding="utf-8")
+def parse_table(text: str, name: str) -> Tuple[Dict[str, str], ...]:
+    """Rows of a table's TSV text as dicts keyed by the header names (``name`` for error messages)."""
     header: List[str] | None = None
     rows: List[Dict[str, str]] = []
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -26,10 +24,17 @@ def load_table(name: str) -> Tuple[Dict[str, str], ...]:
             header = cells
             continue
         if len(cells) > len(header):
-            raise ValueError(f"{name}.tsv:{lineno}: {len(cells)} cells, header has {len(header)}")
+            raise ValueError(f"{name}:{lineno}: {len(cells)} cells, header has {len(header)}")
         cells += [""] * (len(header) - len(cells))
         rows.append(dict(zip(header, cells)))
     return tuple(rows)
+
+
+@lru_cache(maxsize=128)
+def load_table(name: str) -> Tuple[Dict[str, str], ...]:
+    """Rows of ``data/NAME.tsv`` as dicts keyed by the header names."""
+    text = resources.files(DATA_PACKAGE).joinpath("data", f"{name}.tsv").read_text(encoding="utf-8")
+    return parse_table(text, f"{name}.tsv")
 
 
 def column(name: str, col: str) -> Tuple[str, ...]:
