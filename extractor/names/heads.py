@@ -171,11 +171,20 @@ def _head_stems() -> Dict[str, str]:
     return out
 
 
+def _alternation(strings) -> str:
+    """A regex alternation of ``strings``, the longest first."""
+    return "|".join(map(regex.escape, sorted(set(strings), key=lambda x: (-len(x), x))))
+
+
+def _plural_stem_pattern(min_stem: int) -> str:
+    """A head noun's stem (``min_stem`` letters or more) as group 1, then the plural ending."""
+    return r"^(%s)(?:%s)" % (_alternation(s for s in _head_stems() if len(s) >= min_stem),
+                             _alternation(e.ending for e in ending_rows() if e.case == "plural"))
+
+
 @lru_cache(maxsize=1)
 def _plural_pattern() -> regex.Pattern:
-    stems = sorted(_head_stems(), key=len, reverse=True)
-    plurals = sorted({e.ending for e in ending_rows() if e.case == "plural"}, key=len, reverse=True)
-    return regex.compile(r"^(%s)(?:%s)[ыі]" % ("|".join(map(regex.escape, stems)), "|".join(map(regex.escape, plurals))))
+    return regex.compile(_plural_stem_pattern(1) + "[ыі]")
 
 
 def plural_org_heads(info: TextInfo) -> List[Word]:
@@ -202,12 +211,8 @@ def _plural_entity(low: str) -> Optional[str]:
 def _plural_noun_pattern() -> regex.Pattern:
     """A head noun's stem of four letters or more, the plural, then at most the possessive and a case
     ending: ``әкімдіктерге``, ``министрліктерден``, ``ауылдарының``."""
-    stems = sorted((s for s in _head_stems() if len(s) >= 4), key=len, reverse=True)
-    plurals = sorted({e.ending for e in ending_rows() if e.case == "plural"}, key=len, reverse=True)
-    cases = sorted({e.ending for e in ending_rows() if e.use == "case"}, key=len, reverse=True)
-    return regex.compile(r"^(%s)(?:%s)(?:[ыі])?(?:%s)?$" % ("|".join(map(regex.escape, stems)),
-                                                          "|".join(map(regex.escape, plurals)),
-                                                          "|".join(map(regex.escape, cases))))
+    cases = _alternation(e.ending for e in ending_rows() if e.use == "case")
+    return regex.compile(_plural_stem_pattern(4) + r"(?:[ыі])?(?:%s)?$" % cases)
 
 
 @lru_cache(maxsize=16384)
