@@ -171,3 +171,9 @@ def test_a_loaded_pipeline_is_kept_out_of_the_collectors_walks_and_given_back_on
         assert gc.get_freeze_count() > 10_000  # and the new one frozen in its turn
     finally:
         gc.unfreeze()
+
+
+def test_the_value_analysis_per_form_table_is_within_the_budget():
+    from extractor.dimensions import analysis
+
+    assert analysis.FORM_CACHE_SIZE <= memory.WORD_CACHE_MAX

@@ -37,7 +37,7 @@ if not Doc.has_extension("kx_values"):
     Doc.set_extension("kx_values", default=None)
 
 # forms kept in the per-form table before it is cleared (memory stays flat over millions of documents)
-FORM_CACHE_SIZE = 100_000
+FORM_CACHE_SIZE = 16_384  # the word-cache budget of extractor.batch.memory.WORD_CACHE_MAX
 
 # name → test(low, is_word): may a token of this form start a match of that trigger set
 TriggerTest = Callable[[str, bool], bool]
