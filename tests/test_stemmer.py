@@ -35,3 +35,15 @@ def test_ending_list_is_saved_and_loaded_with_the_pipeline(tmp_path):
     assert loaded.get_pipe("kk_stemmer").endings == ("ның", "да")
     assert loaded("Маңғыстауға")[0].lemma_ == "маңғыстауға"
     assert spacy.blank("kk").add_pipe("kk_stemmer").stem("Маңғыстауға") == "маңғыстау"
+
+
+def test_a_form_stemmed_in_an_earlier_memory_zone_keeps_its_lemma():
+    # the component remembers a form's lemma by hash; a memory zone frees the lemma's string, so a later
+    # Doc must put it back in the store before its tokens can read it
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_stemmer")
+    with nlp.memory_zone():
+        assert nlp("Жетісайдағы мектеп")[0].lemma_ == stem("Жетісайдағы")
+    with nlp.memory_zone():
+        doc = nlp("Жетісайдағы мектеп, Жетісайдағы аурухана")
+        assert doc[0].lemma_ == doc[3].lemma_ == stem("Жетісайдағы") != "жетісайдағы"
