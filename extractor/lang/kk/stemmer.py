@@ -45,6 +45,10 @@ class Stemmer:
         cleaned = {e.strip().lower() for e in endings}
         cleaned.discard("")  # cutting "" would empty the word
         self.endings = tuple(sorted(cleaned, key=lambda e: (-len(e), e)))
+        # the endings by length, longest first: a word's tail of each length looked up in one set (the same
+        # ending as the first of ``endings`` that fits, since two endings of one length cannot both fit)
+        self._lengths = tuple(sorted({len(e) for e in cleaned}, reverse=True))
+        self._ending_set = frozenset(cleaned)
         self._cache: Dict[str, str] = {}
         self._by_orth: Dict[int, Tuple[int, str]] = {}  # a form's hash -> its lemma's hash and text
 
@@ -56,12 +60,13 @@ class Stemmer:
         if known is not None:
             return known
         w = lower
+        lengths, endings = self._lengths, self._ending_set
         cut = True
         while cut:
             cut = False
-            for e in self.endings:
-                if w.endswith(e) and len(w) - len(e) >= MIN_STEM:
-                    w = w[: -len(e)]
+            for n in lengths:
+                if len(w) - n >= MIN_STEM and w[-n:] in endings:
+                    w = w[:-n]
                     cut = True
                     break
         if len(self._cache) >= _CACHE_SIZE:
