@@ -98,3 +98,11 @@ def test_derived_words_equal_the_regex_on_every_corpus_text():
     for p in paths:
         derived, oracle = _both(p.read_text(encoding="utf-8"))
         assert derived == oracle, p.name
+
+
+def test_chunks_read_without_the_regex_give_its_words():
+    for chunk in ("Алматы", "сөзі,", "2024", "ЖШС»", "«Нұр", "(2024)", "а.", "Е.С", "х²", "ab-", "ҚР-да",
+                  "«»", "1,5", "..", "сөзі.»", "a\u0558"):
+        chunk_words.cache_clear()
+        assert list(chunk_words(chunk)) == [(w.start, w.end, w.text, w.lower, w.capitalised)
+                                            for w in regex_words(chunk)], chunk

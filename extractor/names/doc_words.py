@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
+import regex
 from spacy.attrs import IDX, SPACY
 from spacy.tokens import Doc
 
@@ -30,9 +31,19 @@ _FORM_CACHE = 16_384
 Piece = Tuple[int, int, str, str, bool]
 
 
+# a chunk of one word, with at most one sign before and one after it (``сөзі,``, ``«Нұр``, ``(2024)``): a
+# sign that is no letter or digit never belongs to a word, so the group is the chunk's only word
+_ONE_WORD = regex.compile(r"[^\p{L}\p{N}]?([\p{L}\p{N}]+)[^\p{L}\p{N}]?")
+
+
 @lru_cache(maxsize=_FORM_CACHE)
 def chunk_words(chunk: str) -> Tuple[Piece, ...]:
     """The words of one whitespace-free chunk, with their offsets in it and their per-form analysis."""
+    m = _ONE_WORD.fullmatch(chunk)  # the usual chunk, matched once instead of a search for every word
+    if m is not None:
+        s, e = m.span(1)
+        t = chunk[s:e]
+        return ((s, e, t, t.casefold(), capitalised_form(t)),)
     out = []
     for m in WORD_RE.finditer(chunk):
         t = m.group()
