@@ -12,6 +12,16 @@ the development corpus).
 
 The split of a chunk and the analysis of each of its words (case-folded form, written as a name or not)
 are computed once per chunk form and cached (:func:`chunk_words`), so a form met again costs one look-up.
+Because the chunks hold whole words, no boundary of the tokenizer ever has to be mended: the only
+fallback is for a text that is not the Doc's (:func:`doc_words` gives ``None`` and the caller uses
+:func:`.text.regex_words`).
+
+Speed (measured on the 2-core development machine, the 39 corpus texts, ``gc`` frozen): building the
+words takes 15-25 % less time than the regex pass once the forms are cached, and about 1.7 times its time
+where every form is new (a chunk seen for the first time costs a few microseconds of Python, a regex match
+over the whole text well under one); on KazNERD sentences joined 20 to a document, where each chunk is one
+word and a fifth of the chunks are new, about 1.3 times. The words are one or two per cent of ``kx_org``
+and ``kx_names``; what this module brings is one split of the text, the tokenizer's, not speed.
 """
 from __future__ import annotations
 
