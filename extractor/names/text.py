@@ -14,7 +14,10 @@ tested against.
 
 Each word carries its per-form analysis: :attr:`Word.lower` (case-folded), :attr:`Word.capitalised`
 (written as a name) and :attr:`Word.stem` (its lemma, :func:`~extractor.lang.kk.morph.strip_endings` of
-the case-folded form, computed once per form by that function's cache).
+the case-folded form, computed once per form by that function's cache). That lemma is not the tokens'
+``lemma_``: ``kk_stemmer`` puts there a cruder stem that the trained NER model reads as a feature
+(``алматыда`` → ``алмат``, where the lemma is ``алматы``; ``қаласы`` → ``қалас``, lemma ``қаласы``), so
+one cannot stand for the other without changing the model's input or the rules' answers.
 """
 from __future__ import annotations
 
