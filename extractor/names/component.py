@@ -233,7 +233,7 @@ class NamesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # kept by the tokenizer: spaCy's doc.text joins every token anew at each read
-        info = text_info(text)
+        info = text_info(text, doc)  # the words read off the Doc's tokens
         existing = get_mentions(doc)
         values = [m for m in existing if m.type not in NAME_TYPES]
         rules = [m for m in existing if m.type in NAME_TYPES]

@@ -2,20 +2,37 @@
 
 Names are read from the normalised text (``doc.text``). A *word* is a run of letters and digits
 that may hold hyphens, apostrophes and dots between letters (``Қасым-Жомарт``, ``АЭА-ында``,
-``Е.Сапаров``). Two words are *adjacent* when only spaces stand between them (no line break: scraped
-news puts one sentence per line without a full stop).
+``Е.Сапаров``): :data:`WORD_RE` defines it. Two words are *adjacent* when only spaces stand between them
+(no line break: scraped news puts one sentence per line without a full stop).
+
+In the pipeline the words are not found by a second pass of :data:`WORD_RE` over the text: ``kx_org`` and
+``kx_names`` hand their Doc to :func:`text_info`, which reads the words off the Doc's tokens
+(:mod:`.doc_words`: the whitespace-free runs of tokens, each run's words and their analysis cached per
+form). :func:`regex_words`, the plain :data:`WORD_RE` pass, gives the same words; it serves a text
+without a Doc (the rule functions called on a string, the tests) and is the oracle the derived words are
+tested against.
+
+Each word carries its per-form analysis: :attr:`Word.lower` (case-folded), :attr:`Word.capitalised`
+(written as a name) and :attr:`Word.stem` (its lemma, :func:`~extractor.lang.kk.morph.strip_endings` of
+the case-folded form, computed once per form by that function's cache). That lemma is not the tokens'
+``lemma_``: ``kk_stemmer`` puts there a cruder stem that the trained NER model reads as a feature
+(``алматыда`` → ``алмат``, where the lemma is ``алматы``; ``қаласы`` → ``қалас``, lemma ``қаласы``), so
+one cannot stand for the other without changing the model's input or the rules' answers.
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Dict, FrozenSet, List, Optional
+from typing import TYPE_CHECKING, Dict, FrozenSet, List, Optional
 
 import regex
 
 from ..lang.kk.morph import strip_endings
 from ..lang.kk.tables import load_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*")
 # what may stand before the first word of a sentence besides spaces: quotes, dashes, brackets
@@ -56,7 +73,12 @@ class Word:
     @_once
     def capitalised(self) -> bool:
         """Written as a name: a capital first letter, or a Latin brand with a capital inside (iKomek)."""
-        return self.text[:1].isupper() or (self.latin and any(ch.isupper() for ch in self.text))
+        return capitalised_form(self.text)
+
+    @_once
+    def stem(self) -> str:
+        """The lemma of the case-folded word (:func:`strip_endings`, cached per form)."""
+        return strip_endings(self.lower)
 
     @_once
     def latin(self) -> bool:
@@ -99,11 +121,17 @@ def _latin_letter(ch: str) -> bool:
     return bool(LATIN.match(ch))
 
 
-def _words(text: str) -> List[Word]:
-    """The words of ``text``. Built without the frozen dataclass's ``__init__`` (one
-    ``object.__setattr__`` per field): the same objects, several times faster on a long text. ``lower`` and
-    ``capitalised`` are set here, as the properties would compute them: every word is asked them (the
-    capitalised words of the text, the person rules), and a property's first call costs more than the value."""
+def capitalised_form(t: str) -> bool:
+    """Whether the word ``t`` is written as a name (:attr:`Word.capitalised`)."""
+    return t[:1].isupper() or (_latin_letter(t[:1]) and any(ch.isupper() for ch in t))
+
+
+def regex_words(text: str) -> List[Word]:
+    """The words of ``text`` by one :data:`WORD_RE` pass (the oracle of :mod:`.doc_words`). Built without
+    the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field): the same objects, several
+    times faster on a long text. ``lower`` and ``capitalised`` are set here, as the properties would compute
+    them: every word is asked them (the capitalised words of the text, the person rules), and a property's
+    first call costs more than the value."""
     out = []
     new, append, latin = object.__new__, out.append, _latin_letter
     for i, m in enumerate(WORD_RE.finditer(text)):
@@ -117,19 +145,35 @@ def _words(text: str) -> List[Word]:
     return out
 
 
-@lru_cache(maxsize=4)
-def text_info(text: str) -> "TextInfo":
+_INFOS_KEPT = 4
+_infos: Dict[str, "TextInfo"] = {}  # the last texts' infos, oldest first
+
+
+def text_info(text: str, doc: Optional["Doc"] = None) -> "TextInfo":
     """The :class:`TextInfo` of ``text``, shared by the pipeline components that read the same text
-    (``kx_org`` and ``kx_names``): its words and memoised results are functions of the text alone."""
-    return TextInfo(text)
+    (``kx_org`` and ``kx_names``): its words and memoised results are functions of the text alone. With
+    ``doc`` (whose text is ``text``) the words are read off its tokens, else found by :func:`regex_words`.
+    The last four texts are kept."""
+    info = _infos.get(text)
+    if info is None:
+        info = TextInfo(text, doc)
+        if len(_infos) >= _INFOS_KEPT:
+            del _infos[next(iter(_infos))]
+        _infos[text] = info
+    return info
 
 
 class TextInfo:
     """Facts about one text that several name rules need (computed once)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, doc: Optional["Doc"] = None):
         self.text = text
-        self.words: List[Word] = _words(text)
+        words = None
+        if doc is not None:
+            from .doc_words import doc_words  # a module that imports this one; None when not doc's text
+
+            words = doc_words(doc, text)
+        self.words: List[Word] = regex_words(text) if words is None else words
         self._by_start: Dict[int, Word] = {w.start: w for w in self.words}
         self._starts = [w.start for w in self.words]
         self.memo: Dict[str, dict] = {}  # results other modules keep per text
@@ -181,7 +225,7 @@ class TextInfo:
     def lower_stems(self) -> FrozenSet[str]:
         """Lemmas of the words written in lower case somewhere in the text: a capitalised word whose
         lemma is among them is an ordinary word that starts a sentence (Академик ... академиктің)."""
-        return frozenset(strip_endings(w.lower) for w in self.words if w.text[:1].islower())
+        return frozenset(w.stem for w in self.words if w.text[:1].islower())
 
     def has_lower_stem(self, stem: str) -> bool:
         """``stem in self.lower_stems``, asking the lemma of only the lower-case words that may have it: a
@@ -255,4 +299,4 @@ class TextInfo:
             return True
         if not w.capitalised:
             return True
-        return self.starts_sentence(w) and self.has_lower_stem(strip_endings(w.lower))
+        return self.starts_sentence(w) and self.has_lower_stem(w.stem)

@@ -10,7 +10,8 @@ from typing import List
 
 from ...mentions import Context, Mention
 from ...names.orgs import find_orgs
+from ...names.text import text_info
 
 
 def find(text: str, ctx: Context) -> List[Mention]:
-    return find_orgs(text)
+    return find_orgs(text, text_info(text, getattr(ctx, "doc", None)))  # the names words read off the Doc's tokens

@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, Tuple
 
+import numpy
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
@@ -25,7 +27,8 @@ from .tables import column
 MIN_STEM = 5
 ENDINGS_TABLE = "stem_endings"
 ENDINGS_FILE = "endings.txt"
-_CACHE_SIZE = 1 << 16  # words remembered per stemmer: a news vocabulary, not a whole archive's
+# word forms remembered per stemmer, as every cache of word forms (extractor.batch.memory.WORD_CACHE_MAX)
+_CACHE_SIZE = 16_384
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +45,12 @@ class Stemmer:
         cleaned = {e.strip().lower() for e in endings}
         cleaned.discard("")  # cutting "" would empty the word
         self.endings = tuple(sorted(cleaned, key=lambda e: (-len(e), e)))
+        # the endings by length, longest first: a word's tail of each length looked up in one set (the same
+        # ending as the first of ``endings`` that fits, since two endings of one length cannot both fit)
+        self._lengths = tuple(sorted({len(e) for e in cleaned}, reverse=True))
+        self._ending_set = frozenset(cleaned)
         self._cache: Dict[str, str] = {}
+        self._by_orth: Dict[int, Tuple[int, str]] = {}  # a form's hash -> its lemma's hash and text
 
     def stem(self, word: str) -> str:
         lower = word.lower()
@@ -52,12 +60,13 @@ class Stemmer:
         if known is not None:
             return known
         w = lower
+        lengths, endings = self._lengths, self._ending_set
         cut = True
         while cut:
             cut = False
-            for e in self.endings:
-                if w.endswith(e) and len(w) - len(e) >= MIN_STEM:
-                    w = w[: -len(e)]
+            for n in lengths:
+                if len(w) - n >= MIN_STEM and w[-n:] in endings:
+                    w = w[:-n]
                     cut = True
                     break
         if len(self._cache) >= _CACHE_SIZE:
@@ -66,9 +75,29 @@ class Stemmer:
         return w
 
     def __call__(self, doc: Doc) -> Doc:
-        stem = self.stem
-        for token in doc:
-            token.lemma_ = stem(token.text)
+        """Every token's ``lemma_`` set to :meth:`stem` of its text. A form is stemmed once per stemmer (its
+        lemma's hash kept by the form's hash), and the lemmas are written in one array (``Doc.from_array``)
+        instead of token by token."""
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        add, known = strings.add, self._by_orth
+        orths = doc.to_array(ORTH)
+        lemmas = []
+        added = set()  # lemmas put in this Doc's string store (a memory zone may have freed earlier ones)
+        for orth in orths.tolist():
+            got = known.get(orth)
+            if got is None:
+                if len(known) >= _CACHE_SIZE:
+                    known.clear()
+                lemma = self.stem(strings[orth])
+                got = known[orth] = (add(lemma), lemma)
+                added.add(orth)
+            elif got[0] != orth and orth not in added:
+                add(got[1])
+                added.add(orth)
+            lemmas.append(got[0])
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=orths.dtype).reshape(-1, 1))
         return doc
 
     # the ending list travels with the pipeline: a model keeps the stems it was trained with
