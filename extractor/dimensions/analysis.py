@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from ..lang.kk.tokenizer import doc_text
 from .numeral.parse import word_value
+from .doc_tokens import value_tokens
 from .tokens import Tok, is_ending_chain, tokenize
 
 if TYPE_CHECKING:
@@ -201,10 +202,12 @@ class TextAnalysis:
         return got
 
 
-def analyse(text: str) -> TextAnalysis:
-    """Analyse ``text`` (prefer :func:`analysis_of` for a ``Doc``: it keeps the result)."""
+def analyse(text: str, toks: Optional[Tuple[Tok, ...]] = None) -> TextAnalysis:
+    """Analyse ``text`` (prefer :func:`analysis_of` for a ``Doc``: it keeps the result, and reads the
+    value tokens off the doc's tokens); ``toks``: its value tokens when known, else :func:`.tokens.tokenize`."""
     stats["texts"] += 1
-    toks = tokenize(text)
+    if toks is None:
+        toks = tokenize(text)
     starts: List[int] = []
     index: Dict[str, List[int]] = {n: [] for n in _NAMES}
     forms, n = _FORMS, len(toks)
@@ -229,7 +232,8 @@ def analysis_of(doc: Doc) -> TextAnalysis:
     """The analysis of ``doc``'s text, computed on the first call and kept on the doc."""
     got = doc._.kx_values
     if got is None:
-        got = analyse(doc_text(doc))
+        text = doc_text(doc)
+        got = analyse(text, value_tokens(doc, text))
         doc._.kx_values = got
     return got
 

@@ -1,0 +1,156 @@
+"""The value tokens of a spaCy ``Doc``, read off its own tokens: the Doc is the one word split of a text.
+
+The value recognisers read :class:`~.tokens.Tok` tokens (:mod:`.tokens`: a ``num`` is a number as news
+writes it, ``60 435,9``; ``1000-нан`` is ``1000`` ``-`` ``нан``, glued). Here they are not found by a
+second pass over the text: each Doc token's form is split into value tokens once per distinct form (a
+bounded table, :data:`FORM_CACHE_SIZE`), and the pieces are placed at the token's offset
+(``token.idx``). The kk tokenizer already keeps ``60 435,9``, ``1000-нан``, ``50%-ға``, ``12.03.2018``
+and ``млрд.`` whole, so a form's pieces are those of the text around it except where two Doc tokens
+meet in a way the value split reads across:
+
+* glued letters (``сөз`` + ``тің``) make one word, glued digits (``12`` + ``5``) one number;
+* a digit glued to ``.`` or ``,`` (``5`` + ``,6``, ``2.`` + ``5``): a number's decimal part, and the
+  ``num`` pattern's look-behind ``(?<![0-9.,])`` and look-ahead ``(?![.,]?[0-9])``;
+* digits on both sides of one space (``2015`` ␣ ``634`` when the tokenizer did not merge them): space-grouped
+  thousands.
+
+Where a boundary may be read across (:data:`_GLUED_RISK`), the tokens on both sides form one stretch and
+the value pattern runs over that stretch of the text only. The result is exactly
+``tokenize(doc_text(doc))`` (:func:`.tokens.tokenize` stays the definition and the tests' oracle:
+``tests/test_value_tokens_from_doc.py`` checks generated texts and the whole corpus).
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+import regex
+from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.tokens import Doc
+
+from ..batch.memory import WORD_CACHE_MAX
+from .tokens import _TOKEN, Tok, tokenize
+
+# distinct forms kept split; the table is cleared when full (a worker reads millions of documents)
+FORM_CACHE_SIZE = WORD_CACHE_MAX
+
+# classes of a form's first and last character, as far as the value split can read across a boundary
+_WORD, _DIGIT, _POINT, _SPACE, _OTHER = range(5)
+_WORDISH = regex.compile(r"[\p{L}\p{M}]")
+
+
+def _class(c: str) -> int:
+    if "0" <= c <= "9":
+        return _DIGIT
+    if c == "." or c == ",":
+        return _POINT
+    if c == " ":
+        return _SPACE
+    if _WORDISH.match(c) is not None:
+        return _WORD
+    return _OTHER
+
+
+# (class of the last character before a boundary, of the first after it) → may a value token or a
+# look-around of the ``num`` pattern reach across it, the two tokens glued (nothing between them)
+_GLUED_RISK = frozenset({
+    (_WORD, _WORD),  # one word
+    (_DIGIT, _DIGIT), (_DIGIT, _POINT), (_POINT, _DIGIT),  # one number, or its look-behind / look-ahead
+    (_DIGIT, _SPACE), (_SPACE, _DIGIT),  # a space token between groups of digits (``3`` ␣ ``634``)
+})
+# with a space between the tokens, only digits on both sides may be read across (grouped thousands)
+_SPACED_RISK = frozenset({(_DIGIT, _DIGIT)})
+# the same as one flat table: index ``before + after``, where ``before`` is the last character's class
+# times 5, plus 25 when a space follows the token (see :data:`_Split`)
+_RISK = tuple(((k % 25) // 5, k % 5) in (_SPACED_RISK if k >= 25 else _GLUED_RISK) for k in range(50))
+
+# one form: its first piece and the others (each ``(kind, start, end, text, low, glued, newlines)``, offsets
+# within the form; the first piece's glued and newlines are left to its place in the text), the class of its
+# first character and 5 × the class of its last (an index into :data:`_RISK`)
+_Split = Tuple[Optional[tuple], Tuple[tuple, ...], int, int]
+_SPLITS: Dict[str, _Split] = {}
+# how often a form was split (the table missed): read by the tests
+stats = {"forms": 0}
+
+
+def _split(form: str) -> _Split:
+    stats["forms"] += 1
+    if len(_SPLITS) >= FORM_CACHE_SIZE:
+        _SPLITS.clear()
+    pieces = []
+    prev_end = -1
+    for m in _TOKEN.finditer(form):
+        s, e = m.span()
+        t = m.group()
+        glued = s == prev_end
+        pieces.append((m.lastgroup, s, e, t, t.lower(), glued,
+                       0 if glued or prev_end < 0 else form.count("\n", prev_end, s)))
+        prev_end = e
+    got = _SPLITS[form] = (pieces[0] if pieces else None, tuple(pieces[1:]),
+                           _class(form[0]), 5 * _class(form[-1]))
+    return got
+
+
+def split_cache_size() -> int:
+    return len(_SPLITS)
+
+
+def _read(text: str, start: int, end: int, prev_end: int, append) -> int:
+    """The value pattern over ``text[start:end]`` (a stretch of tokens it may read across), each token
+    appended as :func:`.tokens.tokenize` makes it; the end of the last one."""
+    new = tuple.__new__
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        t = m.group()
+        glued = s == prev_end and prev_end > 0
+        append(new(Tok, (m.lastgroup, t, s, e, t.lower(), glued,
+                         0 if glued or s == prev_end else text.count("\n", prev_end, s))))
+        prev_end = e
+    return prev_end
+
+
+def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
+    """The value tokens of ``text``, the text of ``doc`` (``doc_text(doc)``), from the doc's tokens."""
+    n = len(doc)
+    if not n:
+        return tokenize(text)
+    # three flat lists (a list of rows would be one more object per token for the garbage collector)
+    starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
+    if starts[-1] + lengths[-1] + spaces[-1] != len(text):  # not this doc's text: read it with the pattern
+        return tokenize(text)
+    get, risk, count = _SPLITS.get, _RISK, text.count
+    out: List[Tok] = []
+    append, new = out.append, tuple.__new__
+    prev_end = 0  # the end of the last value token
+    before = -1  # the last token's class index into _RISK (-1: none yet)
+    mark = mark_end = 0  # len(out) and prev_end before the last token's pieces
+    open_at = -1  # start of a stretch read with the pattern (tokens whose boundaries it may cross)
+    last_end = 0  # the end of the last Doc token
+    for idx, length, space in zip(starts, lengths, spaces):
+        form = text[idx:idx + length]
+        entry = get(form) or _split(form)
+        if before >= 0 and risk[before + entry[2]]:
+            if open_at < 0:  # the last token's pieces are read again with this one
+                del out[mark:]
+                prev_end = mark_end
+                open_at = last_start
+        else:
+            if open_at >= 0:
+                prev_end = _read(text, open_at, last_end, prev_end, append)
+                open_at = -1
+            mark, mark_end = len(out), prev_end
+            first = entry[0]
+            if first is not None:
+                kind, s, e, t, low, _, _ = first
+                s += idx
+                glued = s == prev_end and prev_end > 0
+                prev_end = e + idx
+                append(new(Tok, (kind, t, s, prev_end, low, glued,
+                                 0 if glued or s == mark_end else count("\n", mark_end, s))))
+                for kind, s, e, t, low, glued, nl in entry[1]:
+                    prev_end = e + idx
+                    append(new(Tok, (kind, t, s + idx, prev_end, low, glued, nl)))
+        before = entry[3] + 25 * space
+        last_start, last_end = idx, idx + length
+    if open_at >= 0:
+        _read(text, open_at, last_end, prev_end, append)
+    return tuple(out)
