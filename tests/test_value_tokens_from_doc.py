@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from extractor.batch.memory import WORD_CACHE_MAX
 from extractor.dimensions import analysis as A
 from extractor.dimensions import doc_tokens as DT
 from extractor.dimensions.tokens import tokenize
@@ -105,19 +106,16 @@ def test_space_tokens_and_glued_digits_are_read_across(nlp_rules):
         == ["3 634"]
 
 
-def test_each_form_is_split_once_and_the_table_is_bounded(nlp_rules, monkeypatch):
+def test_each_form_is_split_once_and_the_cache_is_bounded(nlp_rules):
     doc = nlp_rules.make_doc("Шығындар: тармақшаларыыы тармақшаларыыы тармақшаларыыы 7 7 7.")
-    before = DT.stats["forms"]
+    info = DT.split_form.cache_info
+    before = info().misses
     DT.value_tokens(doc, doc_text(doc))
-    assert DT.stats["forms"] - before <= 4  # at most "Шығындар", ":", the word, "7" and "." not yet seen
-    again = DT.stats["forms"]
+    assert info().misses - before <= 5  # at most "Шығындар", ":", the word, "7" and "." not seen before
+    again = info().misses
     DT.value_tokens(doc, doc_text(doc))
-    assert DT.stats["forms"] == again
-    monkeypatch.setattr(DT, "FORM_CACHE_SIZE", 30)
-    words = " ".join(f"сөз{chr(0x430 + k % 32)}{chr(0x430 + k // 32)}" for k in range(300))
-    doc = nlp_rules.make_doc(words)
-    assert DT.value_tokens(doc, doc_text(doc)) == tokenize(doc_text(doc))
-    assert DT.split_cache_size() <= 30
+    assert info().misses == again
+    assert DT.split_form.cache_parameters()["maxsize"] == WORD_CACHE_MAX
 
 
 def test_a_text_that_is_not_the_docs_is_read_with_the_pattern(nlp_rules):

@@ -1,9 +1,9 @@
-"""The value tokens of a spaCy ``Doc``, read off its own tokens: the Doc is the one word split of a text.
+"""The value tokens of a spaCy ``Doc``, read off its own tokens: the value recognisers split no text again.
 
 The value recognisers read :class:`~.tokens.Tok` tokens (:mod:`.tokens`: a ``num`` is a number as news
 writes it, ``60 435,9``; ``1000-нан`` is ``1000`` ``-`` ``нан``, glued). Here they are not found by a
 second pass over the text: each Doc token's form is split into value tokens once per distinct form (a
-bounded table, :data:`FORM_CACHE_SIZE`), and the pieces are placed at the token's offset
+bounded cache, :data:`FORM_CACHE_SIZE`), and the pieces are placed at the token's offset
 (``token.idx``). The kk tokenizer already keeps ``60 435,9``, ``1000-нан``, ``50%-ға``, ``12.03.2018``
 and ``млрд.`` whole, so a form's pieces are those of the text around it except where two Doc tokens
 meet in a way the value split reads across:
@@ -11,17 +11,21 @@ meet in a way the value split reads across:
 * glued letters (``сөз`` + ``тің``) make one word, glued digits (``12`` + ``5``) one number;
 * a digit glued to ``.`` or ``,`` (``5`` + ``,6``, ``2.`` + ``5``): a number's decimal part, and the
   ``num`` pattern's look-behind ``(?<![0-9.,])`` and look-ahead ``(?![.,]?[0-9])``;
-* digits on both sides of one space (``2015`` ␣ ``634`` when the tokenizer did not merge them): space-grouped
-  thousands.
+* digits on both sides of one space (``2015`` ␣ ``634`` when the tokenizer did not merge them, or a space
+  that is a token of its own): space-grouped thousands.
 
-Where a boundary may be read across (:data:`_GLUED_RISK`), the tokens on both sides form one stretch and
-the value pattern runs over that stretch of the text only. The result is exactly
+Nothing else can be: no value token holds a space except a grouped number, a sign is a token alone, and
+the pattern looks one character behind and at most two ahead. Where a boundary may be read across
+(:data:`_GLUED_RISK`, :data:`_SPACED_RISK`), the tokens on both sides form one stretch and the value
+pattern runs over that stretch of the text only (one pass however long the stretch: a text of numbers
+separated by spaces stays linear). The result is exactly
 ``tokenize(doc_text(doc))`` (:func:`.tokens.tokenize` stays the definition and the tests' oracle:
 ``tests/test_value_tokens_from_doc.py`` checks generated texts and the whole corpus).
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from functools import lru_cache
+from typing import List, Optional, Tuple
 
 import regex
 from spacy.attrs import IDX, LENGTH, SPACY
@@ -30,7 +34,7 @@ from spacy.tokens import Doc
 from ..batch.memory import WORD_CACHE_MAX
 from .tokens import _TOKEN, Tok, tokenize
 
-# distinct forms kept split; the table is cleared when full (a worker reads millions of documents)
+# distinct forms kept split (a worker reads millions of documents: the least recently used go)
 FORM_CACHE_SIZE = WORD_CACHE_MAX
 
 # classes of a form's first and last character, as far as the value split can read across a boundary
@@ -67,15 +71,11 @@ _RISK = tuple(((k % 25) // 5, k % 5) in (_SPACED_RISK if k >= 25 else _GLUED_RIS
 # within the form; the first piece's glued and newlines are left to its place in the text), the class of its
 # first character and 5 × the class of its last (an index into :data:`_RISK`)
 _Split = Tuple[Optional[tuple], Tuple[tuple, ...], int, int]
-_SPLITS: Dict[str, _Split] = {}
-# how often a form was split (the table missed): read by the tests
-stats = {"forms": 0}
 
 
-def _split(form: str) -> _Split:
-    stats["forms"] += 1
-    if len(_SPLITS) >= FORM_CACHE_SIZE:
-        _SPLITS.clear()
+@lru_cache(maxsize=FORM_CACHE_SIZE)
+def split_form(form: str) -> _Split:
+    """The value tokens of one Doc token's form, as :data:`_Split`."""
     pieces = []
     prev_end = -1
     for m in _TOKEN.finditer(form):
@@ -85,13 +85,7 @@ def _split(form: str) -> _Split:
         pieces.append((m.lastgroup, s, e, t, t.lower(), glued,
                        0 if glued or prev_end < 0 else form.count("\n", prev_end, s)))
         prev_end = e
-    got = _SPLITS[form] = (pieces[0] if pieces else None, tuple(pieces[1:]),
-                           _class(form[0]), 5 * _class(form[-1]))
-    return got
-
-
-def split_cache_size() -> int:
-    return len(_SPLITS)
+    return pieces[0] if pieces else None, tuple(pieces[1:]), _class(form[0]), 5 * _class(form[-1])
 
 
 def _read(text: str, start: int, end: int, prev_end: int, append) -> int:
@@ -117,7 +111,7 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
     if starts[-1] + lengths[-1] + spaces[-1] != len(text):  # not this doc's text: read it with the pattern
         return tokenize(text)
-    get, risk, count = _SPLITS.get, _RISK, text.count
+    split, risk, count = split_form, _RISK, text.count
     out: List[Tok] = []
     append, new = out.append, tuple.__new__
     prev_end = 0  # the end of the last value token
@@ -127,7 +121,7 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     last_end = 0  # the end of the last Doc token
     for idx, length, space in zip(starts, lengths, spaces):
         form = text[idx:idx + length]
-        entry = get(form) or _split(form)
+        entry = split(form)
         if before >= 0 and risk[before + entry[2]]:
             if open_at < 0:  # the last token's pieces are read again with this one
                 del out[mark:]
