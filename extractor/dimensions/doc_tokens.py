@@ -65,12 +65,15 @@ _GLUED_RISK = frozenset({
 _SPACED_RISK = frozenset({(_DIGIT, _DIGIT)})
 # the same as one flat table: index ``before + after``, where ``before`` is the last character's class
 # times 5, plus 25 when a space follows the token (see :data:`_Split`)
-_RISK = tuple(((k % 25) // 5, k % 5) in (_SPACED_RISK if k >= 25 else _GLUED_RISK) for k in range(50))
+_RISK = tuple(k < 50 and ((k % 25) // 5, k % 5) in (_SPACED_RISK if k >= 25 else _GLUED_RISK)
+              for k in range(55))
+_START = 50  # before the first token (a row of _RISK that is all False)
 
-# one form: its first piece and the others (each ``(kind, start, end, text, low, glued, newlines)``, offsets
-# within the form; the first piece's glued and newlines are left to its place in the text), the class of its
-# first character and 5 × the class of its last (an index into :data:`_RISK`)
-_Split = Tuple[Optional[tuple], Tuple[tuple, ...], int, int]
+# one form: its first piece ``(kind, start, end, text, low)`` (offsets within the form; whether it is glued
+# and the line breaks before it depend on its place in the text), the other pieces ``(kind, start, end, text,
+# low, glued, newlines)``, the class of its first character, the row of :data:`_RISK` after it when no space
+# follows and when one does, and how many pieces it has
+_Split = Tuple[Optional[tuple], Tuple[tuple, ...], int, int, int, int]
 
 
 @lru_cache(maxsize=FORM_CACHE_SIZE)
@@ -85,7 +88,9 @@ def split_form(form: str) -> _Split:
         pieces.append((m.lastgroup, s, e, t, t.lower(), glued,
                        0 if glued or prev_end < 0 else form.count("\n", prev_end, s)))
         prev_end = e
-    return pieces[0] if pieces else None, tuple(pieces[1:]), _class(form[0]), 5 * _class(form[-1])
+    last = 5 * _class(form[-1])
+    return (pieces[0][:5] if pieces else None, tuple(pieces[1:]), _class(form[0]), last, last + 25,
+            len(pieces))
 
 
 def _read(text: str, start: int, end: int, prev_end: int, append) -> int:
@@ -104,8 +109,7 @@ def _read(text: str, start: int, end: int, prev_end: int, append) -> int:
 
 def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     """The value tokens of ``text``, the text of ``doc`` (``doc_text(doc)``), from the doc's tokens."""
-    n = len(doc)
-    if not n:
+    if not len(doc):
         return tokenize(text)
     # three flat lists (a list of rows would be one more object per token for the garbage collector)
     starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
@@ -115,36 +119,39 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     out: List[Tok] = []
     append, new = out.append, tuple.__new__
     prev_end = 0  # the end of the last value token
-    before = -1  # the last token's class index into _RISK (-1: none yet)
-    mark = mark_end = 0  # len(out) and prev_end before the last token's pieces
+    before = _START  # the row of _RISK after the last Doc token
     open_at = -1  # start of a stretch read with the pattern (tokens whose boundaries it may cross)
-    last_end = 0  # the end of the last Doc token
+    last = None  # the last Doc token's split, offset and length
+    last_idx = last_length = 0
     for idx, length, space in zip(starts, lengths, spaces):
-        form = text[idx:idx + length]
-        entry = split(form)
-        if before >= 0 and risk[before + entry[2]]:
+        entry = split(text[idx:idx + length])
+        if risk[before + entry[2]]:
             if open_at < 0:  # the last token's pieces are read again with this one
-                del out[mark:]
-                prev_end = mark_end
-                open_at = last_start
+                k = last[5]
+                if k:
+                    del out[-k:]
+                    prev_end = out[-1][3] if out else 0
+                open_at = last_idx
         else:
             if open_at >= 0:
-                prev_end = _read(text, open_at, last_end, prev_end, append)
+                prev_end = _read(text, open_at, last_idx + last_length, prev_end, append)
                 open_at = -1
-            mark, mark_end = len(out), prev_end
             first = entry[0]
             if first is not None:
-                kind, s, e, t, low, _, _ = first
+                kind, s, e, t, low = first
                 s += idx
-                glued = s == prev_end and prev_end > 0
+                if s == prev_end:
+                    glued, nl = prev_end > 0, 0
+                else:
+                    glued, nl = False, count("\n", prev_end, s)
                 prev_end = e + idx
-                append(new(Tok, (kind, t, s, prev_end, low, glued,
-                                 0 if glued or s == mark_end else count("\n", mark_end, s))))
-                for kind, s, e, t, low, glued, nl in entry[1]:
-                    prev_end = e + idx
-                    append(new(Tok, (kind, t, s + idx, prev_end, low, glued, nl)))
-        before = entry[3] + 25 * space
-        last_start, last_end = idx, idx + length
+                append(new(Tok, (kind, t, s, prev_end, low, glued, nl)))
+                if entry[1]:
+                    for kind, s, e, t, low, glued, nl in entry[1]:
+                        prev_end = e + idx
+                        append(new(Tok, (kind, t, s + idx, prev_end, low, glued, nl)))
+        before = entry[4] if space else entry[3]
+        last, last_idx, last_length = entry, idx, length
     if open_at >= 0:
-        _read(text, open_at, last_end, prev_end, append)
+        _read(text, open_at, last_idx + last_length, prev_end, append)
     return tuple(out)
