@@ -43,6 +43,9 @@ PIECES = st.one_of(
     st.sampled_from(list("0123456789")),
     st.integers(0, 10 ** 7).map(str),
     st.sampled_from([" ", " ", "  ", "\n", "\n\n", " \n ", ",", ".", "-", "%", "№", "«", "»", "(", ")", ":"]),
+    # a combining mark (part of a word for the pattern, not a letter for str.isalpha), digits that are not
+    # ASCII (str.isdigit, not the pattern's [0-9])
+    st.sampled_from(["\u0301", "²", "٣"]),
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 

@@ -49,7 +49,7 @@ def _class(c: str) -> int:
         return _POINT
     if c == " ":
         return _SPACE
-    if _WORDISH.match(c) is not None:
+    if c.isalpha() or _WORDISH.match(c) is not None:  # (isalpha: a letter, the common case, at once)
         return _WORD
     return _OTHER
 
@@ -69,16 +69,22 @@ _RISK = tuple(k < 50 and ((k % 25) // 5, k % 5) in (_SPACED_RISK if k >= 25 else
               for k in range(55))
 _START = 50  # before the first token (a row of _RISK that is all False)
 
-# one form: its first piece ``(kind, start, end, text, low)`` (offsets within the form; whether it is glued
-# and the line breaks before it depend on its place in the text), the other pieces ``(kind, start, end, text,
-# low, glued, newlines)``, the class of its first character, the row of :data:`_RISK` after it when no space
-# follows and when one does, and how many pieces it has
-_Split = Tuple[Optional[tuple], Tuple[tuple, ...], int, int, int, int]
+# one form, flat: its first piece's kind (None: no piece), start, end, text and lower case (offsets within the
+# form; whether it is glued and the line breaks before it depend on its place in the text), the other pieces
+# ``(kind, start, end, text, low, glued, newlines)``, the class of its first character, the row of
+# :data:`_RISK` after it when no space follows and when one does, and how many pieces it has
+_Split = Tuple[Optional[str], int, int, str, str, Tuple[tuple, ...], int, int, int, int]
 
 
 @lru_cache(maxsize=FORM_CACHE_SIZE)
 def split_form(form: str) -> _Split:
     """The value tokens of one Doc token's form, as :data:`_Split`."""
+    # the common forms without the pattern: letters only (one word; ``isalpha`` is the pattern's \p{L}, and
+    # a form with a mark or another sign goes to the pattern), ASCII digits only (one number)
+    if form.isalpha():
+        return "word", 0, len(form), form, form.lower(), (), _WORD, 5 * _WORD, 5 * _WORD + 25, 1
+    if form.isdigit() and form.isascii():
+        return "num", 0, len(form), form, form, (), _DIGIT, 5 * _DIGIT, 5 * _DIGIT + 25, 1
     pieces = []
     prev_end = -1
     for m in _TOKEN.finditer(form):
@@ -88,9 +94,9 @@ def split_form(form: str) -> _Split:
         pieces.append((m.lastgroup, s, e, t, t.lower(), glued,
                        0 if glued or prev_end < 0 else form.count("\n", prev_end, s)))
         prev_end = e
+    first = pieces[0][:5] if pieces else (None, 0, 0, "", "")
     last = 5 * _class(form[-1])
-    return (pieces[0][:5] if pieces else None, tuple(pieces[1:]), _class(form[0]), last, last + 25,
-            len(pieces))
+    return (*first, tuple(pieces[1:]), _class(form[0]), last, last + 25, len(pieces))
 
 
 def _read(text: str, start: int, end: int, prev_end: int, append) -> int:
@@ -121,24 +127,21 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     prev_end = 0  # the end of the last value token
     before = _START  # the row of _RISK after the last Doc token
     open_at = -1  # start of a stretch read with the pattern (tokens whose boundaries it may cross)
-    last = None  # the last Doc token's split, offset and length
+    pieces = 0  # how many value tokens the last Doc token gave
     last_idx = last_length = 0
     for idx, length, space in zip(starts, lengths, spaces):
-        entry = split(text[idx:idx + length])
-        if risk[before + entry[2]]:
+        kind, s, e, t, low, rest, cls, after, after_space, n = split(text[idx:idx + length])
+        if risk[before + cls]:
             if open_at < 0:  # the last token's pieces are read again with this one
-                k = last[5]
-                if k:
-                    del out[-k:]
+                if pieces:
+                    del out[-pieces:]
                     prev_end = out[-1][3] if out else 0
                 open_at = last_idx
         else:
             if open_at >= 0:
                 prev_end = _read(text, open_at, last_idx + last_length, prev_end, append)
                 open_at = -1
-            first = entry[0]
-            if first is not None:
-                kind, s, e, t, low = first
+            if kind is not None:
                 s += idx
                 if s == prev_end:
                     glued, nl = prev_end > 0, 0
@@ -146,12 +149,12 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
                     glued, nl = False, count("\n", prev_end, s)
                 prev_end = e + idx
                 append(new(Tok, (kind, t, s, prev_end, low, glued, nl)))
-                if entry[1]:
-                    for kind, s, e, t, low, glued, nl in entry[1]:
+                if rest:
+                    for kind, s, e, t, low, glued, nl in rest:
                         prev_end = e + idx
                         append(new(Tok, (kind, t, s + idx, prev_end, low, glued, nl)))
-        before = entry[4] if space else entry[3]
-        last, last_idx, last_length = entry, idx, length
+        before = after_space if space else after
+        pieces, last_idx, last_length = n, idx, length
     if open_at >= 0:
         _read(text, open_at, last_idx + last_length, prev_end, append)
     return tuple(out)
