@@ -29,8 +29,8 @@ import regex
 from spacy.tokens import Doc
 
 from ..lang.kk.tokenizer import doc_text
-from .numeral.parse import word_value
 from .doc_tokens import value_tokens
+from .numeral.parse import word_value
 from .tokens import Tok, is_ending_chain, tokenize
 
 if TYPE_CHECKING:
