@@ -2,19 +2,21 @@
 
 Before, each value recogniser (money, percent, quantity, jobs) grouped the tokens of the text by form
 and looked every form up in its own unit lexicon, and looked again for the tokens a number may start at.
-Here one pass over the tokens (:func:`..tokens.tokenize`, the value tokens: ``3 634`` is one number,
-``1000-нан`` is ``1000`` ``-`` ``нан``) looks each token's form up ONCE in a per-form table that says
-everything the recognisers ask of a form: which trigger sets it may start (the unit words of each
-dimension, the head-count words of jobs, the start words of the date rules, ... registered with
-:func:`register_triggers`) and whether it is a number word. The result, :class:`TextAnalysis`, is
-computed once per document and kept on the spaCy ``Doc`` (``doc._.kx_values``,
-:func:`analysis_of`); each recogniser then looks only at the positions of its own triggers.
+Here one pass over the value tokens (:mod:`.tokens`: ``3 634`` is one number, ``1000-нан`` is ``1000``
+``-`` ``нан``) looks each token's form up ONCE in a per-form table that says everything the recognisers
+ask of a form: which trigger sets it may start (the unit words of each dimension, the head-count words of
+jobs, the start words of the date rules, ... registered with :func:`register_triggers`) and whether it is
+a number word. The result, :class:`TextAnalysis`, is computed once per document and kept on the spaCy
+``Doc`` (``doc._.kx_values``, :func:`analysis_of`); each recogniser then looks only at the positions of
+its own triggers.
 
-Why the value tokens and not the spaCy tokens: the value tokens are a definition the recognisers' rules
-are written against (a space-grouped number ``60 435,9`` is one token, a glued ending is its own
-token); the spaCy tokenizer splits numbers at spaces and keeps ``1000-нан`` as it likes for names. One
-regex pass builds them, their offsets are character offsets of ``doc_text(doc)``, and every value and
-date recogniser shares the one split.
+The value tokens come from the spaCy Doc's word split, not a second one: :func:`analysis_of` reads them
+off the Doc's tokens (:func:`.doc_tokens.value_tokens`: each Doc token's form split once per distinct
+form, placed at ``token.idx``). They are finer than the Doc's tokens where the recognisers' rules need it
+(``1000-нан``, ``50%-ға`` and ``ЖШС-нің`` are one Doc token each, for the names layer and the NER model,
+and two or three value tokens: a glued ending is its own token) and equal to the value pattern's
+:func:`.tokens.tokenize` over the text, so their offsets are character offsets of ``doc_text(doc)``.
+A text analysed without its Doc (:func:`analyse`) is split by that pattern.
 
 The per-form table is bounded: a worker reads millions of documents, so it is cleared when it holds
 :data:`FORM_CACHE_SIZE` forms (each form is then simply looked up again).
@@ -27,6 +29,7 @@ import regex
 from spacy.tokens import Doc
 
 from ..lang.kk.tokenizer import doc_text
+from .doc_tokens import value_tokens
 from .numeral.parse import word_value
 from .tokens import Tok, is_ending_chain, tokenize
 
@@ -201,10 +204,12 @@ class TextAnalysis:
         return got
 
 
-def analyse(text: str) -> TextAnalysis:
-    """Analyse ``text`` (prefer :func:`analysis_of` for a ``Doc``: it keeps the result)."""
+def analyse(text: str, toks: Optional[Tuple[Tok, ...]] = None) -> TextAnalysis:
+    """Analyse ``text`` (prefer :func:`analysis_of` for a ``Doc``: it keeps the result, and reads the
+    value tokens off the doc's tokens); ``toks``: its value tokens when known, else :func:`.tokens.tokenize`."""
     stats["texts"] += 1
-    toks = tokenize(text)
+    if toks is None:
+        toks = tokenize(text)
     starts: List[int] = []
     index: Dict[str, List[int]] = {n: [] for n in _NAMES}
     forms, n = _FORMS, len(toks)
@@ -229,7 +234,8 @@ def analysis_of(doc: Doc) -> TextAnalysis:
     """The analysis of ``doc``'s text, computed on the first call and kept on the doc."""
     got = doc._.kx_values
     if got is None:
-        got = analyse(doc_text(doc))
+        text = doc_text(doc)
+        got = analyse(text, value_tokens(doc, text))
         doc._.kx_values = got
     return got
 

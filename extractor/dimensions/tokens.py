@@ -1,9 +1,12 @@
 """Tokens for the value recognisers: digit numbers, words and single signs, with the spaces between.
 
-The value recognisers (numbers, money, percent, quantity, jobs) read these tokens rather than run
-one large regular expression: one pass of a small pattern over the text, then dictionary lookups.
-A document is tokenized once and shared (:mod:`.analysis` keeps its tokens on the Doc; :func:`tokenize`
-keeps the last few texts).
+The value recognisers (numbers, money, percent, quantity, jobs, dates) read these tokens rather than run
+one large regular expression: dictionary lookups over tokens. This module is their definition: a small
+pattern (:data:`_TOKEN`) over a text, :func:`tokenize`. A document's value tokens are not found by running
+it over the whole text again: they are read off the spaCy Doc's own tokens, each form split once
+(:mod:`.doc_tokens`, used by the document analysis :mod:`.analysis`), and give exactly what
+:func:`tokenize` gives (its tests hold the two equal). :func:`tokenize` itself serves texts that have no
+Doc (a number phrase read alone, :func:`.numeral.reader.parse_amount`) and is the tests' oracle.
 
 A ``num`` token is a number as news text writes it: ``5``, ``5,6``, ``1.5``, ``3 634`` and ``60 435,9``
 (a first group of one to three digits, then groups of exactly three; ``2015 жылы 3 634`` keeps the
