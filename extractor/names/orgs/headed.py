@@ -40,8 +40,9 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
-                       is_common, lookup, looks_adjective, looks_non_name, first_names, named_after, owner_links,
-                       number_words, place_nouns, place_parts, plain_words)
+                       first_names, is_common, is_title, lookup, name_markers, looks_adjective, looks_non_name, named_after,
+                       number_words, owner_links, place_nouns, place_parts, plain_words, purpose_links,
+                       strip_possessive)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -95,7 +96,8 @@ def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     words: List[Word] = []
     w = info.prev(hm.first)
     while w is not None and len(words) < 4 and info.adjacent(w, words[0] if words else hm.first):
-        if not w.capitalised or looks_adjective(w.text) or info.ordinary_word(w) \
+        office = not words and w.capitalised and is_title(w.text)  # Тұңғыш Президент қоры
+        if not w.capitalised or looks_adjective(w.text) or (info.ordinary_word(w) and not office) \
                 or base_form(w.text, "org") != w.text or (words and _common_opener(info, w)):
             break  # not the object opening the sentence: Кітапты | Фолиант баспасы шығарды
         words.insert(0, w)
@@ -107,6 +109,11 @@ def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     name = " ".join(x.text for x in words)
     if lookup(name, "location") is not None:
         return None
+    if INITIALS.match(words[0].text) or is_title(words[-1].text):
+        # named after a person or an office: the kind word stays (К.Аденауэр қоры, Тұңғыш Президент қоры;
+        # ҚР Тұңғыш Президенті қоры is the same fund)
+        last = strip_possessive(words[-1].text) if is_title(words[-1].text) else words[-1].text
+        return OrgFinding(words[0].start, hm.end, " ".join([x.text for x in words[:-1]] + [last, hm.base]))
     return OrgFinding(words[0].start, hm.end, name)
 
 
@@ -143,6 +150,12 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         prev = info.prev(w)
         if prev is None or not info.adjacent(prev, w):
             break
+        if prev.lower in name_markers() and all(looks_adjective(x.text) for x in taken):
+            # «Дән Плюс» атты қостанайлық компания: the quoted name is the body's name
+            q = _quote_closing_before(info, prev)
+            if q is not None and _name_like(q.text) and lookup(q.text, "location") is None:
+                return OrgFinding(q.start, hm.end, q.text)
+            break
         if prev.lower != "және" and (prev.lower in stops.not_name or prev.lower in STOP_WORDS):
             break
         if prev.capitalised:
@@ -162,7 +175,14 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     inner = _named_unit_before(info, start, hm)
     if inner is not None:
         return inner
-    if info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
+    # what the body does (``Судың сапасын бақылау жөніндегі басқарма``): its first word may be an ordinary word
+    # in the genitive, and the head may be bare
+    purpose = _purpose_end(info, start, hm)
+    if purpose is not None:
+        if start.lower in stops.not_name or start.lower in number_words() or _inflected_opener(info, start) \
+                or INITIALS.match(start.text):
+            return None
+    elif info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
             or start.lower in number_words():  # Алты жүз қазақ мектебі бар: a count of schools, no name
         return None
     first = _extend_left(info, start)
@@ -176,10 +196,11 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             return None  # қала әкімдігі, Облыс прокуратурасы: whose?
         first, words = owner, [owner] + words  # АҚШ Мемлекеттік департаменті
     named = any(x.lower in named_after() for x in words)  # Жамбыл атындағы облыстық филармония
-    if hm.bare and not all(looks_adjective(x.text) or x.lower in named_after()
-                           for x in info.words[start.i + 1:hm.first.i]):
+    modifiers = info.words[(purpose.i if purpose is not None else start.i) + 1:hm.first.i]
+    if hm.bare and not all(looks_adjective(x.text) or x.lower in named_after() for x in modifiers):
         return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
-    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text) and not named:
+    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text) and not named \
+            and purpose is None:
         return None  # Мамандар аудандық колледжді бітірді
     if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
         return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
@@ -191,6 +212,18 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _purpose_end(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[Word]:
+    """The last ``жөніндегі`` (role ``purpose_link``) between the name's start and its head, with only
+    adjectives after it (``Төтенше жағдай жөніндегі мемлекеттік комиссия``): the words before it say what the
+    body does, and it is a name of its own even when they are ordinary words."""
+    links = [x for x in info.words[start.i + 1:hm.first.i] if x.lower in purpose_links()]
+    if not links or links[-1].i == start.i + 1 and not start.capitalised:
+        return None
+    if not all(looks_adjective(x.text) for x in info.words[links[-1].i + 1:hm.first.i]):
+        return None
+    return links[-1]
 
 
 def _named_unit_before(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[OrgFinding]:
