@@ -96,9 +96,12 @@ def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     words: List[Word] = []
     w = info.prev(hm.first)
     while w is not None and len(words) < 4 and info.adjacent(w, words[0] if words else hm.first):
-        office = not words and w.capitalised and is_title(w.text)  # Тұңғыш Президент қоры
+        # an office names the body (Президент қоры), with the word that says which one even where it opens
+        # the sentence (Тұңғыш Президент қоры)
+        office = not words and w.capitalised and is_title(w.text)
+        of_office = len(words) == 1 and is_title(words[0].text)
         if not w.capitalised or looks_adjective(w.text) or (info.ordinary_word(w) and not office) \
-                or base_form(w.text, "org") != w.text or (words and _common_opener(info, w)):
+                or base_form(w.text, "org") != w.text or (words and _common_opener(info, w) and not of_office):
             break  # not the object opening the sentence: Кітапты | Фолиант баспасы шығарды
         words.insert(0, w)
         w = info.prev(w)
