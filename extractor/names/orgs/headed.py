@@ -100,7 +100,8 @@ def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         # the sentence (Тұңғыш Президент қоры)
         office = not words and w.capitalised and is_title(w.text)
         of_office = len(words) == 1 and is_title(words[0].text)
-        if not w.capitalised or looks_adjective(w.text) or (info.ordinary_word(w) and not office) \
+        ordinary = info.ordinary_word(w) and not office and not (of_office and w.lower not in stop_words().not_name)
+        if not w.capitalised or looks_adjective(w.text) or ordinary \
                 or base_form(w.text, "org") != w.text or (words and _common_opener(info, w) and not of_office):
             break  # not the object opening the sentence: Кітапты | Фолиант баспасы шығарды
         words.insert(0, w)
