@@ -176,6 +176,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if start is None:
         # a capitalised head with no modifier: Назарбаев Университеті is found through its start
         return None
+    parent = _parent_before_unit(info, start, taken)
+    if parent is not None:
+        return parent
     inner = _named_unit_before(info, start, hm)
     if inner is not None:
         return inner
@@ -216,6 +219,28 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optional[OrgFinding]:
+    """A listed organisation or a name in Latin script before lower-case words and a head: the words after
+    it are its unnamed unit, which folds into it (annotation.md), or a descriptor (``Қазпошта баспасөз
+    қызметі`` → Қазпошта, ``Halyk Bank баспасөз қызметі`` → Halyk Bank, ``Samal Tech ақпараттық
+    агенттігі`` → Samal Tech); a head right after the name stays part of it (``Үкімет аппараты``)."""
+    if len(taken) < 2 or any(x.capitalised for x in taken[1:]):
+        return None
+    first = start
+    if start.latin:
+        while True:
+            prev = info.prev(first)
+            if prev is None or not info.adjacent(prev, first) or not prev.capitalised or not prev.latin:
+                break
+            first = prev
+        name = " ".join(info.text[first.start:start.end].split())
+        return OrgFinding(first.start, start.end, name)
+    entry = lookup(start.text, "org")
+    if entry is None or info.ordinary_word(start):
+        return None
+    return OrgFinding(start.start, start.end, entry.name)
 
 
 def _purpose_end(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[Word]:
