@@ -29,6 +29,14 @@ Longer official names: a capitalised bare head inside the name does not stop it 
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
 with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
 (``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
+
+What a body does, before ``жөніндегі`` (role ``purpose_link``), is part of its name, with a bare head and a
+first word in the genitive (``Судың сапасын бақылау жөніндегі басқарма``); a quoted name before ``атты``
+'named' (role ``name_marker``), descriptors and a head is the name (``«Дән Плюс» атты қостанайлық компания``
+→ Дән Плюс). A foundation named after a person or an office keeps its kind word (``К.Аденауэр қоры``,
+``Тұңғыш Президент қоры``, also from ``Тұңғыш Президенті қоры``). A listed organisation or a Latin-script
+name before lower-case words and a head is the organisation itself: the words are its unnamed unit or a
+descriptor (``Қазпошта баспасөз қызметі`` → Қазпошта; ``Үкімет аппараты`` keeps its head).
 """
 from __future__ import annotations
 
