@@ -194,8 +194,12 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     # in the genitive, and the head may be bare
     purpose = _purpose_end(info, start, hm)
     if purpose is not None:
+        # the first word in the nominative, or an ordinary word in the genitive (Судың сапасын ...); not a
+        # place in another case (Астанада ...) nor a person's name (Сапаровтың ...)
+        nominative = base_form(start.text, "org") == start.text
         if start.lower in stops.not_name or start.lower in number_words() or _inflected_opener(info, start) \
-                or INITIALS.match(start.text):
+                or INITIALS.match(start.text) \
+                or not (nominative or (_genitive(start) and is_common(start.text))):
             return None
     elif info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
             or start.lower in number_words():  # Алты жүз қазақ мектебі бар: a count of schools, no name
