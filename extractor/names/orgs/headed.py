@@ -248,6 +248,10 @@ def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optio
                 break
             first = prev
         name = " ".join(info.text[first.start:start.end].split())
+        # a name of its own (two words or listed), and a unit in the nominative after it: not a Latin word
+        # inside what a body does (IT мамандарын даярлау орталығы)
+        if (first is start and lookup(name, "org") is None) or base_form(taken[1].text, "org") != taken[1].text:
+            return None
         return OrgFinding(first.start, start.end, name)
     entry = lookup(start.text, "org")
     if entry is None or info.ordinary_word(start):
