@@ -62,6 +62,7 @@ VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
 DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
+ADJECTIVE_SUFFIXES = ("тық", "дық", "лық", "тік", "дік", "лік")  # облыс-тық, қала-лық, аудан-дық
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -325,7 +326,8 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
     word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
     жағдайлар департаменті``), also joined by ``бойынша`` (``Қостанай облысы бойынша Мемлекеттік кірістер
     департаменті``; ``data/name_stop_words.tsv``, role ``owner_link``), or a listed country or city in the
-    nominative (``Қазақстан Даму Банкі``), or a listed organisation's abbreviation (``ТМД Парламентаралық
+    nominative (``Қазақстан Даму Банкі``), a place with its adjective (``Қарағанды облыстық Экономикалық тергеу
+    департаменті``), or a listed organisation's abbreviation (``ТМД Парламентаралық
     ассамблеясы``). Not a
     place in another case (``Астанада Ұлттық музей``), a place after a comma or a conjunction, nor a second
     place before a name that starts with its own (``Алматы облысы Талғар ауданының әкімдігі``)."""
@@ -351,12 +353,25 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
                 and base_form(owner.text, "location") == owner.text and not info.ordinary_word(owner):
             return _extend_left(info, owner)  # Шығыс Қазақстан облысының ...
         return first
+    if _place_adjective(prev):  # Қарағанды облыстық Экономикалық тергеу департаменті
+        owner = info.prev(prev)
+        if owner is not None and info.adjacent(owner, prev) and owner.capitalised and owner.lower not in STOP_WORDS \
+                and base_form(owner.text, "location") == owner.text and not info.ordinary_word(owner):
+            return _extend_left(info, owner)
+        return first
     if prev.capitalised and prev.lower not in STOP_WORDS and base_form(prev.text, "location") == prev.text \
             and lookup(prev.text, "location") is not None and not info.ordinary_word(prev):
         return prev
     if _listed_abbreviation(prev) and info.gap(prev, first) == " ":
         return prev  # ТМД Парламентаралық ассамблеясы, БҰҰ Бас ассамблеясы: a body of the organisation
     return first
+
+
+def _place_adjective(w: Word) -> bool:
+    """A lower-case adjective of a place noun (``облыстық``, ``қалалық``, ``аудандық``): the place written
+    before it owns the body after it."""
+    return not w.capitalised and w.lower in stop_words().generic and w.lower[-3:] in ADJECTIVE_SUFFIXES \
+        and w.lower[:-3] in place_nouns()
 
 
 def _listed_abbreviation(w: Word) -> bool:
