@@ -268,6 +268,12 @@ def name_markers() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def name_particles() -> FrozenSet[str]:
+    """``әл`` of ``әл-Фараби``: a lower-case particle before a person's capitalised name."""
+    return _role("name_particle")
+
+
+@lru_cache(maxsize=1)
 def plain_words() -> FrozenSet[str]:
     """Words that look inflected but are words of their own inside a name (``тұрғын үй``)."""
     return _role("plain_word")

@@ -48,7 +48,7 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
-                       first_names, is_common, is_title, lookup, name_markers, looks_adjective, looks_non_name, named_after,
+                       first_names, is_common, is_title, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
                        number_words, owner_links, place_nouns, place_parts, plain_words, purpose_links,
                        strip_possessive)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
@@ -306,19 +306,26 @@ def person_before(info: TextInfo, anchor: Word) -> Word:
     first = anchor
     for k in range(2):
         prev = info.prev(first)
-        if prev is None or not prev.capitalised or prev.lower in STOP_WORDS:
+        if prev is None or not (prev.capitalised or _particle_name(prev)) or prev.lower in STOP_WORDS:
             break
         initials = bool(INITIALS.match(prev.text + ".")) and info.gap(prev, first).strip(" \t") == "."
         if not (info.adjacent(prev, first) or initials):
             break
         if k == 1 and not (initials or prev.lower in first_names()):
             break
-        if k == 0 and (info.ordinary_word(prev) or base_form(prev.text, "person") != prev.text):
+        if k == 0 and ((info.ordinary_word(prev) and not _particle_name(prev))
+                       or base_form(prev.text, "person") != prev.text):
             break
         first = prev
         if initials:
             break
     return first
+
+
+def _particle_name(w: Word) -> bool:
+    """A person's name after a lower-case particle and a hyphen: ``әл-Фараби``."""
+    particle, _, rest = w.text.partition("-")
+    return particle in name_particles() and rest[:1].isupper()
 
 
 def _owner_before_name(info: TextInfo, first: Word) -> Word:
