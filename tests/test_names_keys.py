@@ -60,3 +60,18 @@ def test_spellings_of_one_entity_in_one_text_get_one_name():
     orgs = [r for r in doc.records if r.type == "org"]
     assert len(orgs) == 3 and {r.name for r in orgs} == {"Атырау облысы әкімдігі"}
     assert {r.key for r in orgs} == {"атырау облысы әкімдігі"}
+
+
+def test_a_chamber_written_alone_takes_the_fuller_name_the_text_also_writes():
+    doc = extractor.extract("Заң жобасын Парламент Мәжілісінің депутаттары талқылады. Мәжіліс оны мақұлдады. "
+                            "Мәжіліс Төрағасы сөз сөйледі. Кейін Сенат та қолдады.", ner="none")
+    orgs = [r for r in doc.records if r.type == "org"]
+    assert {r.name for r in orgs if "Мәжіліс" in r.text} == {"Парламент Мәжілісі"}
+    assert len({r.key for r in orgs if "Мәжіліс" in r.text}) == 1
+    # the Senate, written alone, keeps its own spelling: the text never writes the fuller one
+    assert {r.name for r in orgs if r.text == "Сенат"} == {"Сенат"}
+
+
+def test_without_the_fuller_spelling_a_chamber_keeps_its_name():
+    doc = extractor.extract("Мәжіліс заңды қабылдады. Мәжілістің отырысы ұзаққа созылды.", ner="none")
+    assert {r.name for r in doc.records if r.type == "org"} == {"Мәжіліс"}

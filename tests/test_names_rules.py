@@ -203,3 +203,12 @@ def test_a_surname_with_initials_after_it(text, names):
 ])
 def test_an_office_word_and_the_name_after_it(text, name):
     assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Қалада IT мамандарын даярлау орталығы ашылды.", "IT"),  # inside what the body does
+    ("Жаңа Digital білім беру орталығы жұмыс істейді.", "Digital"),  # one unlisted Latin word
+])
+def test_a_latin_word_before_a_body_is_no_parent_of_its_own(text, word):
+    from extractor.names.orgs import find_orgs
+    assert word not in {m.attrs["name"] for m in find_orgs(text)}

@@ -40,7 +40,7 @@ from ..lang.kk.morph import base_form
 from ..lang.kk.tokenizer import doc_text
 from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside, overlaps
-from .keys import entity_key
+from .keys import alias_spellings, entity_key
 from .lexicon import abbreviation_expansions, canonical_location, canonical_org, state_words
 from .model_checks import Span, check_spans
 from .locations import find_places
@@ -187,8 +187,10 @@ def _state_before_body(text: str, m: Mention, org_starts: Dict[int, Mention]) ->
 
 def _one_name_per_key(mentions: List[Mention]) -> None:
     """The mentions of one entity in a text get one name: an abbreviation takes the full name the text also
-    writes (``ТЖМ`` after ``Төтенше жағдайлар министрлігі``); among other spellings the most frequent wins,
-    then the first (``Атырау облысының әкімдігі`` and ``Атырау облысы әкімдігі``)."""
+    writes (``ТЖМ`` after ``Төтенше жағдайлар министрлігі``); the spelling ``data/name_aliases.tsv`` gives, when
+    the text writes it and it is longer than the others (``Парламент Мәжілісі`` and ``Мәжіліс``); among other
+    spellings the most frequent wins, then the first (``Атырау облысының әкімдігі`` and ``Атырау облысы
+    әкімдігі``)."""
     groups: Dict[tuple, List[Mention]] = {}
     for m in mentions:
         if m.type in ("org", "location"):
@@ -199,6 +201,10 @@ def _one_name_per_key(mentions: List[Mention]) -> None:
         if not names or len(set(m.attrs["name"] for m in group)) == 1:
             continue
         best = max(dict.fromkeys(names), key=names.count)  # the most frequent, the first among equals
+        fuller = [n for n in names if " ".join(n.casefold().split()) in alias_spellings()
+                  and all(len(n.split()) > len(o.split()) for o in names if o != n)]
+        if fuller:  # the alias table's fuller spelling the text also writes: Парламент Мәжілісі over Мәжіліс
+            best = fuller[0]
         for m in group:
             m.attrs["name"] = best
 

@@ -3,7 +3,8 @@
 
 A head is found in any case form (``облысының``, ``ауданында``, ``әкімдігінің``); the possessive form
 follows a noun or a name, the bare form only an adjective (``Ұлттық банк``, but ``кітапханаға тапсырды``
-is no name).
+is no name), ``жөніндегі`` (``Судың сапасын бақылау жөніндегі басқарма``) or ``атты`` (``«Дән Плюс» атты
+компания``).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 import regex
 
 from ..lang.kk.morph import DEVOICING, ending_rows, hyphen_base, parses, strip_endings
-from .lexicon import Head, heads, looks_adjective, strip_possessive
+from .lexicon import Head, heads, looks_adjective, name_markers, purpose_links, strip_possessive
 from .text import TextInfo, Word
 
 _TEXT, _LOWER = attrgetter("text"), attrgetter("lower")
@@ -139,7 +140,11 @@ def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
                 return HeadMatch(first, w, h, text, False)
         for h in bare.get(key, []):
             prev = info.prev(w)
-            if prev is not None and info.adjacent(prev, w) and looks_adjective(prev.text, place_attr=False):
+            # after an adjective (Ұлттық банк), what the body does (Жекешелендіру жөніндегі офис) or 'named'
+            # («Дән Плюс» атты компания)
+            if prev is not None and info.adjacent(prev, w) \
+                    and (looks_adjective(prev.text, place_attr=False) or prev.lower in purpose_links()
+                         or prev.lower in name_markers()):
                 return HeadMatch(w, w, h, base, True)
     return None
 

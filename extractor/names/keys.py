@@ -47,6 +47,12 @@ def _genitive_place_heads() -> regex.Pattern:
     return regex.compile(r"\b(%s)(?:ның|нің)\b" % "|".join(map(regex.escape, words)))
 
 
+@lru_cache(maxsize=1)
+def alias_spellings() -> frozenset:
+    """The spellings ``data/name_aliases.tsv`` gives its entities (``Парламент Мәжілісі``), case-folded."""
+    return frozenset(" ".join(r["name"].casefold().split()) for r in load_table("name_aliases"))
+
+
 def _fold(name: str) -> str:
     return " ".join(QUOTES.sub(" ", name).split()).casefold()
 

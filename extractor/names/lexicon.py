@@ -256,6 +256,24 @@ def owner_links() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def purpose_links() -> FrozenSet[str]:
+    """``жөніндегі``: the phrase before it is what a body does, part of its name."""
+    return _role("purpose_link")
+
+
+@lru_cache(maxsize=1)
+def name_markers() -> FrozenSet[str]:
+    """``атты`` 'named': the quoted name before it names the body of the head after it."""
+    return _role("name_marker")
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> FrozenSet[str]:
+    """``әл`` of ``әл-Фараби``: a lower-case particle before a person's capitalised name."""
+    return _role("name_particle")
+
+
+@lru_cache(maxsize=1)
 def plain_words() -> FrozenSet[str]:
     """Words that look inflected but are words of their own inside a name (``тұрғын үй``)."""
     return _role("plain_word")

@@ -29,6 +29,14 @@ Longer official names: a capitalised bare head inside the name does not stop it 
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
 with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
 (``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
+
+What a body does, before ``жөніндегі`` (role ``purpose_link``), is part of its name, with a bare head and a
+first word in the genitive (``Судың сапасын бақылау жөніндегі басқарма``); a quoted name before ``атты``
+'named' (role ``name_marker``), descriptors and a head is the name (``«Дән Плюс» атты қостанайлық компания``
+→ Дән Плюс). A foundation named after a person or an office keeps its kind word (``К.Аденауэр қоры``,
+``Тұңғыш Президент қоры``, also from ``Тұңғыш Президенті қоры``). A listed organisation or a Latin-script
+name before lower-case words and a head is the organisation itself: the words are its unnamed unit or a
+descriptor (``Қазпошта баспасөз қызметі`` → Қазпошта; ``Үкімет аппараты`` keeps its head).
 """
 from __future__ import annotations
 
@@ -40,8 +48,9 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
-                       is_common, lookup, looks_adjective, looks_non_name, first_names, named_after, owner_links,
-                       number_words, place_nouns, place_parts, plain_words)
+                       first_names, is_common, is_title, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
+                       number_words, owner_links, place_nouns, place_parts, plain_words, purpose_links,
+                       strip_possessive)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -53,6 +62,7 @@ VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
 DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
+ADJECTIVE_SUFFIXES = ("тық", "дық", "лық", "тік", "дік", "лік")  # облыс-тық, қала-лық, аудан-дық
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -95,8 +105,13 @@ def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     words: List[Word] = []
     w = info.prev(hm.first)
     while w is not None and len(words) < 4 and info.adjacent(w, words[0] if words else hm.first):
-        if not w.capitalised or looks_adjective(w.text) or info.ordinary_word(w) \
-                or base_form(w.text, "org") != w.text or (words and _common_opener(info, w)):
+        # an office names the body (Президент қоры), with the word that says which one even where it opens
+        # the sentence (Тұңғыш Президент қоры)
+        office = not words and w.capitalised and is_title(w.text)
+        of_office = len(words) == 1 and is_title(words[0].text)
+        ordinary = info.ordinary_word(w) and not office and not (of_office and w.lower not in stop_words().not_name)
+        if not w.capitalised or looks_adjective(w.text) or ordinary \
+                or base_form(w.text, "org") != w.text or (words and _common_opener(info, w) and not of_office):
             break  # not the object opening the sentence: Кітапты | Фолиант баспасы шығарды
         words.insert(0, w)
         w = info.prev(w)
@@ -107,6 +122,11 @@ def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     name = " ".join(x.text for x in words)
     if lookup(name, "location") is not None:
         return None
+    if INITIALS.match(words[0].text) or is_title(words[-1].text):
+        # named after a person or an office: the kind word stays (К.Аденауэр қоры, Тұңғыш Президент қоры;
+        # ҚР Тұңғыш Президенті қоры is the same fund)
+        last = strip_possessive(words[-1].text) if is_title(words[-1].text) else words[-1].text
+        return OrgFinding(words[0].start, hm.end, " ".join([x.text for x in words[:-1]] + [last, hm.base]))
     return OrgFinding(words[0].start, hm.end, name)
 
 
@@ -143,6 +163,12 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         prev = info.prev(w)
         if prev is None or not info.adjacent(prev, w):
             break
+        if prev.lower in name_markers() and all(looks_adjective(x.text) for x in taken):
+            # «Дән Плюс» атты қостанайлық компания: the quoted name is the body's name
+            q = _quote_closing_before(info, prev)
+            if q is not None and _name_like(q.text) and lookup(q.text, "location") is None:
+                return OrgFinding(q.start, hm.end, q.text)
+            break
         if prev.lower != "және" and (prev.lower in stops.not_name or prev.lower in STOP_WORDS):
             break
         if prev.capitalised:
@@ -159,10 +185,24 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if start is None:
         # a capitalised head with no modifier: Назарбаев Университеті is found through its start
         return None
+    parent = _parent_before_unit(info, start, taken)
+    if parent is not None:
+        return parent
     inner = _named_unit_before(info, start, hm)
     if inner is not None:
         return inner
-    if info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
+    # what the body does (``Судың сапасын бақылау жөніндегі басқарма``): its first word may be an ordinary word
+    # in the genitive, and the head may be bare
+    purpose = _purpose_end(info, start, hm)
+    if purpose is not None:
+        # the first word in the nominative, or an ordinary word in the genitive (Судың сапасын ...); not a
+        # place in another case (Астанада ...) nor a person's name (Сапаровтың ...)
+        nominative = base_form(start.text, "org") == start.text
+        if start.lower in stops.not_name or start.lower in number_words() or _inflected_opener(info, start) \
+                or INITIALS.match(start.text) \
+                or not (nominative or (_genitive(start) and is_common(start.text))):
+            return None
+    elif info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
             or start.lower in number_words():  # Алты жүз қазақ мектебі бар: a count of schools, no name
         return None
     first = _extend_left(info, start)
@@ -176,10 +216,11 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             return None  # қала әкімдігі, Облыс прокуратурасы: whose?
         first, words = owner, [owner] + words  # АҚШ Мемлекеттік департаменті
     named = any(x.lower in named_after() for x in words)  # Жамбыл атындағы облыстық филармония
-    if hm.bare and not all(looks_adjective(x.text) or x.lower in named_after()
-                           for x in info.words[start.i + 1:hm.first.i]):
+    modifiers = info.words[(purpose.i if purpose is not None else start.i) + 1:hm.first.i]
+    if hm.bare and not all(looks_adjective(x.text) or x.lower in named_after() for x in modifiers):
         return None  # Ұлттық академиялық кітапхана; not Hub базасында менторлық институт
-    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text) and not named:
+    if hm.bare and info.starts_sentence(start) and not looks_adjective(start.text) and not named \
+            and purpose is None:
         return None  # Мамандар аудандық колледжді бітірді
     if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
         return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
@@ -191,6 +232,44 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optional[OrgFinding]:
+    """A listed organisation or a name in Latin script before lower-case words and a head: the words after
+    it are its unnamed unit, which folds into it (annotation.md), or a descriptor (``Қазпошта баспасөз
+    қызметі`` → Қазпошта, ``Halyk Bank баспасөз қызметі`` → Halyk Bank, ``Samal Tech ақпараттық
+    агенттігі`` → Samal Tech); a head right after the name stays part of it (``Үкімет аппараты``)."""
+    if len(taken) < 2 or any(x.capitalised for x in taken[1:]):
+        return None
+    first = start
+    if start.latin:
+        while True:
+            prev = info.prev(first)
+            if prev is None or not info.adjacent(prev, first) or not prev.capitalised or not prev.latin:
+                break
+            first = prev
+        name = " ".join(info.text[first.start:start.end].split())
+        # a name of its own (two words or listed), and a unit in the nominative after it: not a Latin word
+        # inside what a body does (IT мамандарын даярлау орталығы)
+        if (first is start and lookup(name, "org") is None) or base_form(taken[1].text, "org") != taken[1].text:
+            return None
+        return OrgFinding(first.start, start.end, name)
+    entry = lookup(start.text, "org")
+    if entry is None or info.ordinary_word(start):
+        return None
+    return OrgFinding(start.start, start.end, entry.name)
+
+
+def _purpose_end(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[Word]:
+    """The last ``жөніндегі`` (role ``purpose_link``) between the name's start and its head, with only
+    adjectives after it (``Төтенше жағдай жөніндегі мемлекеттік комиссия``): the words before it say what the
+    body does, and it is a name of its own even when they are ordinary words."""
+    links = [x for x in info.words[start.i + 1:hm.first.i] if x.lower in purpose_links()]
+    if not links or links[-1].i == start.i + 1 and not start.capitalised:
+        return None
+    if not all(looks_adjective(x.text) for x in info.words[links[-1].i + 1:hm.first.i]):
+        return None
+    return links[-1]
 
 
 def _named_unit_before(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[OrgFinding]:
@@ -227,14 +306,15 @@ def person_before(info: TextInfo, anchor: Word) -> Word:
     first = anchor
     for k in range(2):
         prev = info.prev(first)
-        if prev is None or not prev.capitalised or prev.lower in STOP_WORDS:
+        if prev is None or not (prev.capitalised or _particle_name(prev)) or prev.lower in STOP_WORDS:
             break
         initials = bool(INITIALS.match(prev.text + ".")) and info.gap(prev, first).strip(" \t") == "."
         if not (info.adjacent(prev, first) or initials):
             break
         if k == 1 and not (initials or prev.lower in first_names()):
             break
-        if k == 0 and (info.ordinary_word(prev) or base_form(prev.text, "person") != prev.text):
+        if k == 0 and ((info.ordinary_word(prev) and not _particle_name(prev))
+                       or base_form(prev.text, "person") != prev.text):
             break
         first = prev
         if initials:
@@ -242,12 +322,19 @@ def person_before(info: TextInfo, anchor: Word) -> Word:
     return first
 
 
+def _particle_name(w: Word) -> bool:
+    """A person's name after a lower-case particle and a hyphen: ``әл-Фараби``."""
+    particle, _, rest = w.text.partition("-")
+    return particle in name_particles() and rest[:1].isupper()
+
+
 def _owner_before_name(info: TextInfo, first: Word) -> Word:
     """A place that owns a capitalised name belongs to it (the full hierarchical name): a place with its type
     word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
     жағдайлар департаменті``), also joined by ``бойынша`` (``Қостанай облысы бойынша Мемлекеттік кірістер
     департаменті``; ``data/name_stop_words.tsv``, role ``owner_link``), or a listed country or city in the
-    nominative (``Қазақстан Даму Банкі``), or a listed organisation's abbreviation (``ТМД Парламентаралық
+    nominative (``Қазақстан Даму Банкі``), a place with its adjective (``Қарағанды облыстық Экономикалық тергеу
+    департаменті``), or a listed organisation's abbreviation (``ТМД Парламентаралық
     ассамблеясы``). Not a
     place in another case (``Астанада Ұлттық музей``), a place after a comma or a conjunction, nor a second
     place before a name that starts with its own (``Алматы облысы Талғар ауданының әкімдігі``)."""
@@ -273,12 +360,25 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
                 and base_form(owner.text, "location") == owner.text and not info.ordinary_word(owner):
             return _extend_left(info, owner)  # Шығыс Қазақстан облысының ...
         return first
+    if _place_adjective(prev):  # Қарағанды облыстық Экономикалық тергеу департаменті
+        owner = info.prev(prev)
+        if owner is not None and info.adjacent(owner, prev) and owner.capitalised and owner.lower not in STOP_WORDS \
+                and base_form(owner.text, "location") == owner.text and not info.ordinary_word(owner):
+            return _extend_left(info, owner)
+        return first
     if prev.capitalised and prev.lower not in STOP_WORDS and base_form(prev.text, "location") == prev.text \
             and lookup(prev.text, "location") is not None and not info.ordinary_word(prev):
         return prev
     if _listed_abbreviation(prev) and info.gap(prev, first) == " ":
         return prev  # ТМД Парламентаралық ассамблеясы, БҰҰ Бас ассамблеясы: a body of the organisation
     return first
+
+
+def _place_adjective(w: Word) -> bool:
+    """A lower-case adjective of a place noun (``облыстық``, ``қалалық``, ``аудандық``): the place written
+    before it owns the body after it."""
+    return not w.capitalised and w.lower in stop_words().generic and w.lower[-3:] in ADJECTIVE_SUFFIXES \
+        and w.lower[:-3] in place_nouns()
 
 
 def _listed_abbreviation(w: Word) -> bool:
