@@ -6,10 +6,11 @@ busy machine moves the numbers less; compare figures from one run only). The sha
 the value and date recognisers (``extractor/dimensions/analysis.py``) is made by the first component that
 asks for it (``kx_money``), so its cost shows there.
 
-``--batch N`` runs the documents as :meth:`extractor.api.Extractor.pipe` does: N at a time, each component
-over the whole batch (its ``pipe`` with the batch sizes of :func:`extractor.pipeline.inference_batch_sizes`),
-so the model's batched inference and what one component leaves on the Docs for a later one show as they do
-in a run; the default (0) hands each document through the components one by one.
+``--batch N`` runs the documents as :meth:`extractor.api.Extractor.pipe` does: N at a time, a component with
+a ``pipe`` (the model's) over the whole batch (with the batch sizes of
+:func:`extractor.pipeline.inference_batch_sizes`), a run of components without one document by document (as
+``nlp.pipe`` chains them), so the model's batched inference shows as it does in a run; the default (0) hands
+each document through the components one by one.
 
 ``--gc-freeze`` moves the objects alive after start-up out of the garbage collector's reach
 (``gc.freeze()``) before timing: a full collection then no longer walks the loaded tables and models, and
@@ -54,13 +55,31 @@ def time_batches(nlp, texts, size, spent) -> None:
             doc._.kx_published = None
         spent["make_doc"] += time.process_time() - c
         cfg = inference_batch_sizes(nlp, docs) if inference_batch_sizes else {}
-        for name, proc in nlp.pipeline:
-            c = time.process_time()
-            if hasattr(proc, "pipe"):
+        for group in _groups(nlp.pipeline):
+            if len(group) == 1 and hasattr(group[0][1], "pipe"):
+                name, proc = group[0]
+                c = time.process_time()
                 docs = list(proc.pipe(docs, **cfg.get(name, {"batch_size": len(docs)})))
-            else:
-                docs = [proc(doc) for doc in docs]
-            spent[name] += time.process_time() - c
+                spent[name] += time.process_time() - c
+                continue
+            for i, doc in enumerate(docs):  # as nlp.pipe chains them: one document through the whole run
+                for name, proc in group:
+                    c = time.process_time()
+                    doc = proc(doc)
+                    spent[name] += time.process_time() - c
+                docs[i] = doc
+
+
+def _groups(pipeline):
+    """The pipeline cut into components with a ``pipe`` (each takes the batch) and runs of components
+    without one (``nlp.pipe`` hands them each document in turn, through the whole run)."""
+    out = []
+    for name, proc in pipeline:
+        if hasattr(proc, "pipe") or not out or hasattr(out[-1][-1][1], "pipe"):
+            out.append([(name, proc)])
+        else:
+            out[-1].append((name, proc))
+    return out
 
 
 def main(argv=None) -> int:
