@@ -42,14 +42,13 @@ from ..lang.kk.tokenizer import doc_text
 from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside, overlaps
 from .keys import entity_key
-from .doc_info import doc_text_info, drop_text_info
 from .lexicon import abbreviation_expansions, canonical_location, canonical_org, state_words
 from .model_checks import Span, check_spans
 from .locations import find_places
 from .orgs import find_orgs
 from .persons import find_persons
 from .resolve import resolve_persons
-from .text import WORD_RE, TextInfo
+from .text import WORD_RE, TextInfo, text_info
 
 NAME_TYPES = ("person", "location", "org")
 # KazNERD labels (and the usual short ones) → record type
@@ -246,7 +245,7 @@ class NamesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # kept by the tokenizer: spaCy's doc.text joins every token anew at each read
-        info = doc_text_info(doc, text)  # kx_org's, kept on the Doc
+        info = text_info(text)
         existing = get_mentions(doc)
         values = [m for m in existing if m.type not in NAME_TYPES]
         rules = [m for m in existing if m.type in NAME_TYPES]
@@ -256,7 +255,6 @@ class NamesComponent:
         model = model_mentions(doc, info, rules)
         names = finish(merge(values, rules, model, text))
         doc._.kx_mentions = sorted(values + names, key=lambda m: (m.start, m.end))
-        drop_text_info(doc)
         return doc
 
 

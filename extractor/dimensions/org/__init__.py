@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import List
 
 from ...mentions import Context, Mention
-from ...names.doc_info import doc_text_info
 from ...names.orgs import find_orgs
 
 
 def find(text: str, ctx: Context) -> List[Mention]:
-    return find_orgs(text, doc_text_info(ctx.doc, text))  # kept on the Doc for kx_names
+    return find_orgs(text)
