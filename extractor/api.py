@@ -7,7 +7,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 from .document import build_document
 from .facts import shift_links
 from .io.reads import DateLike, Item
-from .pipeline import build_pipeline, model_name
+from .pipeline import build_pipeline, inference_batch_sizes, model_name
 from .quality import text_warnings
 from .records import Document
 
@@ -124,7 +124,9 @@ class Extractor:
             if len(item.text) <= CHUNK_CHARS and not (self.max_chars and len(item.text) > self.max_chars):
                 warnings, published = self._prepare(item)
                 short.append((item, warnings, published, self._make_doc(item.text, published)))
-        done = iter(self.nlp.pipe([d for *_, d in short], batch_size=len(short) or 1))
+        docs = [d for *_, d in short]
+        done = iter(self.nlp.pipe(docs, batch_size=len(short) or 1,
+                                  component_cfg=inference_batch_sizes(self.nlp, docs)))
         pending = {id(item): (warnings, published) for item, warnings, published, _ in short}
         for item in batch:
             if id(item) in pending:

@@ -31,7 +31,8 @@ rule people.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -84,9 +85,9 @@ def span_mention(info: TextInfo, span: Span) -> Mention:
     surface = info.text[start:end]
     known = lambda w: w.casefold() in info.capitalised_words  # noqa: E731
     if kind == "org":
-        inner = [m for m in find_orgs(surface) if m.attrs.get("legal_form")]
-        if inner and inner[0].length >= len(surface) * 0.6:
-            attrs = dict(inner[0].attrs)
+        legal = _legal_org_attrs(surface)
+        if legal is not None:
+            attrs = dict(legal)
         else:
             clean = " ".join(surface.replace("«", " ").replace("»", " ").replace('"', " ").split())
             attrs = {"name": canonical_org(base_form(clean, "org", known=known)), "legal_form": None}
@@ -95,6 +96,17 @@ def span_mention(info: TextInfo, span: Span) -> Mention:
     else:
         attrs = {"name": base_form(surface, "person", known=known)}
     return Mention(kind, start, end, attrs, "model")
+
+
+@lru_cache(maxsize=4096)
+def _legal_org_attrs(surface: str) -> Optional[Tuple[Tuple[str, Any], ...]]:
+    """The attributes (name, legal form) of the organisation with a legal form that the rules find in a model
+    org's ``surface`` when it covers most of it, else ``None``. A function of the surface alone, kept per
+    surface: the same organisations come back article after article, and each look ran every org rule."""
+    inner = [m for m in find_orgs(surface) if m.attrs.get("legal_form")]
+    if inner and inner[0].length >= len(surface) * 0.6:
+        return tuple(inner[0].attrs.items())
+    return None
 
 
 def model_mention(doc: Doc, info: TextInfo, ent) -> Optional[Mention]:
