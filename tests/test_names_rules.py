@@ -34,6 +34,39 @@ def test_places_by_head_noun(text, name):
 def test_coordinated_names_share_the_head():
     assert places("Жазда Көктем және Шұғыла шағын ауданы абаттандырылады.") == [
         "Көктем шағын ауданы", "Шұғыла шағын ауданы"]
+    # any list joiner, a two-word item
+    assert places("Қар Солтүстік Қазақстан мен Ақмола облысында көп түсті.") == [
+        "Солтүстік Қазақстан облысы", "Ақмола облысы"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Егін Жамбыл, Түркістан және Қызылорда облыстарында ерте піседі.",
+     ["Жамбыл облысы", "Түркістан облысы", "Қызылорда облысы"]),
+    ("Жаңа жол Ақсу мен Көктөбе ауылдарын қосады.", ["Ақсу ауылы", "Көктөбе ауылы"]),
+    ("Сел қаупі Талғар және Еңбекшіқазақ аудандарының тұрғындарына ескертілді.",
+     ["Талғар ауданы", "Еңбекшіқазақ ауданы"]),
+])
+def test_a_plural_head_gives_each_listed_name_its_head(text, names):
+    found = find_places(text)
+    assert [p.name for p in found] == names
+    # each span is the item's words: the plural head belongs to all of them
+    assert [text[p.start:p.end] for p in found] == [n.rsplit(" ", 1)[0] for n in names]
+
+
+@pytest.mark.parametrize("text,names", [
+    # a city the gazetteer knows is not a region because a region follows it
+    ("Нұр-Сұлтан және Қарағанды облысының жастары жиналды.", ["Нұр-Сұлтан", "Қарағанды облысы"]),
+    # a comma after a sentence's first word makes no list
+    ("Мәселен, Атырау облысында су тапшы.", ["Атырау облысы"]),
+    # one name before a plural head: the country's regions, not a region
+    ("Ресей облыстарымен сауда артты.", ["Ресей"]),
+    # an abbreviation holds its head already
+    ("БҚО мен Павлодар облыстары келісімге қол қойды.", ["БҚО", "Павлодар облысы"]),
+    # islands the gazetteer knows keep their own names
+    ("Туристер Бали және Ява аралдарына барады.", ["Бали", "Ява"]),
+])
+def test_lists_that_do_not_share_the_head(text, names):
+    assert places(text) == names
 
 
 @pytest.mark.parametrize("text", [

@@ -208,6 +208,28 @@ def _plural_entity(low: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def _singular_place_heads() -> Dict[str, str]:
+    """The stems of the one-word place heads (``облыс``, ``аудан``, ``қала``) → the head (``облысы``)."""
+    out: Dict[str, str] = {}
+    for h in heads():
+        last = h.head.casefold()
+        if h.entity != "location" or not h.in_name or " " in last or last[-1:] not in ("ы", "і"):
+            continue
+        for stem in (last[:-1], last[:-2]):
+            if len(stem) > 3:  # not ара 'between' of аралары, ала of алаңы
+                out.setdefault(stem, h.head)
+                out.setdefault(stem[:-1] + DEVOICING.get(stem[-1], stem[-1]), h.head)
+    return out
+
+
+def plural_place_head(w: Word) -> Optional[str]:
+    """The singular head (``облысы``) when ``w`` is a place's head noun in the plural with the possessive
+    (``облыстарында``, ``аудандарының``, ``қалаларындағы``), else ``None``."""
+    m = _plural_pattern().match(w.lower)
+    return _singular_place_heads().get(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=1)
 def _plural_noun_pattern() -> regex.Pattern:
     """A head noun's stem of four letters or more, the plural, then at most the possessive and a case
     ending: ``әкімдіктерге``, ``министрліктерден``, ``ауылдарының``."""

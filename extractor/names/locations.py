@@ -19,14 +19,17 @@ import regex
 from ..lang.kk.morph import base_form
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
-from .heads import HeadMatch, find_heads, head_at
+from .heads import HeadMatch, find_heads, head_at, plural_place_head
 from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun,
-                      looks_adjective, lookup, surname_strength)
+                      list_joiners, looks_adjective, lookup, place_matches, surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
 
 DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
                          r"(?P<agency>[\p{L}][\p{L}.]+)[ \t]*-")
 NUMBER_WORD = regex.compile(r"^\p{N}+\p{L}?$")
+# gazetteer kinds of a place whose name a district, a region or a village may share (Талғар the town and
+# Талғар ауданы): a head in the plural after such a name names the head's kind
+SETTLEMENT_KINDS = frozenset({"city", "district", "region"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,12 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
             words = [p2, prev]
     else:
         return []
-    # Шығыс Қазақстан, Батыс Ява; Мағжан Жұмабаев (a gazetteer name of two or three words)
+    return _with_front(info, words)
+
+
+def _with_front(info: TextInfo, words: List[Word]) -> List[Word]:
+    """``words`` with the direction or the rest of a multi-word gazetteer name in front of them: Шығыс
+    Қазақстан, Батыс Ява; Мағжан Жұмабаев (a gazetteer name of two or three words)."""
     while True:
         p = info.prev(words[0])
         if p is None or not info.adjacent(p, words[0]):
@@ -81,6 +89,90 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
             continue
         break
     return words
+
+
+def _item_before(info: TextInfo, first: Word, commas: bool) -> List[Word]:
+    """The item of a list of names that ends right before ``first`` (an item of the list): a list joiner
+    (``мен``, ``және``) or, with ``commas``, a comma, then a name in the nominative (``Жамбыл``, ``Солтүстік
+    Қазақстан``); ``[]`` when there is none. A word that opens the sentence before a comma is an item only
+    when the gazetteer knows it (not ``Мәселен, ...`` 'for example', nor a vocative)."""
+    prev = info.prev(first)
+    if prev is None:
+        return []
+    if prev.lower in list_joiners() and info.adjacent(prev, first):
+        last = info.prev(prev)
+        if last is None or not info.adjacent(last, prev):
+            return []
+    elif commas and info.gap(prev, first).strip() == ",":
+        last = prev
+        if info.starts_sentence(last) and not place_matches(base_form(last.text, "location")):
+            return []
+    else:
+        return []
+    if not _name_word(info, last) or base_form(last.text, "location") != last.text:
+        return []
+    return _with_front(info, [last])
+
+
+def _listed_place(words: List[Word], head: str, plural: bool) -> Optional[Place]:
+    """One item of a list of names that a place's head ends (``Жамбыл`` of ``Жамбыл мен Павлодар
+    облыстарында``): that name with the head (Жамбыл облысы), on the item's words. A name written in capitals
+    is an abbreviation that holds its head already (``БҚО``). A place the gazetteer knows without that head
+    keeps its own name (the gazetteer finds it) before a head in the singular, where it is a place of another
+    kind (``Нұр-Сұлтан және Ақмола облысы``: the city and the region); the plural says every item is of the
+    head's kind (``Талғар мен Еңбекшіқазақ аудандары``: the districts, not the town Талғар), but a sea, an
+    island or a country is named without the head (``Бали және Ява аралдары``: Бали, Ява)."""
+    name = " ".join(w.text for w in words)
+    if name.isupper():
+        return None
+    full = f"{name} {head}"
+    if lookup(full, "location") is None and place_matches(name) - {"head"}:
+        known = lookup(name, "location")
+        if not plural or known is None or known.kind not in SETTLEMENT_KINDS:
+            return None
+    return Place(words[0].start, words[-1].end, full, "head")
+
+
+def _list_places(info: TextInfo, words: List[Word], head: str, plural: bool) -> List[Place]:
+    """The other items of the list whose last item is ``words``, each with ``head``: before a head in the
+    plural a list of any length (``Жамбыл, Қостанай мен Павлодар облыстары``), before one in the singular
+    one name joined by a joiner (``Павлодар мен Батыс Қазақстан облысы``; a comma there is no list:
+    ``Мәселен, Ақтөбе облысы``)."""
+    out: List[Place] = []
+    item = _item_before(info, words[0], plural)
+    for _ in range(8 if plural else 1):
+        if not item:
+            break
+        p = _listed_place(item, head, plural)
+        if p is None:
+            break
+        out.append(p)
+        item = _item_before(info, item[0], plural)
+    return out
+
+
+def plural_head_places(info: TextInfo) -> List[Place]:
+    """Places before a place's head noun in the plural: ``Жамбыл, Қостанай мен Павлодар облыстарында``
+    → Жамбыл облысы, Қостанай облысы, Павлодар облысы; each span is the item's words (the head is all the
+    items', not the last one's)."""
+    out: List[Place] = []
+    for w in info.words:
+        if not w.text[:1].islower():
+            continue
+        head = plural_place_head(w)
+        if head is None:
+            continue
+        words = _words_before(info, w)  # Павлодар, Батыс Қазақстан, Әйтеке би
+        if not words or base_form(words[-1].text, "location") != words[-1].text \
+                or info.in_quote(words[0].start) is not None:
+            continue
+        if not _item_before(info, words[0], True):
+            continue  # one name before a plural head: Ресей облыстары 'Russia's regions'
+        mine = _listed_place(words, head, True)
+        if mine is not None:
+            out.append(mine)
+        out.extend(_list_places(info, words, head, True))
+    return out
 
 
 def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
@@ -99,13 +191,8 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
         e = lookup(name, "location")
         return [Place(words[0].start, hm.end, e.name, "head")] if e else []
     out = [Place(words[0].start, hm.end, f"{name} {hm.base}", "head")]
-    # Көктем және Шұғыла шағын ауданы
-    conj = info.prev(words[0])
-    if conj is not None and conj.lower == "және" and info.adjacent(conj, words[0]):
-        other = info.prev(conj)
-        if other is not None and info.adjacent(other, conj) and _name_word(info, other) \
-                and base_form(other.text, "location") == other.text:
-            out.append(Place(other.start, other.end, f"{other.text} {hm.base}", "head"))
+    # Көктем және Шұғыла шағын ауданы; Павлодар мен Батыс Қазақстан облысының
+    out.extend(_list_places(info, words, hm.base, False))
     return out
 
 
@@ -190,5 +277,7 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
             found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))
     for hm in find_heads(info, "location"):
         found.extend(head_places(info, hm))
+    found.extend(plural_head_places(info))
     found.extend(dateline_places(text, info))
-    return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.start))
+    # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)
+    return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.how != "head", p.start))
