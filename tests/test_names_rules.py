@@ -236,3 +236,24 @@ def test_a_surname_with_initials_after_it(text, names):
 ])
 def test_an_office_word_and_the_name_after_it(text, name):
     assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text,name,surface", [
+    ("Қазақстанымыздың әр өңірінде жаңа мектептер бой көтеруде.", "Қазақстан", "Қазақстанымыздың"),
+    ("Мен туған Алматыма жиі барамын.", "Алматы", "Алматыма"),
+    ("Жастар Астанамызға үлкен үлес қосуда.", "Астана", "Астанамызға"),
+    ("Ол Ресейімнен алыста жүрмін деп жазды.", "Ресей", "Ресейімнен"),
+])
+def test_a_place_with_the_first_person_possessive(text, name, surface):
+    found = [(p.name, text[p.start:p.end]) for p in find_places(text)]
+    assert (name, surface) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ол Жанарымның туған күніне гүл сатып алды.",  # not a place with a possessive
+    "Қазақстандықтармыз деп айтамыз.",  # a word made from the name, not the name
+    "Астанаға келдім.",  # a 1st-person verb ending is no possessive of the place
+])
+def test_no_place_from_a_first_person_ending_that_is_not_on_a_place(text):
+    assert all(p.name != "Жанар" for p in find_places(text))
+    assert [text[p.start:p.end] for p in find_places(text)] in ([], ["Астанаға"])

@@ -206,6 +206,12 @@ def named_after() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def speech_verbs() -> FrozenSet[str]:
+    """Verbs of saying after a quotation (``деді``, ``деп``): the quotation is speech, not a title."""
+    return _role("speech")
+
+
+@lru_cache(maxsize=1)
 def country_prefixes() -> FrozenSet[str]:
     return _role("country_prefix")
 

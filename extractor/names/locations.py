@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from functools import lru_cache
+from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form
+from ..lang.kk.morph import VOWELS, base_form, harmony
+from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at, plural_place_head
@@ -196,6 +198,52 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _first_person_endings() -> Tuple[Tuple[str, str, str], ...]:
+    """(possessive + case ending, harmony, sound before it) of ``data/first_person_possessive.tsv``, the
+    longest first."""
+    out = []
+    for r in load_table("first_person_possessive"):
+        for case in [""] + r["cases"].split():
+            out.append((r["poss"] + case, r["harmony"], r["after"]))
+    return tuple(sorted(set(out), key=lambda e: -len(e[0])))
+
+
+@lru_cache(maxsize=1)
+def _first_person_tail() -> regex.Pattern:
+    return regex.compile("(?:%s)$" % "|".join(sorted({e for e, _, _ in _first_person_endings()}, key=len,
+                                                     reverse=True)))
+
+
+def _possessed_name(word: str) -> Optional[str]:
+    """The gazetteer place ``word`` names with a 1st-person possessive (``Қазақстанымыздың`` 'of our
+    Kazakhstan' → Қазақстан), or ``None``."""
+    low = word.casefold()
+    if _first_person_tail().search(low) is None:
+        return None
+    for ending, vowel, after in _first_person_endings():
+        stem = word[:-len(ending)]
+        if not low.endswith(ending) or len(stem) < 4:
+            continue
+        if (stem[-1].casefold() in VOWELS) != (after == "vowel") or harmony(stem) not in (vowel, None):
+            continue
+        e = lookup(stem, "location")
+        if e is not None and e.match == "bare":
+            return e.name
+    return None
+
+
+def possessed_places(info: TextInfo) -> List[Place]:
+    """Gazetteer places with a 1st-person possessive: ``Қазақстанымыздың болашағы`` → Қазақстан."""
+    out = []
+    for w in info.words:
+        if w.capitalised and not w.latin and len(w.text) > 5:
+            name = _possessed_name(w.text)
+            if name is not None:
+                out.append(Place(w.start, w.end, name, "gazetteer"))
+    return out
+
+
 def dateline_agency(agency: str) -> bool:
     """Whether the word after ``CITY.`` names an agency: a listed organisation, a Latin-script name or one in
     capitals (``Kazinform``, ``Aqtobe.kz``, ``ҚАЗАҚПАРАТ``), not an ordinary first word (``Бүгін``)."""
@@ -278,6 +326,7 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     for hm in find_heads(info, "location"):
         found.extend(head_places(info, hm))
     found.extend(plural_head_places(info))
+    found.extend(possessed_places(info))
     found.extend(dateline_places(text, info))
     # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)
     return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.how != "head", p.start))
