@@ -77,6 +77,21 @@ def test_rule_and_model_person_is_one_mention_with_the_longer_span(nlp):
     assert people == [("Әсет Исекешев", "rule"), ("Әсет Исекешев", "rule+model")]
 
 
+def test_a_model_person_longer_than_the_rules_takes_the_whole_name(nlp):
+    # the rules find two words of a three-word name, the model all of it
+    doc = run(nlp, "Самир Әділ Хасанидің пікірінше, келісім маңызды.", [("Самир Әділ Хасанидің", "PERSON")])
+    assert names(doc, "person") == [("Самир Әділ Хасани", "rule+model")]
+    doc = run(nlp, "Бізде Қожа Ахмет Ясауидің ілімі оқытылады.", [("Қожа Ахмет Ясауидің", "PERSON")])
+    assert names(doc, "person") == [("Қожа Ахмет Ясауи", "rule+model")]
+    # a surname before the first name and patronymic: the rules' two pieces become the model's one name
+    doc = run(nlp, "Бұл — облыс әкімі Бекенов Алтай Серікұлының жұмысының нәтижесі.",
+              [("Бекенов Алтай Серікұлының", "PERSON")])
+    assert names(doc, "person") == [("Бекенов Алтай Серікұлы", "rule+model")]
+    # a title the model takes in is no word of the name
+    doc = run(nlp, "Кездесуге Елбасы Нұрсұлтан Назарбаев қатысты.", [("Елбасы Нұрсұлтан Назарбаев", "PERSON")])
+    assert [n for n, _ in names(doc, "person")] == ["Нұрсұлтан Назарбаев"]
+
+
 def test_model_places_and_orgs_outside_the_gazetteer(nlp):
     doc = run(nlp, "Ұшақ Бангкалден Панкалпинанг қаласына ұшты.",
               [("Бангкалден", "GPE"), ("Панкалпинанг қаласына", "GPE")])

@@ -41,7 +41,7 @@ from ..lang.kk.tokenizer import doc_text
 from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside, overlaps
 from .keys import entity_key
-from .lexicon import abbreviation_expansions, canonical_location, canonical_org, state_words
+from .lexicon import abbreviation_expansions, canonical_location, canonical_org, is_title, state_words
 from .model_checks import Span, check_spans
 from .locations import find_places
 from .orgs import find_orgs
@@ -113,16 +113,17 @@ def model_mentions(doc: Doc, info: TextInfo, rules: List[Mention]) -> List[Menti
 
 def extends(text: str, rule: Mention, m: Mention) -> bool:
     """Whether the model span ``m`` around the rule mention ``rule`` is the same name seen longer: the
-    rule found one word (``Сапаров`` of ``Ерлан Сапаров``, ``Іле`` of ``Іле Алатауы``), and the words the
-    model adds are capitalised and joined to it by spaces only (not ``Алматы – Астана``,
-    ``Қазақстан-Қытай``, ``Қазақстанның облыстарына``)."""
-    if not inside(rule, m) or len(WORD_RE.findall(text[rule.start:rule.end])) != 1:
+    rule found one word (``Сапаров`` of ``Ерлан Сапаров``, ``Іле`` of ``Іле Алатауы``) or part of a person's
+    name (``Анна Мария`` of ``Анна Мария Вильмено``, ``Ахмет Ясауи`` of ``Қожа Ахмет Ясауи``), and the words
+    the model adds are capitalised, no title (not ``Елбасы``), and joined to it by spaces only (not
+    ``Алматы – Астана``, ``Қазақстан-Қытай``, ``Қазақстанның облыстарына``)."""
+    if not inside(rule, m) or (rule.type != "person" and len(WORD_RE.findall(text[rule.start:rule.end])) != 1):
         return False
     before, after = text[m.start:rule.start], text[rule.end:m.end]
     if (before and not before.endswith(" ")) or (after and not after.startswith(" ")):
         return False
     rest = WORD_RE.sub("", before + " " + after)
-    return not rest.strip() and all(w[:1].isupper() for w in WORD_RE.findall(before + " " + after))
+    return not rest.strip() and all(w[:1].isupper() and not is_title(w) for w in WORD_RE.findall(before + " " + after))
 
 
 def merge(values: List[Mention], rules: List[Mention], model: List[Mention], text: str) -> List[Mention]:
@@ -145,6 +146,8 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
             if m.type in ("person", "location") and extends(text, r, m):
                 # the model saw more of the name: Ерлан Сапаров for Сапаров, Іле Алатауы for Іле
                 r.start, r.end, r.attrs = m.start, m.end, dict(m.attrs)
+                # the other pieces the rules found of it go (Көлгінов and Алтай Сейдірұлы of one name)
+                removed.update(id(o) for o in same[1:] if inside(o, m))
             continue
         # a model span of another type replaces rule places and people it holds (an org's name holds
         # its place: Астана қаласы әкімдігі; a person's name its first name: Алтай Серікбаев), and a
