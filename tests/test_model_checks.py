@@ -293,3 +293,11 @@ def test_a_place_inside_a_longer_quoted_title_is_no_place():
     assert checked(t, "Түркістан облысы", "location") == ("location", "Түркістан облысы")
     t = "Ол «Біз Павлодарда тұрамыз.» дегенді жазды."
     assert checked(t, "Павлодарда", "location") == ("location", "Павлодарда")
+
+
+def test_a_known_place_quoted_before_a_thing_is_no_place():
+    t = "Биыл «Сарыарқа» газ құбыры толық іске қосылды."
+    assert checked(t, "Сарыарқа", "location") is None
+    # an unknown quoted name before a noun stays: it may be a place the gazetteer does not list
+    t = "Туристер «Қызыл жар» басына жиі барады."
+    assert checked(t, "Қызыл жар", "location") == ("location", "Қызыл жар")

@@ -257,3 +257,21 @@ def test_a_place_with_the_first_person_possessive(text, name, surface):
 def test_no_place_from_a_first_person_ending_that_is_not_on_a_place(text):
     assert all(p.name != "Жанар" for p in find_places(text))
     assert [text[p.start:p.end] for p in find_places(text)] in ([], ["Астанаға"])
+
+
+@pytest.mark.parametrize("text", [
+    "Биыл «Сарыарқа» газ құбыры толық іске қосылды.",  # a project
+    "Зауыт «Беларусь» тракторларын құрастырады.",  # a product
+    "Мерекелік кеш «Астана» концерт залында өтті.",  # a building
+])
+def test_a_known_place_quoted_before_a_thing_names_the_thing(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Отбасы «Алтын дала» шағынауданында тұрады.", "Алтын дала шағынауданы"),  # a place's head
+    ("Бас қала «Нұр-Сұлтан» шаһары деп аталды.", "Нұр-Сұлтан"),  # a common noun for a place
+    ("Жаңа ұшақ «Атырау» деп аталды.", "Атырау"),  # a verb of naming
+])
+def test_a_quoted_place_before_a_place_word_or_a_verb_of_naming_stays(text, name):
+    assert name in places(text)

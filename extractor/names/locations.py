@@ -21,9 +21,9 @@ from ..lang.kk.morph import VOWELS, base_form, harmony
 from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
-from .heads import HeadMatch, find_heads, head_at, plural_place_head
-from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun,
-                      list_joiners, looks_adjective, lookup, place_matches, surname_strength)
+from .heads import HeadMatch, find_heads, head_at, head_entity, plural_place_head
+from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun, is_place_noun,
+                      list_joiners, looks_adjective, lookup, place_matches, speech_verbs, surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
 
 DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
@@ -311,15 +311,34 @@ def names_currency(info: TextInfo, end: int) -> bool:
     return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and is_currency_noun(nxt.text)
 
 
+def names_a_thing(info: TextInfo, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is all a quotation holds and a lower-case word that is no place's
+    head follows the quotation: the name of a project, a product or a building (``«Сарыарқа» газ құбыры``,
+    ``«Беларусь» тракторлары``, ``«Астана» концерт залы``), not the place. A place's head keeps it a place
+    (``«Алтын дала» ықшамауданы``), and so do a common noun for a place (``«Нұр-Сұлтан» шаһары``) and a verb
+    of saying or naming (``«Қазақстан» деді``)."""
+    q = info.in_quote(start)
+    if q is None or (q.inner_start, q.inner_end) != (start, end):
+        return False
+    i = info.word_index_at(q.end)
+    nxt = info.words[i] if i < len(info.words) else None
+    return nxt is not None and not info.text[q.end:nxt.start].strip() and nxt.text[:1].islower() \
+        and nxt.text[:1].isalpha() and nxt.lower not in speech_verbs() and head_entity(info, nxt) != "location" \
+        and not is_place_noun(nxt.text)
+
+
 def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     """Places in ``text``; overlapping findings keep the longest. A place that opens an event's title
-    (``Азия чемпионатында``) or names a currency (``АҚШ доллары``) is none."""
+    (``Азия чемпионатында``), names a currency (``АҚШ доллары``) or, quoted, a thing (``«Сарыарқа» газ
+    құбыры``) is none."""
     info = info or TextInfo(text)
     found: List[Place] = []
     for g in find_gazetteer(text, info):
         if g.entry.entity == "location" and text[g.start:g.end] == g.entry.name and in_event_title(info, g.end):
             continue
         if g.entry.entity == "location" and names_currency(info, g.end):
+            continue
+        if g.entry.entity == "location" and names_a_thing(info, g.start, g.start + len(g.surface)):
             continue
         if g.entry.entity == "location":
             found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))

@@ -58,6 +58,7 @@ from .heads import head_entity, head_like, plural_head_noun
 from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
                       having_endings, named_after, place_matches, speech_verbs, strip_possessive,
                       surname_strength)
+from .locations import names_a_thing
 from .text import TextInfo, Word, stop_words
 
 CLOCK = regex.compile(r"\d[:.]\d")
@@ -424,6 +425,9 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         return None  # АҚШ долларының бағасы: the currency's name, no place
     if span.kind == "location" and _inside_title(info, words):
         return None  # "Түркістан облысының тарихи орындары" жобасы: a word of the title
+    if span.kind == "location" and names_a_thing(info, words[0].start, words[-1].end) \
+            and lookup(info.text[words[0].start:words[-1].end], "location") is not None:
+        return None  # «Сарыарқа» газ құбыры: a known place's name given to a thing
     if span.kind == "org" and last_head == "location":
         return replace(span, kind="location")
     if len(words) > 1 and last_head is None and persons \
