@@ -222,11 +222,28 @@ def _singular_place_heads() -> Dict[str, str]:
     return out
 
 
-def plural_place_head(w: Word) -> Optional[str]:
-    """The singular head (``облысы``) when ``w`` is a place's head noun in the plural with the possessive
-    (``облыстарында``, ``аудандарының``, ``қалаларындағы``), else ``None``."""
-    m = _plural_pattern().match(w.lower)
-    return _singular_place_heads().get(m.group(1)) if m else None
+def plural_place_heads(info: TextInfo) -> List[Tuple[Word, str]]:
+    """The words of the text written in lower case that are a place's head noun in the plural with the
+    possessive (``облыстарында``, ``аудандарының``, ``қалаларындағы``), each with its singular head
+    (``облысы``). One scan finds the plural with the possessive (a few words of a text), then the word's
+    beginning must be a place head's stem."""
+    out = []
+    stems = _singular_place_heads()
+    for m in _plural_possessive_scan().finditer(info.text):
+        i = info.word_index_at(m.start())
+        if i >= len(info.words):
+            continue
+        w = info.words[i]
+        stem = info.text[w.start:m.start()]
+        if w.start < m.start() and stem[:1].islower() and stem in stems:
+            out.append((w, stems[stem]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _plural_possessive_scan() -> regex.Pattern:
+    """The plural ending right before ы/і (облыс-тар-ы-нда)."""
+    return regex.compile(r"(?:%s)[ыі]" % _alternation(e.ending for e in ending_rows() if e.case == "plural"))
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from ..lang.kk.morph import VOWELS, base_form, harmony
 from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
-from .heads import HeadMatch, find_heads, head_at, head_entity, plural_place_head
+from .heads import HeadMatch, find_heads, head_at, head_entity, plural_place_heads
 from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun, is_place_noun,
                       list_joiners, looks_adjective, lookup, place_matches, speech_verbs, surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
@@ -158,12 +158,7 @@ def plural_head_places(info: TextInfo) -> List[Place]:
     → Жамбыл облысы, Қостанай облысы, Павлодар облысы; each span is the item's words (the head is all the
     items', not the last one's)."""
     out: List[Place] = []
-    for w in info.words:
-        if not w.text[:1].islower():
-            continue
-        head = plural_place_head(w)
-        if head is None:
-            continue
+    for w, head in plural_place_heads(info):
         words = _words_before(info, w)  # Павлодар, Батыс Қазақстан, Әйтеке би
         if not words or base_form(words[-1].text, "location") != words[-1].text \
                 or info.in_quote(words[0].start) is not None:
@@ -211,21 +206,22 @@ def _first_person_endings() -> Tuple[Tuple[str, str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _first_person_tail() -> regex.Pattern:
+    """A 1st-person possessive (and a case ending) at the end of a word."""
     return regex.compile("(?:%s)$" % "|".join(sorted({e for e, _, _ in _first_person_endings()}, key=len,
                                                      reverse=True)))
 
 
-def _possessed_name(word: str) -> Optional[str]:
-    """The gazetteer place ``word`` names with a 1st-person possessive (``Қазақстанымыздың`` 'of our
-    Kazakhstan' → Қазақстан), or ``None``."""
-    low = word.casefold()
-    if _first_person_tail().search(low) is None:
+@lru_cache(maxsize=16384)  # a function of the word and the tables: kept per form
+def _possessed_name(low: str) -> Optional[str]:
+    """The gazetteer place the case-folded word ``low`` names with a 1st-person possessive
+    (``қазақстанымыздың`` 'of our Kazakhstan' → Қазақстан), or ``None``."""
+    if len(low) < 6 or _first_person_tail().search(low) is None:
         return None
     for ending, vowel, after in _first_person_endings():
-        stem = word[:-len(ending)]
+        stem = low[:-len(ending)]
         if not low.endswith(ending) or len(stem) < 4:
             continue
-        if (stem[-1].casefold() in VOWELS) != (after == "vowel") or harmony(stem) not in (vowel, None):
+        if (stem[-1] in VOWELS) != (after == "vowel") or harmony(stem) not in (vowel, None):
             continue
         e = lookup(stem, "location")
         if e is not None and e.match == "bare":
@@ -234,14 +230,17 @@ def _possessed_name(word: str) -> Optional[str]:
 
 
 def possessed_places(info: TextInfo) -> List[Place]:
-    """Gazetteer places with a 1st-person possessive: ``Қазақстанымыздың болашағы`` → Қазақстан."""
-    out = []
-    for w in info.words:
-        if w.capitalised and not w.latin and len(w.text) > 5:
-            name = _possessed_name(w.text)
-            if name is not None:
-                out.append(Place(w.start, w.end, name, "gazetteer"))
-    return out
+    """Gazetteer places with a 1st-person possessive: ``Қазақстанымыздың болашағы`` → Қазақстан (looked up
+    once per capitalised form of the text)."""
+    hits = {}
+    for low in info.capitalised_words:
+        name = _possessed_name(low)
+        if name is not None:
+            hits[low] = name
+    if not hits:
+        return []
+    return [Place(w.start, w.end, hits[w.lower], "gazetteer") for w in info.words
+            if w.capitalised and not w.latin and w.lower in hits]
 
 
 def dateline_agency(agency: str) -> bool:
