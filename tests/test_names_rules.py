@@ -275,3 +275,22 @@ def test_a_known_place_quoted_before_a_thing_names_the_thing(text):
 ])
 def test_a_quoted_place_before_a_place_word_or_a_verb_of_naming_stays(text, name):
     assert name in places(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Жиында Сәуле апай балаларға ертегі айтты.", "Сәуле"),
+    ("Ауылдағы Жақып атамыздың жасы тоқсанға келді.", "Жақып"),
+    ("Біз Гүлжан әжеге сәлем бердік.", "Гүлжан"),
+    ("Жұмысты Ержан ағай ұйымдастырды.", "Ержан"),
+])
+def test_a_name_before_a_kinship_word_is_a_person(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Алматы апасы туралы ән шырқалды.",  # a place the gazetteer finds bare
+    "Бізде аталған шара өтті.",  # no kinship word
+    "Көпбалалы апай марапатталды.",  # a having adjective
+])
+def test_no_person_before_a_kinship_word_without_a_name(text):
+    assert persons(text) == []

@@ -206,6 +206,12 @@ def named_after() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def kin_words() -> FrozenSet[str]:
+    """Kinship words said after a person's first name (``Қуандық ата``, ``Клара апай``)."""
+    return _role("kin")
+
+
+@lru_cache(maxsize=1)
 def speech_verbs() -> FrozenSet[str]:
     """Verbs of saying after a quotation (``деді``, ``деп``): the quotation is speech, not a title."""
     return _role("speech")
