@@ -87,9 +87,11 @@ def test_a_model_person_longer_than_the_rules_takes_the_whole_name(nlp):
     doc = run(nlp, "Бұл — облыс әкімі Бекенов Алтай Серікұлының жұмысының нәтижесі.",
               [("Бекенов Алтай Серікұлының", "PERSON")])
     assert names(doc, "person") == [("Бекенов Алтай Серікұлы", "rule+model")]
-    # a title the model takes in is no word of the name
+    # a title the model takes in is no word of the name, nor a place after it
     doc = run(nlp, "Кездесуге Елбасы Нұрсұлтан Назарбаев қатысты.", [("Елбасы Нұрсұлтан Назарбаев", "PERSON")])
     assert [n for n, _ in names(doc, "person")] == ["Нұрсұлтан Назарбаев"]
+    doc = run(nlp, "Бапкер Серік Жұмағұлов Токиода жаттығу өткізді.", [("Серік Жұмағұлов Токиода", "PERSON")])
+    assert [n for n, _ in names(doc, "person")] == ["Серік Жұмағұлов"]
 
 
 def test_model_places_and_orgs_outside_the_gazetteer(nlp):

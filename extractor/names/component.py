@@ -42,7 +42,7 @@ from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside, overlaps
 from .keys import entity_key
 from .lexicon import abbreviation_expansions, canonical_location, canonical_org, is_title, state_words
-from .model_checks import Span, check_spans
+from .model_checks import Span, check_spans, gazetteer_name
 from .locations import find_places
 from .orgs import find_orgs
 from .persons import find_persons
@@ -115,7 +115,8 @@ def extends(text: str, rule: Mention, m: Mention) -> bool:
     """Whether the model span ``m`` around the rule mention ``rule`` is the same name seen longer: the
     rule found one word (``Сапаров`` of ``Ерлан Сапаров``, ``Іле`` of ``Іле Алатауы``) or part of a person's
     name (``Анна Мария`` of ``Анна Мария Вильмено``, ``Ахмет Ясауи`` of ``Қожа Ахмет Ясауи``), and the words
-    the model adds are capitalised, no title (not ``Елбасы``), and joined to it by spaces only (not
+    the model adds are capitalised, no title (not ``Елбасы``) nor, after a person, a known place (not ``Парижде``),
+    and joined to it by spaces only (not
     ``Алматы – Астана``, ``Қазақстан-Қытай``, ``Қазақстанның облыстарына``)."""
     if not inside(rule, m) or (rule.type != "person" and len(WORD_RE.findall(text[rule.start:rule.end])) != 1):
         return False
@@ -123,7 +124,10 @@ def extends(text: str, rule: Mention, m: Mention) -> bool:
     if (before and not before.endswith(" ")) or (after and not after.startswith(" ")):
         return False
     rest = WORD_RE.sub("", before + " " + after)
-    return not rest.strip() and all(w[:1].isupper() and not is_title(w) for w in WORD_RE.findall(before + " " + after))
+    added = WORD_RE.findall(before + " " + after)
+    if rule.type == "person" and any(gazetteer_name(w) for w in WORD_RE.findall(after)):
+        return False  # Геннадий Головкин Парижде: a place after the name is no word of it (Шалқар before it may be)
+    return not rest.strip() and all(w[:1].isupper() and not is_title(w) for w in added)
 
 
 def merge(values: List[Mention], rules: List[Mention], model: List[Mention], text: str) -> List[Mention]:
