@@ -31,6 +31,13 @@ def test_places_by_head_noun(text, name):
     assert name in places(text)
 
 
+def test_a_genitive_before_a_number_and_a_head_counts_places():
+    # "five of Europe's cities": a count of places, no place named Еуропаның 5 қаласы
+    assert places("Турнир Еуропаның 5 қаласында өтеді.") == ["Еуропа"]
+    assert places("Биыл Қазақстанның 3 облысында жаңа жол салынады.") == ["Қазақстан"]
+    assert places("Нұрсат 2 шағын ауданында жол жөнделді.") == ["Нұрсат 2 шағын ауданы"]
+
+
 def test_coordinated_names_share_the_head():
     assert places("Жазда Көктем және Шұғыла шағын ауданы абаттандырылады.") == [
         "Көктем шағын ауданы", "Шұғыла шағын ауданы"]

@@ -56,7 +56,8 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
     words: List[Word] = []
     if NUMBER_WORD.match(prev.text):  # Нұрсат 2 шағын ауданы
         p2 = info.prev(prev)
-        if p2 is None or not info.adjacent(p2, prev) or not _name_word(info, p2):
+        if p2 is None or not info.adjacent(p2, prev) or not _name_word(info, p2) \
+                or base_form(p2.text, "location") != p2.text:  # Еуропаның 5 қаласы: five of Europe's cities
             return []
         words, prev = [p2, prev], p2
     elif prev.lower in epithets():  # Қабанбай батыр көшесі
