@@ -301,3 +301,15 @@ def test_a_name_before_a_kinship_word_is_a_person(text, name):
 ])
 def test_no_person_before_a_kinship_word_without_a_name(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Қыста Көктерек елді мекеніне жол жабылды.", ["Көктерек"]),
+    ("Су құбыры Ақбұлақ, Сарыжайлау және Теректі елді мекендеріне тартылады.", ["Ақбұлақ", "Сарыжайлау", "Теректі"]),
+])
+def test_names_before_a_settlement_noun_are_places_named_without_it(text, names):
+    assert places(text) == names
+
+
+def test_a_settlement_noun_without_a_name_gives_no_place():
+    assert places("Бұл елді мекенде мектеп жоқ.") == []

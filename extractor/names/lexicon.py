@@ -206,6 +206,12 @@ def named_after() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def settlement_nouns() -> FrozenSet[str]:
+    """Common noun phrases for a settlement said after its name (``елді мекен``)."""
+    return _role("settlement")
+
+
+@lru_cache(maxsize=1)
 def kin_words() -> FrozenSet[str]:
     """Kinship words said after a person's first name (``Қуандық ата``, ``Клара апай``)."""
     return _role("kin")

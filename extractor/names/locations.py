@@ -21,9 +21,10 @@ from ..lang.kk.morph import VOWELS, base_form, harmony
 from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
-from .heads import HeadMatch, find_heads, head_at, head_entity, plural_place_heads
+from .heads import HeadMatch, find_heads, head_at, head_entity, plural_head_noun, plural_place_heads
 from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun, is_place_noun,
-                      list_joiners, looks_adjective, lookup, place_matches, speech_verbs, surname_strength)
+                      list_joiners, looks_adjective, lookup, place_matches, settlement_nouns, speech_verbs,
+                      surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
 
 DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
@@ -151,6 +152,40 @@ def _list_places(info: TextInfo, words: List[Word], head: str, plural: bool) -> 
             break
         out.append(p)
         item = _item_before(info, item[0], plural)
+    return out
+
+
+def settlement_places(info: TextInfo) -> List[Place]:
+    """Names before a common noun for a settlement (``елді мекен``, ``data/name_stop_words.tsv``, role
+    ``settlement``), which says what they are without being part of the name: ``Жаңабазар елді мекенінде`` →
+    Жаңабазар; before the plural, every item of the list (``Айдаркөл, Баспанды және Жоласар елді
+    мекендерінде``)."""
+    out: List[Place] = []
+    for phrase in settlement_nouns():
+        first, _, last = phrase.partition(" ")
+        if first not in info.text.casefold():
+            continue
+        for w in info.words:
+            if w.lower != first:
+                continue
+            nxt = info.next(w) if last else w
+            if nxt is None or (last and (not info.adjacent(w, nxt) or not nxt.lower.startswith(last))):
+                continue
+            words = _words_before(info, w)
+            if not words or base_form(words[-1].text, "location") != words[-1].text:
+                continue
+            plural = plural_head_noun(nxt.text) is not None or nxt.lower[len(last):][:3] in ("дер", "тер", "лер",
+                                                                                          "дар", "тар", "лар")
+            items = [words]
+            item = _item_before(info, words[0], plural)
+            for _ in range(8 if plural else 0):
+                if not item:
+                    break
+                items.append(item)
+                item = _item_before(info, item[0], plural)
+            for it in items:
+                name = " ".join(x.text for x in it)
+                out.append(Place(it[0].start, it[-1].end, canonical_location(name), "head"))
     return out
 
 
@@ -345,6 +380,7 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     for hm in find_heads(info, "location"):
         found.extend(head_places(info, hm))
     found.extend(plural_head_places(info))
+    found.extend(settlement_places(info))
     found.extend(possessed_places(info))
     found.extend(dateline_places(text, info))
     # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)
