@@ -41,7 +41,7 @@ from ..lang.kk.tokenizer import doc_text
 from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside, overlaps
 from .keys import entity_key
-from .lexicon import abbreviation_expansions, canonical_location, canonical_org, is_title, state_words
+from .lexicon import abbreviation_expansions, canonical_location, canonical_org, is_title, state_words, unit_adjectives
 from .model_checks import Span, check_spans, gazetteer_name
 from .locations import find_places
 from .orgs import find_orgs
@@ -171,7 +171,7 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
         if m.type in ("location", "person") and any(inside(m, o) or m.source == "model"
                                                     for o in orgs.overlapping(m.start, m.end)):
             continue
-        if m.type == "location" and _state_before_body(text, m, org_starts):
+        if m.type == "location" and (_state_before_body(text, m, org_starts) or _owner_before_unit_adjective(text, m)):
             continue
         if m.type == "person" and any(inside(m, p) for p in places.overlapping(m.start, m.end)):
             continue
@@ -181,6 +181,19 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
+
+
+def _owner_before_unit_adjective(text: str, m: Mention) -> bool:
+    """A place in the nominative right before ``облыстық``/``аудандық``/``қалалық`` (``data/name_stop_words.tsv``,
+    role ``unit_adjective``) owns the body or office named after it (``Ақмола облыстық филиалы``, ``Ақтөбе
+    қалалық әкімі``): a word of that name, no place of its own (``Ақтөбеде облыстық ...`` is one)."""
+    if text[m.end:m.end + 1] != " ":
+        return False
+    nxt = WORD_RE.match(text, m.end + 1)
+    if nxt is None or nxt.group().casefold() not in unit_adjectives():
+        return False
+    surface = text[m.start:m.end]
+    return base_form(surface, "location") == surface
 
 
 def _state_before_body(text: str, m: Mention, org_starts: Dict[int, Mention]) -> bool:

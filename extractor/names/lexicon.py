@@ -212,6 +212,12 @@ def settlement_nouns() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def unit_adjectives() -> FrozenSet[str]:
+    """Adjectives made from a kind of unit (``облыстық``, ``аудандық``, ``қалалық``)."""
+    return _role("unit_adjective")
+
+
+@lru_cache(maxsize=1)
 def kin_words() -> FrozenSet[str]:
     """Kinship words said after a person's first name (``Қуандық ата``, ``Клара апай``)."""
     return _role("kin")
