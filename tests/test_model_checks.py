@@ -276,3 +276,28 @@ def test_unknown_places_in_a_list_of_three_model_places_are_places():
     spans = [span(text, w, "location") for w in ("Жалаңаш", "Қарабас", "Таскескен")]
     assert len(check_spans(TextInfo(text), spans)) == 3
     assert check_spans(TextInfo(text), spans[:2]) == []  # two are not enough
+
+
+def test_a_place_inside_a_longer_quoted_title_is_no_place():
+    t = 'Әкімдік "Маңғыстау облысының киелі жерлері" жобасын таныстырды.'
+    assert checked(t, "Маңғыстау облысының", "location") is None
+    t = "Жастар «Алматыдан Парижге дейін» көрмесіне барды."
+    assert checked(t, "Парижге", "location") is None
+    # the place that is all the quotation holds is the place («Алтын Орда» ықшамауданы is found with its head)
+    t = "Жаңа мектеп «Ақсай» ауданында ашылды."
+    assert checked(t, "Ақсай", "location") == ("location", "Ақсай")
+    # speech: a quotation that a verb of saying or 'that' follows, or that ends a sentence, keeps its places
+    t = "Министр «Маңғыстау облысында жаңа зауыт ашылады» деді."
+    assert checked(t, "Маңғыстау облысында", "location") == ("location", "Маңғыстау облысында")
+    t = "Әкім «Түркістан облысы – туризмнің орталығы» екенін айтты."
+    assert checked(t, "Түркістан облысы", "location") == ("location", "Түркістан облысы")
+    t = "Ол «Біз Павлодарда тұрамыз.» дегенді жазды."
+    assert checked(t, "Павлодарда", "location") == ("location", "Павлодарда")
+
+
+def test_a_known_place_quoted_before_a_thing_is_no_place():
+    t = "Биыл «Сарыарқа» газ құбыры толық іске қосылды."
+    assert checked(t, "Сарыарқа", "location") is None
+    # an unknown quoted name before a noun stays: it may be a place the gazetteer does not list
+    t = "Туристер «Қызыл жар» басына жиі барады."
+    assert checked(t, "Қызыл жар", "location") == ("location", "Қызыл жар")

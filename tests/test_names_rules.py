@@ -31,9 +31,49 @@ def test_places_by_head_noun(text, name):
     assert name in places(text)
 
 
+def test_a_genitive_before_a_number_and_a_head_counts_places():
+    # "five of Europe's cities": a count of places, no place named Еуропаның 5 қаласы
+    assert places("Турнир Еуропаның 5 қаласында өтеді.") == ["Еуропа"]
+    assert places("Биыл Қазақстанның 3 облысында жаңа жол салынады.") == ["Қазақстан"]
+    assert places("Нұрсат 2 шағын ауданында жол жөнделді.") == ["Нұрсат 2 шағын ауданы"]
+
+
 def test_coordinated_names_share_the_head():
     assert places("Жазда Көктем және Шұғыла шағын ауданы абаттандырылады.") == [
         "Көктем шағын ауданы", "Шұғыла шағын ауданы"]
+    # any list joiner, a two-word item
+    assert places("Қар Солтүстік Қазақстан мен Ақмола облысында көп түсті.") == [
+        "Солтүстік Қазақстан облысы", "Ақмола облысы"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Егін Жамбыл, Түркістан және Қызылорда облыстарында ерте піседі.",
+     ["Жамбыл облысы", "Түркістан облысы", "Қызылорда облысы"]),
+    ("Жаңа жол Ақсу мен Көктөбе ауылдарын қосады.", ["Ақсу ауылы", "Көктөбе ауылы"]),
+    ("Сел қаупі Талғар және Еңбекшіқазақ аудандарының тұрғындарына ескертілді.",
+     ["Талғар ауданы", "Еңбекшіқазақ ауданы"]),
+])
+def test_a_plural_head_gives_each_listed_name_its_head(text, names):
+    found = find_places(text)
+    assert [p.name for p in found] == names
+    # each span is the item's words: the plural head belongs to all of them
+    assert [text[p.start:p.end] for p in found] == [n.rsplit(" ", 1)[0] for n in names]
+
+
+@pytest.mark.parametrize("text,names", [
+    # a city the gazetteer knows is not a region because a region follows it
+    ("Нұр-Сұлтан және Қарағанды облысының жастары жиналды.", ["Нұр-Сұлтан", "Қарағанды облысы"]),
+    # a comma after a sentence's first word makes no list
+    ("Мәселен, Атырау облысында су тапшы.", ["Атырау облысы"]),
+    # one name before a plural head: the country's regions, not a region
+    ("Ресей облыстарымен сауда артты.", ["Ресей"]),
+    # an abbreviation holds its head already
+    ("БҚО мен Павлодар облыстары келісімге қол қойды.", ["БҚО", "Павлодар облысы"]),
+    # islands the gazetteer knows keep their own names
+    ("Туристер Бали және Ява аралдарына барады.", ["Бали", "Ява"]),
+])
+def test_lists_that_do_not_share_the_head(text, names):
+    assert places(text) == names
 
 
 @pytest.mark.parametrize("text", [
@@ -212,3 +252,73 @@ def test_an_office_word_and_the_name_after_it(text, name):
 def test_a_latin_word_before_a_body_is_no_parent_of_its_own(text, word):
     from extractor.names.orgs import find_orgs
     assert word not in {m.attrs["name"] for m in find_orgs(text)}
+
+
+@pytest.mark.parametrize("text,name,surface", [
+    ("Қазақстанымыздың әр өңірінде жаңа мектептер бой көтеруде.", "Қазақстан", "Қазақстанымыздың"),
+    ("Мен туған Алматыма жиі барамын.", "Алматы", "Алматыма"),
+    ("Жастар Астанамызға үлкен үлес қосуда.", "Астана", "Астанамызға"),
+    ("Ол Ресейімнен алыста жүрмін деп жазды.", "Ресей", "Ресейімнен"),
+])
+def test_a_place_with_the_first_person_possessive(text, name, surface):
+    found = [(p.name, text[p.start:p.end]) for p in find_places(text)]
+    assert (name, surface) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ол Жанарымның туған күніне гүл сатып алды.",  # not a place with a possessive
+    "Қазақстандықтармыз деп айтамыз.",  # a word made from the name, not the name
+    "Астанаға келдім.",  # a 1st-person verb ending is no possessive of the place
+])
+def test_no_place_from_a_first_person_ending_that_is_not_on_a_place(text):
+    assert all(p.name != "Жанар" for p in find_places(text))
+    assert [text[p.start:p.end] for p in find_places(text)] in ([], ["Астанаға"])
+
+
+@pytest.mark.parametrize("text", [
+    "Биыл «Сарыарқа» газ құбыры толық іске қосылды.",  # a project
+    "Зауыт «Беларусь» тракторларын құрастырады.",  # a product
+    "Мерекелік кеш «Астана» концерт залында өтті.",  # a building
+])
+def test_a_known_place_quoted_before_a_thing_names_the_thing(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Отбасы «Алтын дала» шағынауданында тұрады.", "Алтын дала шағынауданы"),  # a place's head
+    ("Бас қала «Нұр-Сұлтан» шаһары деп аталды.", "Нұр-Сұлтан"),  # a common noun for a place
+    ("Жаңа ұшақ «Атырау» деп аталды.", "Атырау"),  # a verb of naming
+])
+def test_a_quoted_place_before_a_place_word_or_a_verb_of_naming_stays(text, name):
+    assert name in places(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Жиында Сәуле апай балаларға ертегі айтты.", "Сәуле"),
+    ("Ауылдағы Жақып атамыздың жасы тоқсанға келді.", "Жақып"),
+    ("Біз Гүлжан әжеге сәлем бердік.", "Гүлжан"),
+    ("Жұмысты Ержан ағай ұйымдастырды.", "Ержан"),
+])
+def test_a_name_before_a_kinship_word_is_a_person(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Алматы апасы туралы ән шырқалды.",  # a place the gazetteer finds bare
+    "Бізде аталған шара өтті.",  # no kinship word
+    "Көпбалалы апай марапатталды.",  # a having adjective
+])
+def test_no_person_before_a_kinship_word_without_a_name(text):
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Қыста Көктерек елді мекеніне жол жабылды.", ["Көктерек"]),
+    ("Су құбыры Ақбұлақ, Сарыжайлау және Теректі елді мекендеріне тартылады.", ["Ақбұлақ", "Сарыжайлау", "Теректі"]),
+])
+def test_names_before_a_settlement_noun_are_places_named_without_it(text, names):
+    assert places(text) == names
+
+
+def test_a_settlement_noun_without_a_name_gives_no_place():
+    assert places("Бұл елді мекенде мектеп жоқ.") == []

@@ -42,8 +42,8 @@ from ..lang.kk.tokenizer import doc_text
 from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside, overlaps
 from .keys import alias_spellings, entity_key
-from .lexicon import abbreviation_expansions, canonical_location, canonical_org, state_words
-from .model_checks import Span, check_spans
+from .lexicon import abbreviation_expansions, canonical_location, canonical_org, is_title, state_words, unit_adjectives
+from .model_checks import Span, check_spans, gazetteer_name
 from .locations import find_places
 from .orgs import find_orgs
 from .persons import find_persons
@@ -125,16 +125,21 @@ def model_mentions(doc: Doc, info: TextInfo, rules: List[Mention]) -> List[Menti
 
 def extends(text: str, rule: Mention, m: Mention) -> bool:
     """Whether the model span ``m`` around the rule mention ``rule`` is the same name seen longer: the
-    rule found one word (``Сапаров`` of ``Ерлан Сапаров``, ``Іле`` of ``Іле Алатауы``), and the words the
-    model adds are capitalised and joined to it by spaces only (not ``Алматы – Астана``,
-    ``Қазақстан-Қытай``, ``Қазақстанның облыстарына``)."""
-    if not inside(rule, m) or len(WORD_RE.findall(text[rule.start:rule.end])) != 1:
+    rule found one word (``Сапаров`` of ``Ерлан Сапаров``, ``Іле`` of ``Іле Алатауы``) or part of a person's
+    name (``Анна Мария`` of ``Анна Мария Вильмено``, ``Ахмет Ясауи`` of ``Қожа Ахмет Ясауи``), and the words
+    the model adds are capitalised, no title (not ``Елбасы``) nor, after a person, a known place (not ``Парижде``),
+    and joined to it by spaces only (not
+    ``Алматы – Астана``, ``Қазақстан-Қытай``, ``Қазақстанның облыстарына``)."""
+    if not inside(rule, m) or (rule.type != "person" and len(WORD_RE.findall(text[rule.start:rule.end])) != 1):
         return False
     before, after = text[m.start:rule.start], text[rule.end:m.end]
     if (before and not before.endswith(" ")) or (after and not after.startswith(" ")):
         return False
     rest = WORD_RE.sub("", before + " " + after)
-    return not rest.strip() and all(w[:1].isupper() for w in WORD_RE.findall(before + " " + after))
+    added = WORD_RE.findall(before + " " + after)
+    if rule.type == "person" and any(gazetteer_name(w) for w in WORD_RE.findall(after)):
+        return False  # Геннадий Головкин Парижде: a place after the name is no word of it (Шалқар before it may be)
+    return not rest.strip() and all(w[:1].isupper() and not is_title(w) for w in added)
 
 
 def merge(values: List[Mention], rules: List[Mention], model: List[Mention], text: str) -> List[Mention]:
@@ -157,6 +162,8 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
             if m.type in ("person", "location") and extends(text, r, m):
                 # the model saw more of the name: Ерлан Сапаров for Сапаров, Іле Алатауы for Іле
                 r.start, r.end, r.attrs = m.start, m.end, dict(m.attrs)
+                # the other pieces the rules found of it go (Көлгінов and Алтай Сейдірұлы of one name)
+                removed.update(id(o) for o in same[1:] if inside(o, m))
             continue
         # a model span of another type replaces rule places and people it holds (an org's name holds
         # its place: Астана қаласы әкімдігі; a person's name its first name: Алтай Серікбаев), and a
@@ -176,7 +183,7 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
         if m.type in ("location", "person") and any(inside(m, o) or m.source == "model"
                                                     for o in orgs.overlapping(m.start, m.end)):
             continue
-        if m.type == "location" and _state_before_body(text, m, org_starts):
+        if m.type == "location" and (_state_before_body(text, m, org_starts) or _owner_before_unit_adjective(text, m)):
             continue
         if m.type == "person" and any(inside(m, p) for p in places.overlapping(m.start, m.end)):
             continue
@@ -186,6 +193,19 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
+
+
+def _owner_before_unit_adjective(text: str, m: Mention) -> bool:
+    """A place in the nominative right before ``облыстық``/``аудандық``/``қалалық`` (``data/name_stop_words.tsv``,
+    role ``unit_adjective``) owns the body or office named after it (``Ақмола облыстық филиалы``, ``Ақтөбе
+    қалалық әкімі``): a word of that name, no place of its own (``Ақтөбеде облыстық ...`` is one)."""
+    if text[m.end:m.end + 1] != " ":
+        return False
+    nxt = WORD_RE.match(text, m.end + 1)
+    if nxt is None or nxt.group().casefold() not in unit_adjectives():
+        return False
+    surface = text[m.start:m.end]
+    return base_form(surface, "location") == surface
 
 
 def _state_before_body(text: str, m: Mention, org_starts: Dict[int, Mention]) -> bool:

@@ -213,6 +213,45 @@ def _plural_entity(low: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def _singular_place_heads() -> Dict[str, str]:
+    """The stems of the one-word place heads (``облыс``, ``аудан``, ``қала``) → the head (``облысы``)."""
+    out: Dict[str, str] = {}
+    for h in heads():
+        last = h.head.casefold()
+        if h.entity != "location" or not h.in_name or " " in last or last[-1:] not in ("ы", "і"):
+            continue
+        for stem in (last[:-1], last[:-2]):
+            if len(stem) > 3:  # not ара 'between' of аралары, ала of алаңы
+                out.setdefault(stem, h.head)
+                out.setdefault(stem[:-1] + DEVOICING.get(stem[-1], stem[-1]), h.head)
+    return out
+
+
+def plural_place_heads(info: TextInfo) -> List[Tuple[Word, str]]:
+    """The words of the text written in lower case that are a place's head noun in the plural with the
+    possessive (``облыстарында``, ``аудандарының``, ``қалаларындағы``), each with its singular head
+    (``облысы``). One scan finds the plural with the possessive (a few words of a text), then the word's
+    beginning must be a place head's stem."""
+    out = []
+    stems = _singular_place_heads()
+    for m in _plural_possessive_scan().finditer(info.text):
+        i = info.word_index_at(m.start())
+        if i >= len(info.words):
+            continue
+        w = info.words[i]
+        stem = info.text[w.start:m.start()]
+        if w.start < m.start() and stem[:1].islower() and stem in stems:
+            out.append((w, stems[stem]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _plural_possessive_scan() -> regex.Pattern:
+    """The plural ending right before ы/і (облыс-тар-ы-нда)."""
+    return regex.compile(r"(?:%s)[ыі]" % _alternation(e.ending for e in ending_rows() if e.case == "plural"))
+
+
+@lru_cache(maxsize=1)
 def _plural_noun_pattern() -> regex.Pattern:
     """A head noun's stem of four letters or more, the plural, then at most the possessive and a case
     ending: ``әкімдіктерге``, ``министрліктерден``, ``ауылдарының``."""

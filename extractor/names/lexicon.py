@@ -206,6 +206,30 @@ def named_after() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def settlement_nouns() -> FrozenSet[str]:
+    """Common noun phrases for a settlement said after its name (``елді мекен``)."""
+    return _role("settlement")
+
+
+@lru_cache(maxsize=1)
+def unit_adjectives() -> FrozenSet[str]:
+    """Adjectives made from a kind of unit (``облыстық``, ``аудандық``, ``қалалық``)."""
+    return _role("unit_adjective")
+
+
+@lru_cache(maxsize=1)
+def kin_words() -> FrozenSet[str]:
+    """Kinship words said after a person's first name (``Қуандық ата``, ``Клара апай``)."""
+    return _role("kin")
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> FrozenSet[str]:
+    """Verbs of saying after a quotation (``деді``, ``деп``): the quotation is speech, not a title."""
+    return _role("speech")
+
+
+@lru_cache(maxsize=1)
 def country_prefixes() -> FrozenSet[str]:
     return _role("country_prefix")
 

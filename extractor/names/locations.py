@@ -12,21 +12,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from functools import lru_cache
+from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form
+from ..lang.kk.morph import VOWELS, base_form, harmony
+from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
-from .heads import HeadMatch, find_heads, head_at
-from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun,
-                      looks_adjective, lookup, surname_strength)
+from .heads import HeadMatch, find_heads, head_at, head_entity, plural_head_noun, plural_place_heads
+from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun, is_place_noun,
+                      list_joiners, looks_adjective, lookup, place_matches, settlement_nouns, speech_verbs,
+                      surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
 
 DATELINE = regex.compile(r"(?m)^[ \t]*(?P<city>\p{Lu}[\p{Lu}\-]+(?:[ \t]\p{Lu}[\p{Lu}\-]+)?)\.[ \t]*"
                          r"(?P<agency>[\p{L}][\p{L}.]+)[ \t]*-")
 NUMBER_WORD = regex.compile(r"^\p{N}+\p{L}?$")
+# gazetteer kinds of a place whose name a district, a region or a village may share (Талғар the town and
+# Талғар ауданы): a head in the plural after such a name names the head's kind
+SETTLEMENT_KINDS = frozenset({"city", "district", "region"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,8 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
     words: List[Word] = []
     if NUMBER_WORD.match(prev.text):  # Нұрсат 2 шағын ауданы
         p2 = info.prev(prev)
-        if p2 is None or not info.adjacent(p2, prev) or not _name_word(info, p2):
+        if p2 is None or not info.adjacent(p2, prev) or not _name_word(info, p2) \
+                or base_form(p2.text, "location") != p2.text:  # Еуропаның 5 қаласы: five of Europe's cities
             return []
         words, prev = [p2, prev], p2
     elif prev.lower in epithets():  # Қабанбай батыр көшесі
@@ -67,7 +74,12 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
             words = [p2, prev]
     else:
         return []
-    # Шығыс Қазақстан, Батыс Ява; Мағжан Жұмабаев (a gazetteer name of two or three words)
+    return _with_front(info, words)
+
+
+def _with_front(info: TextInfo, words: List[Word]) -> List[Word]:
+    """``words`` with the direction or the rest of a multi-word gazetteer name in front of them: Шығыс
+    Қазақстан, Батыс Ява; Мағжан Жұмабаев (a gazetteer name of two or three words)."""
     while True:
         p = info.prev(words[0])
         if p is None or not info.adjacent(p, words[0]):
@@ -81,6 +93,119 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
             continue
         break
     return words
+
+
+def _item_before(info: TextInfo, first: Word, commas: bool) -> List[Word]:
+    """The item of a list of names that ends right before ``first`` (an item of the list): a list joiner
+    (``мен``, ``және``) or, with ``commas``, a comma, then a name in the nominative (``Жамбыл``, ``Солтүстік
+    Қазақстан``); ``[]`` when there is none. A word that opens the sentence before a comma is an item only
+    when the gazetteer knows it (not ``Мәселен, ...`` 'for example', nor a vocative)."""
+    prev = info.prev(first)
+    if prev is None:
+        return []
+    if prev.lower in list_joiners() and info.adjacent(prev, first):
+        last = info.prev(prev)
+        if last is None or not info.adjacent(last, prev):
+            return []
+    elif commas and info.gap(prev, first).strip() == ",":
+        last = prev
+        if info.starts_sentence(last) and not place_matches(base_form(last.text, "location")):
+            return []
+    else:
+        return []
+    if not _name_word(info, last) or base_form(last.text, "location") != last.text:
+        return []
+    return _with_front(info, [last])
+
+
+def _listed_place(words: List[Word], head: str, plural: bool) -> Optional[Place]:
+    """One item of a list of names that a place's head ends (``Жамбыл`` of ``Жамбыл мен Павлодар
+    облыстарында``): that name with the head (Жамбыл облысы), on the item's words. A name written in capitals
+    is an abbreviation that holds its head already (``БҚО``). A place the gazetteer knows without that head
+    keeps its own name (the gazetteer finds it) before a head in the singular, where it is a place of another
+    kind (``Нұр-Сұлтан және Ақмола облысы``: the city and the region); the plural says every item is of the
+    head's kind (``Талғар мен Еңбекшіқазақ аудандары``: the districts, not the town Талғар), but a sea, an
+    island or a country is named without the head (``Бали және Ява аралдары``: Бали, Ява)."""
+    name = " ".join(w.text for w in words)
+    if name.isupper():
+        return None
+    full = f"{name} {head}"
+    if lookup(full, "location") is None and place_matches(name) - {"head"}:
+        known = lookup(name, "location")
+        if not plural or known is None or known.kind not in SETTLEMENT_KINDS:
+            return None
+    return Place(words[0].start, words[-1].end, full, "head")
+
+
+def _list_places(info: TextInfo, words: List[Word], head: str, plural: bool) -> List[Place]:
+    """The other items of the list whose last item is ``words``, each with ``head``: before a head in the
+    plural a list of any length (``Жамбыл, Қостанай мен Павлодар облыстары``), before one in the singular
+    one name joined by a joiner (``Павлодар мен Батыс Қазақстан облысы``; a comma there is no list:
+    ``Мәселен, Ақтөбе облысы``)."""
+    out: List[Place] = []
+    item = _item_before(info, words[0], plural)
+    for _ in range(8 if plural else 1):
+        if not item:
+            break
+        p = _listed_place(item, head, plural)
+        if p is None:
+            break
+        out.append(p)
+        item = _item_before(info, item[0], plural)
+    return out
+
+
+def settlement_places(info: TextInfo) -> List[Place]:
+    """Names before a common noun for a settlement (``елді мекен``, ``data/name_stop_words.tsv``, role
+    ``settlement``), which says what they are without being part of the name: ``Жаңабазар елді мекенінде`` →
+    Жаңабазар; before the plural, every item of the list (``Айдаркөл, Баспанды және Жоласар елді
+    мекендерінде``)."""
+    out: List[Place] = []
+    for phrase in settlement_nouns():
+        first, _, last = phrase.partition(" ")
+        if first not in info.text.casefold():
+            continue
+        for w in info.words:
+            if w.lower != first:
+                continue
+            nxt = info.next(w) if last else w
+            if nxt is None or (last and (not info.adjacent(w, nxt) or not nxt.lower.startswith(last))):
+                continue
+            words = _words_before(info, w)
+            if not words or base_form(words[-1].text, "location") != words[-1].text:
+                continue
+            plural = plural_head_noun(nxt.text) is not None or nxt.lower[len(last):][:3] in ("дер", "тер", "лер",
+                                                                                          "дар", "тар", "лар")
+            items = [words]
+            item = _item_before(info, words[0], plural)
+            for _ in range(8 if plural else 0):
+                if not item:
+                    break
+                items.append(item)
+                item = _item_before(info, item[0], plural)
+            for it in items:
+                name = " ".join(x.text for x in it)
+                out.append(Place(it[0].start, it[-1].end, canonical_location(name), "head"))
+    return out
+
+
+def plural_head_places(info: TextInfo) -> List[Place]:
+    """Places before a place's head noun in the plural: ``Жамбыл, Қостанай мен Павлодар облыстарында``
+    → Жамбыл облысы, Қостанай облысы, Павлодар облысы; each span is the item's words (the head is all the
+    items', not the last one's)."""
+    out: List[Place] = []
+    for w, head in plural_place_heads(info):
+        words = _words_before(info, w)  # Павлодар, Батыс Қазақстан, Әйтеке би
+        if not words or base_form(words[-1].text, "location") != words[-1].text \
+                or info.in_quote(words[0].start) is not None:
+            continue
+        if not _item_before(info, words[0], True):
+            continue  # one name before a plural head: Ресей облыстары 'Russia's regions'
+        mine = _listed_place(words, head, True)
+        if mine is not None:
+            out.append(mine)
+        out.extend(_list_places(info, words, head, True))
+    return out
 
 
 def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
@@ -99,14 +224,59 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
         e = lookup(name, "location")
         return [Place(words[0].start, hm.end, e.name, "head")] if e else []
     out = [Place(words[0].start, hm.end, f"{name} {hm.base}", "head")]
-    # Көктем және Шұғыла шағын ауданы
-    conj = info.prev(words[0])
-    if conj is not None and conj.lower == "және" and info.adjacent(conj, words[0]):
-        other = info.prev(conj)
-        if other is not None and info.adjacent(other, conj) and _name_word(info, other) \
-                and base_form(other.text, "location") == other.text:
-            out.append(Place(other.start, other.end, f"{other.text} {hm.base}", "head"))
+    # Көктем және Шұғыла шағын ауданы; Павлодар мен Батыс Қазақстан облысының
+    out.extend(_list_places(info, words, hm.base, False))
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_person_endings() -> Tuple[Tuple[str, str, str], ...]:
+    """(possessive + case ending, harmony, sound before it) of ``data/first_person_possessive.tsv``, the
+    longest first."""
+    out = []
+    for r in load_table("first_person_possessive"):
+        for case in [""] + r["cases"].split():
+            out.append((r["poss"] + case, r["harmony"], r["after"]))
+    return tuple(sorted(set(out), key=lambda e: -len(e[0])))
+
+
+@lru_cache(maxsize=1)
+def _first_person_tail() -> regex.Pattern:
+    """A 1st-person possessive (and a case ending) at the end of a word."""
+    return regex.compile("(?:%s)$" % "|".join(sorted({e for e, _, _ in _first_person_endings()}, key=len,
+                                                     reverse=True)))
+
+
+@lru_cache(maxsize=16384)  # a function of the word and the tables: kept per form
+def _possessed_name(low: str) -> Optional[str]:
+    """The gazetteer place the case-folded word ``low`` names with a 1st-person possessive
+    (``қазақстанымыздың`` 'of our Kazakhstan' → Қазақстан), or ``None``."""
+    if len(low) < 6 or _first_person_tail().search(low) is None:
+        return None
+    for ending, vowel, after in _first_person_endings():
+        stem = low[:-len(ending)]
+        if not low.endswith(ending) or len(stem) < 4:
+            continue
+        if (stem[-1] in VOWELS) != (after == "vowel") or harmony(stem) not in (vowel, None):
+            continue
+        e = lookup(stem, "location")
+        if e is not None and e.match == "bare":
+            return e.name
+    return None
+
+
+def possessed_places(info: TextInfo) -> List[Place]:
+    """Gazetteer places with a 1st-person possessive: ``Қазақстанымыздың болашағы`` → Қазақстан (looked up
+    once per capitalised form of the text)."""
+    hits = {}
+    for low in info.capitalised_words:
+        name = _possessed_name(low)
+        if name is not None:
+            hits[low] = name
+    if not hits:
+        return []
+    return [Place(w.start, w.end, hits[w.lower], "gazetteer") for w in info.words
+            if w.capitalised and not w.latin and w.lower in hits]
 
 
 def dateline_agency(agency: str) -> bool:
@@ -176,9 +346,26 @@ def names_currency(info: TextInfo, end: int) -> bool:
     return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and is_currency_noun(nxt.text)
 
 
+def names_a_thing(info: TextInfo, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is all a quotation holds and a lower-case word that is no place's
+    head follows the quotation: the name of a project, a product or a building (``«Сарыарқа» газ құбыры``,
+    ``«Беларусь» тракторлары``, ``«Астана» концерт залы``), not the place. A place's head keeps it a place
+    (``«Алтын дала» ықшамауданы``), and so do a common noun for a place (``«Нұр-Сұлтан» шаһары``) and a verb
+    of saying or naming (``«Қазақстан» деді``)."""
+    q = info.in_quote(start)
+    if q is None or (q.inner_start, q.inner_end) != (start, end):
+        return False
+    i = info.word_index_at(q.end)
+    nxt = info.words[i] if i < len(info.words) else None
+    return nxt is not None and not info.text[q.end:nxt.start].strip() and nxt.text[:1].islower() \
+        and nxt.text[:1].isalpha() and nxt.lower not in speech_verbs() and head_entity(info, nxt) != "location" \
+        and not is_place_noun(nxt.text)
+
+
 def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     """Places in ``text``; overlapping findings keep the longest. A place that opens an event's title
-    (``Азия чемпионатында``) or names a currency (``АҚШ доллары``) is none."""
+    (``Азия чемпионатында``), names a currency (``АҚШ доллары``) or, quoted, a thing (``«Сарыарқа» газ
+    құбыры``) is none."""
     info = info or TextInfo(text)
     found: List[Place] = []
     for g in find_gazetteer(text, info):
@@ -186,9 +373,15 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
             continue
         if g.entry.entity == "location" and names_currency(info, g.end):
             continue
+        if g.entry.entity == "location" and names_a_thing(info, g.start, g.start + len(g.surface)):
+            continue
         if g.entry.entity == "location":
             found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))
     for hm in find_heads(info, "location"):
         found.extend(head_places(info, hm))
+    found.extend(plural_head_places(info))
+    found.extend(settlement_places(info))
+    found.extend(possessed_places(info))
     found.extend(dateline_places(text, info))
-    return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.start))
+    # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)
+    return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.how != "head", p.start))

@@ -56,8 +56,9 @@ import regex
 from ..lang.kk.morph import base_form, parses, strip_endings
 from .heads import head_entity, head_like, plural_head_noun
 from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
-                      having_endings, named_after, place_matches, strip_possessive,
+                      having_endings, named_after, place_matches, speech_verbs, strip_possessive,
                       surname_strength)
+from .locations import names_a_thing
 from .text import TextInfo, Word, stop_words
 
 CLOCK = regex.compile(r"\d[:.]\d")
@@ -331,6 +332,21 @@ def _quoted_body(info: TextInfo, quote, span: Span, words: List[Word]) -> Option
     return None
 
 
+def _inside_title(info: TextInfo, words: List[Word]) -> bool:
+    """The words lie inside a longer quoted title that a lower-case noun follows (``"Түркістан облысының
+    тарихи орындары" жобасы``, ``«Астана арқылы жол» бағдарламасы``): a place there is part of the title. A
+    quotation that a verb of saying follows (``«...» деді``) or that ends a sentence is speech: its places stay."""
+    q = info.in_quote(words[0].start)
+    if q is None or words[-1].end > q.inner_end or (words[0].start, words[-1].end) == (q.inner_start, q.inner_end):
+        return False
+    if info.text[q.inner_start:q.inner_end].rstrip()[-1:] in ".!?…":
+        return False
+    i = info.word_index_at(q.end)
+    nxt = info.words[i] if i < len(info.words) else None
+    return nxt is not None and not info.text[q.end:nxt.start].strip() and nxt.text[:1].islower() \
+        and LETTER.match(nxt.text) is not None and nxt.lower not in speech_verbs()
+
+
 def _before_currency(info: TextInfo, w: Word) -> bool:
     nxt = info.next(w)
     return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and is_currency_noun(nxt.text)
@@ -407,6 +423,11 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         return replace(span, kind=last_head) if last_head else span
     if span.kind == "location" and _before_currency(info, words[-1]):
         return None  # АҚШ долларының бағасы: the currency's name, no place
+    if span.kind == "location" and _inside_title(info, words):
+        return None  # "Түркістан облысының тарихи орындары" жобасы: a word of the title
+    if span.kind == "location" and names_a_thing(info, words[0].start, words[-1].end) \
+            and lookup(info.text[words[0].start:words[-1].end], "location") is not None:
+        return None  # «Сарыарқа» газ құбыры: a known place's name given to a thing
     if span.kind == "org" and last_head == "location":
         return replace(span, kind="location")
     if len(words) > 1 and last_head is None and persons \

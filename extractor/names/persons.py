@@ -8,7 +8,8 @@
 * surname first, then a first name and a patronymic: ``Кертаев Ринат Думанұлы``;
 * a surname and initials after it: ``Сейітов А.Б.``;
 * initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
-* a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``.
+* a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``;
+* a name before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз``.
 
 Only the last word inflects (``Зәки Ахметовтің`` → Зәки Ахметов). A surname that names a street, a
 district or an institution is not a person here (``Ғұмаров көшесі``, ``Назарбаев Университеті``,
@@ -24,9 +25,11 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form, patronymic_endings
+from ..lang.kk.morph import base_form, case_suffix_pattern, patronymic_endings
+from ..lang.kk.tables import load_table
 from .heads import head_at
-from .lexicon import directions, first_names, is_common, is_patronymic, lookup, named_after, names_person_after, surname_strength
+from .lexicon import (directions, first_names, is_common, is_patronymic, having_endings, kin_words, lookup, named_after,
+                      names_person_after, place_matches, surname_strength)
 from .text import TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
@@ -218,6 +221,33 @@ def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _kin_pattern() -> regex.Pattern:
+    """A kinship word (``data/name_stop_words.tsv``, role ``kin``) with a possessive and a case ending:
+    ``атамыздың``, ``апайға``, ``әжеміз``, ``ағасы``."""
+    poss = sorted({r["poss"] for r in load_table("first_person_possessive")} | {"ң", "ңыз", "ңіз", "сы", "сі"},
+                  key=len, reverse=True)
+    return regex.compile(r"^(?:%s)[ыі]?(?:%s)?%s$" % ("|".join(sorted(kin_words(), key=len, reverse=True)),
+                                                    "|".join(poss), case_suffix_pattern()))
+
+
+def _kin_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A capitalised word before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз`` (the person
+    Қуандық, Клара): a listed first name, or a word that is no common word or 'having' adjective
+    (``Көпбалалы ана``); never a place the gazetteer finds bare or an organisation (a district listed only with
+    its head, ``Абай``, is a person here)."""
+    nxt = info.next(w)
+    if nxt is None or not info.adjacent(w, nxt) or _kin_pattern().match(nxt.lower) is None:
+        return None
+    if w.lower in stop_words().not_name or lookup(w.text, "org") is not None \
+            or "bare" in place_matches(w.text):
+        return None
+    if w.lower not in first_names() and (is_common(w.text) or info.ordinary_word(w)
+                                         or w.lower.endswith(having_endings())):
+        return None
+    return Person(w.start, w.end, w.text), 1
+
+
 def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     info = info or TextInfo(text)
     not_name = stop_words().not_name
@@ -231,7 +261,7 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
         found = _initials_person(info, w)
         if found is None and NAME_WORD.match(w.text) and w.lower not in not_name:
             found = _surname_first_person(info, w) or _surname_initials_person(info, w) \
-                or _full_name_person(info, w) or _lone_surname(info, w)
+                or _full_name_person(info, w) or _lone_surname(info, w) or _kin_person(info, w)
         if found is not None:
             out.append(found[0])
             free_from = w.i + found[1]
