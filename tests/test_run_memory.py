@@ -173,7 +173,13 @@ def test_a_loaded_pipeline_is_kept_out_of_the_collectors_walks_and_given_back_on
         gc.unfreeze()
 
 
-def test_the_value_analysis_per_form_table_is_within_the_budget():
-    from extractor.dimensions import analysis
+def test_the_form_table_is_within_the_budget_and_keeps_its_newest_forms(monkeypatch):
+    from extractor.lang.kk import forms
 
-    assert analysis.FORM_CACHE_SIZE <= memory.WORD_CACHE_MAX
+    assert forms.TABLE_SIZE <= memory.WORD_CACHE_MAX
+    monkeypatch.setattr(forms, "TABLE_SIZE", 100)
+    forms.clear()
+    for i in range(1000):  # made-up forms, each met once
+        forms.form_of(f"сөз{i}")
+        assert forms.size() <= 100
+    assert forms.table_get("сөз999") is not None and forms.table_get("сөз0") is None
