@@ -113,7 +113,7 @@ def _form_table_size():
 
 # module-level tables that hold word forms by design, each with its bound: one entry per form, dropped
 # when full (the one analysis per form shared by the layers)
-BOUNDED_TABLES = {"extractor.lang.kk.forms._TABLE": _form_table_size}
+BOUNDED_TABLES = {"extractor.lang.kk.forms.TABLE": _form_table_size}
 
 
 def _container_sizes():

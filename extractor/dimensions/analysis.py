@@ -206,14 +206,16 @@ def analyse(text: str, toks: Optional[Tuple[Tok, ...]] = None) -> TextAnalysis:
         toks = tokenize(text)
     starts: List[int] = []
     index: Dict[str, List[int]] = {n: [] for n in _NAMES}
-    get, n = _forms.table_get, len(toks)
+    table, n = _forms.TABLE, len(toks)
     for k, t in enumerate(toks):
         kind = t.kind
         if kind == "num":
             starts.append(k)
             continue
-        form = get(t.low)
-        info = None if form is None else form.values
+        try:
+            info = table[t.low].values
+        except KeyError:
+            info = None
         if info is None:
             info = _form_info(t.low, kind == "word")
         if info.number_word:

@@ -78,14 +78,20 @@ stats = {"splits": 0}
 
 def split_form(form: str) -> _Split:
     """The value tokens of one Doc token's form, as :data:`_Split`, split once per form (the form table)."""
-    f = _forms.table_get(form) or _forms.form_of(form)
-    got = f.split
-    if got is None:
-        got = f.split = _split(form)
-    return got
+    try:
+        got = _forms.TABLE[form].split
+    except KeyError:
+        got = None
+    return _split(form) if got is None else got
 
 
 def _split(form: str) -> _Split:
+    """Split ``form`` and keep the result on its entry of the form table."""
+    got = _forms.form_of(form).split = _split_now(form)
+    return got
+
+
+def _split_now(form: str) -> _Split:
     stats["splits"] += 1
     # the common forms without the pattern: letters only (one word; ``isalpha`` is the pattern's \p{L}, and
     # a form with a mark or another sign goes to the pattern), ASCII digits only (one number)
@@ -129,7 +135,7 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
     if starts[-1] + lengths[-1] + spaces[-1] != len(text):  # not this doc's text: read it with the pattern
         return tokenize(text)
-    get, add, risk, count = _forms.table_get, _forms.form_of, _RISK, text.count
+    table, risk, count = _forms.TABLE, _RISK, text.count
     out: List[Tok] = []
     append, new = out.append, tuple.__new__
     prev_end = 0  # the end of the last value token
@@ -139,10 +145,12 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     last_idx = last_length = 0
     for idx, length, space in zip(starts, lengths, spaces):
         form = text[idx:idx + length]
-        f = get(form) or add(form)
-        got = f.split
+        try:
+            got = table[form].split
+        except KeyError:
+            got = None
         if got is None:
-            got = f.split = _split(form)
+            got = _split(form)
         kind, s, e, t, low, rest, cls, after, after_space, n = got
         if risk[before + cls]:
             if open_at < 0:  # the last token's pieces are read again with this one

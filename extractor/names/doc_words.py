@@ -51,14 +51,20 @@ stats = {"chunks": 0}
 def chunk_words(chunk: str) -> Tuple[Piece, ...]:
     """The words of one whitespace-free chunk, with their offsets in it and their per-form analysis,
     worked out once per chunk form (the form table)."""
-    f = _forms.table_get(chunk) or _forms.form_of(chunk)
-    got = f.words
-    if got is None:
-        got = f.words = _chunk_words(chunk)
-    return got
+    try:
+        got = _forms.TABLE[chunk].words
+    except KeyError:
+        got = None
+    return _chunk_words(chunk) if got is None else got
 
 
 def _chunk_words(chunk: str) -> Tuple[Piece, ...]:
+    """Split ``chunk`` and keep the result on its entry of the form table."""
+    got = _forms.form_of(chunk).words = _words_now(chunk)
+    return got
+
+
+def _words_now(chunk: str) -> Tuple[Piece, ...]:
     stats["chunks"] += 1
     m = _ONE_WORD.fullmatch(chunk)  # the usual chunk, matched once instead of a search for every word
     if m is not None:
@@ -95,14 +101,16 @@ def doc_words(doc: Doc, text: str) -> Optional[List[Word]]:
         return None
     out: List[Word] = []
     new, append = object.__new__, out.append
-    get, add = _forms.table_get, _forms.form_of
+    table = _forms.TABLE
     i = 0
     for start, end in zip(*chunk_spans(doc, text)):
         chunk = text[start:end]
-        f = get(chunk) or add(chunk)
-        pieces = f.words
+        try:
+            pieces = table[chunk].words
+        except KeyError:
+            pieces = None
         if pieces is None:
-            pieces = f.words = _chunk_words(chunk)
+            pieces = _chunk_words(chunk)
         for s, e, t, low, cap in pieces:
             w = new(Word)
             d = w.__dict__

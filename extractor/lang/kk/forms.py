@@ -92,12 +92,12 @@ class Form:
         return got
 
 
-_TABLE: Dict[str, Form] = {}
+TABLE: Dict[str, Form] = {}  # form → its Form
 
 
 def form_of(text: str) -> Form:
     """The :class:`Form` of ``text``, added to the table when new."""
-    f = _TABLE.get(text)
+    f = TABLE.get(text)
     if f is None:
         f = _add(text)
     return f
@@ -105,35 +105,36 @@ def form_of(text: str) -> Form:
 
 def _add(text: str) -> Form:
     stats["forms"] += 1
-    if len(_TABLE) >= TABLE_SIZE:
+    if len(TABLE) >= TABLE_SIZE:
         _drop_older_half()
-    f = _TABLE[text] = Form(text)
+    f = TABLE[text] = Form(text)
     return f
 
 
 def _drop_older_half() -> None:
-    keep = list(_TABLE.items())[len(_TABLE) // 2 + 1:]  # the newest (dicts keep insertion order)
-    _TABLE.clear()
-    _TABLE.update(keep)
+    keep = list(TABLE.items())[len(TABLE) // 2 + 1:]  # the newest (dicts keep insertion order)
+    TABLE.clear()
+    TABLE.update(keep)
 
 
-# the table's own look-up, for the layers' loops over many tokens: ``table_get(form) or form_of(form)``
-table_get = _TABLE.get
+# the table's own look-up, for the layers' loops over many tokens: ``table_get(form) or form_of(form)``, or
+# ``TABLE[form].slot`` with ``KeyError`` caught (the table is cleared in place, never replaced)
+table_get = TABLE.get
 
 
 def size() -> int:
     """How many forms the table holds."""
-    return len(_TABLE)
+    return len(TABLE)
 
 
 def clear() -> None:
     """Forget every form (the tests; a layer whose tables changed uses :func:`forget`)."""
-    _TABLE.clear()
+    TABLE.clear()
 
 
 def forget(slot: str) -> None:
     """Forget one layer's answers for every form (its tables changed: a trigger set was registered)."""
-    for f in _TABLE.values():
+    for f in TABLE.values():
         setattr(f, slot, None)
 
 
