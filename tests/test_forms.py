@@ -46,6 +46,10 @@ def test_every_layer_keeps_its_answer_on_the_one_entry_of_a_form(nlp):
     assert got is not None and got.split is not None
     assert "money" in got.values.triggers
     assert F.table_get("5").split is not None
+    # a number word's value and kind, on the lower-case form a token carries
+    million = next(t for t in doc if t.text == "млрд")._.kx_form.lowered.values.number
+    assert (million.value, million.kind) == (1_000_000_000, "scale")
+    assert doc[0]._.kx_form.lowered is F.table_get("маңғыстау")
     words = doc_words(doc, doc_text(doc))  # (the pipeline's names layer kept this text's words from the first run)
     assert got.words is not None and F.table_get("теңгеге") is got
     stems = {w.text: w.stem for w in words}

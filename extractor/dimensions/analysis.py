@@ -37,6 +37,7 @@ from .numeral.parse import word_value
 from .tokens import Tok, is_ending_chain, tokenize
 
 if TYPE_CHECKING:
+    from .numeral.lexicon import NumberWord
     from .phrases import PhraseLexicon
 
 if not Doc.has_extension("kx_values"):
@@ -53,17 +54,19 @@ _PATTERNS: Dict[str, "regex.Pattern"] = {}
 
 
 class FormInfo:
-    """What the recognisers need to know of one form (lower case, not a ``num`` token)."""
+    """What the recognisers need to know of one form (lower case, not a ``num`` token): the trigger sets it
+    may start, and the number word it is (``мыңнан`` → мың: its value and kind), if any."""
 
-    __slots__ = ("triggers", "number_word")
+    __slots__ = ("triggers", "number", "number_word")
 
-    def __init__(self, triggers: Tuple[str, ...], number_word: bool):
+    def __init__(self, triggers: Tuple[str, ...], number: Optional["NumberWord"]):
         self.triggers = triggers
-        self.number_word = number_word
+        self.number = number
+        self.number_word = number is not None
 
 
 # one FormInfo per distinct answer (most forms share the empty one): the form table holds shared objects
-_INFOS: Dict[Tuple[Tuple[str, ...], bool], FormInfo] = {}
+_INFOS: Dict[Tuple[Tuple[str, ...], Optional["NumberWord"]], FormInfo] = {}
 # how often a form was analysed (the per-form table missed): read by the tests
 stats = {"forms": 0, "texts": 0}
 
@@ -149,7 +152,7 @@ def _form_info(low: str, is_word: bool) -> FormInfo:
     for n, test in _TESTS.items():
         if test(low, is_word):
             found.add(n)
-    key = (tuple(n for n in _NAMES if n in found), is_word and word_value(low) is not None)
+    key = (tuple(n for n in _NAMES if n in found), word_value(low) if is_word else None)
     info = _INFOS.get(key)
     if info is None:
         info = _INFOS[key] = FormInfo(*key)

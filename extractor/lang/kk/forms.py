@@ -13,13 +13,14 @@ first time it is asked and kept there:
   case of a hyphenated ending, ``ЖШС-ның``), which :func:`extractor.facts.morph_case.word_case` reads;
 * the slots the layers fill with their own reading of the form, computed by their own code once per form:
   :attr:`Form.split` (its value tokens, :func:`extractor.dimensions.doc_tokens.split_form`),
-  :attr:`Form.values` (the value triggers it may start and whether it is a number word, which holds the
-  numeral value and kind: :mod:`extractor.dimensions.analysis`), :attr:`Form.words` (the names words of a
+  :attr:`Form.values` (the value triggers it may start and the number word it is, with its numeral
+  value and kind: :class:`extractor.dimensions.analysis.FormInfo`), :attr:`Form.words` (the names words of a
   whitespace-free run, :func:`extractor.names.doc_words.chunk_words`) and :attr:`Form.facts` (the facts
   grammar's cue words, status markers and link role, :mod:`extractor.facts.lexicon`).
 
 Every answer is a function of the form string alone, so one entry serves every layer that asks with
-that string. A token carries its form as ``token._.kx_form`` (a getter reading this table).
+that string. A token carries its form as ``token._.kx_form`` (a getter reading this table); the answers
+asked of lower-case forms (value triggers, number word, facts) sit on ``token._.kx_form.lowered``.
 
 Not here, on purpose: the ``lemma_`` that ``kk_stemmer`` puts on tokens. It is a cruder stem
 (``алматыда`` → ``алмат`` where :attr:`Form.stem` is ``алматы``) that the trained NER model reads as a
@@ -72,6 +73,13 @@ class Form:
     @property
     def casefold(self) -> str:
         return self.text.casefold()
+
+    @property
+    def lowered(self) -> "Form":
+        """The entry of the lower-case form (this one when the form is in lower case): the value triggers and
+        the facts' reading are asked of lower-case forms (``token._.kx_form.lowered.values``)."""
+        low = self.text.lower()
+        return self if low == self.text else form_of(low)
 
     @property
     def stem(self) -> str:
