@@ -105,6 +105,17 @@ def test_the_phrase_memo_keeps_at_most_the_budget_of_fresh_forms_and_still_finds
     assert [p.payload for p in lexicon.candidates_of("долларға", True)] == ["USD"]
 
 
+def _form_table_size():
+    from extractor.lang.kk import forms
+
+    return forms.TABLE_SIZE
+
+
+# module-level tables that hold word forms by design, each with its bound: one entry per form, dropped
+# when full (the one analysis per form shared by the layers)
+BOUNDED_TABLES = {"extractor.lang.kk.forms.TABLE": _form_table_size}
+
+
 def _container_sizes():
     """Sizes of the dicts, lists and sets that extractor's modules hold at their top level."""
     import sys
@@ -128,8 +139,11 @@ def test_no_module_level_table_grows_with_new_word_forms():
     assert all(r[0] == DONE for r in results)
     after = _container_sizes()
     grown = {k: (before.get(k), n) for k, n in after.items()
-             if n > before.get(k, 0) and k != "extractor.batch.worker._STATE"}
+             if n > before.get(k, 0) and k != "extractor.batch.worker._STATE" and k not in BOUNDED_TABLES}
     assert grown == {}
+    # the tables that do take new forms stay within their bound (test_the_form_table_is_within_the_budget...)
+    for k, bound in BOUNDED_TABLES.items():
+        assert after[k] <= bound() <= memory.WORD_CACHE_MAX, k
     assert memory.cached_entries() > cached  # the caches did see the new forms (the check above is not empty)
 
 
@@ -173,7 +187,13 @@ def test_a_loaded_pipeline_is_kept_out_of_the_collectors_walks_and_given_back_on
         gc.unfreeze()
 
 
-def test_the_value_analysis_per_form_table_is_within_the_budget():
-    from extractor.dimensions import analysis
+def test_the_form_table_is_within_the_budget_and_keeps_its_newest_forms(monkeypatch):
+    from extractor.lang.kk import forms
 
-    assert analysis.FORM_CACHE_SIZE <= memory.WORD_CACHE_MAX
+    assert forms.TABLE_SIZE <= memory.WORD_CACHE_MAX
+    monkeypatch.setattr(forms, "TABLE_SIZE", 100)
+    forms.clear()
+    for i in range(1000):  # made-up forms, each met once
+        forms.form_of(f"сөз{i}")
+        assert forms.size() <= 100
+    assert forms.table_get("сөз999") is not None and forms.table_get("сөз0") is None

@@ -13,6 +13,7 @@ from extractor.dimensions import jobs, money, percent, quantity
 from extractor.dimensions.date.starts import may_start_at_digit
 from extractor.dimensions.numeral.parse import word_value
 from extractor.dimensions.tokens import tokenize
+from extractor.lang.kk import forms as F
 from extractor.normalize import normalize
 from extractor.pipeline import build_pipeline
 
@@ -63,12 +64,12 @@ def test_a_minus_glued_to_a_number_starts_a_number():
 
 
 def test_the_per_form_table_is_bounded(monkeypatch):
-    monkeypatch.setattr(A, "FORM_CACHE_SIZE", 50)
+    monkeypatch.setattr(F, "TABLE_SIZE", 50)
     words = " ".join(f"сөз{chr(0x430 + k % 32)}{chr(0x430 + k // 32)}" for k in range(400))
     before = A.stats["forms"]
     A.analyse(words)
     assert A.stats["forms"] - before == 400  # every new form analysed once
-    assert A.form_cache_size() <= 50
+    assert F.size() <= 50
     again = A.stats["forms"]
     A.analyse("теңге теңге теңге")
     A.analyse("теңге")
@@ -126,7 +127,7 @@ def test_the_combined_table_answers_as_each_unit_lexicon_alone():
         lex = mod.grammar().units
         hits = 0
         for low, is_word in forms:
-            A._FORMS.pop(low, None)
+            F.form_of(low).values = None
             got = name in A._form_info(low, is_word).triggers
             assert got == bool(lex.candidates_of(low, is_word)), (name, low)
             hits += got

@@ -18,8 +18,10 @@ and two or three value tokens: a glued ending is its own token) and equal to the
 :func:`.tokens.tokenize` over the text, so their offsets are character offsets of ``doc_text(doc)``.
 A text analysed without its Doc (:func:`analyse`) is split by that pattern.
 
-The per-form table is bounded: a worker reads millions of documents, so it is cleared when it holds
-:data:`FORM_CACHE_SIZE` forms (each form is then simply looked up again).
+What a form may start is worked out once per form and kept in the shared form table
+(:mod:`extractor.lang.kk.forms`: :attr:`~extractor.lang.kk.forms.Form.values`, beside the names layer's and
+the facts' answers for the same form). That table is bounded (a worker reads millions of documents);
+registering a trigger set forgets every form's answer (forms seen before did not know the set).
 """
 from __future__ import annotations
 
@@ -28,19 +30,18 @@ from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Set, Tuple
 import regex
 from spacy.tokens import Doc
 
+from ..lang.kk import forms as _forms
 from ..lang.kk.tokenizer import doc_text
 from .doc_tokens import value_tokens
 from .numeral.parse import word_value
 from .tokens import Tok, is_ending_chain, tokenize
 
 if TYPE_CHECKING:
+    from .numeral.lexicon import NumberWord
     from .phrases import PhraseLexicon
 
 if not Doc.has_extension("kx_values"):
     Doc.set_extension("kx_values", default=None)
-
-# forms kept in the per-form table before it is cleared (memory stays flat over millions of documents)
-FORM_CACHE_SIZE = 16_384  # the word-cache budget of extractor.batch.memory.WORD_CACHE_MAX
 
 # name → test(low, is_word): may a token of this form start a match of that trigger set
 TriggerTest = Callable[[str, bool], bool]
@@ -53,18 +54,19 @@ _PATTERNS: Dict[str, "regex.Pattern"] = {}
 
 
 class FormInfo:
-    """What the recognisers need to know of one form (lower case, not a ``num`` token)."""
+    """What the recognisers need to know of one form (lower case, not a ``num`` token): the trigger sets it
+    may start, and the number word it is (``мыңнан`` → мың: its value and kind), if any."""
 
-    __slots__ = ("triggers", "number_word")
+    __slots__ = ("triggers", "number", "number_word")
 
-    def __init__(self, triggers: Tuple[str, ...], number_word: bool):
+    def __init__(self, triggers: Tuple[str, ...], number: Optional["NumberWord"]):
         self.triggers = triggers
-        self.number_word = number_word
+        self.number = number
+        self.number_word = number is not None
 
 
-_FORMS: Dict[str, FormInfo] = {}
-# one FormInfo per distinct answer (most forms share the empty one): the table holds keys, not objects
-_INFOS: Dict[Tuple[Tuple[str, ...], bool], FormInfo] = {}
+# one FormInfo per distinct answer (most forms share the empty one): the form table holds shared objects
+_INFOS: Dict[Tuple[Tuple[str, ...], Optional["NumberWord"]], FormInfo] = {}
 # how often a form was analysed (the per-form table missed): read by the tests
 stats = {"forms": 0, "texts": 0}
 
@@ -105,12 +107,12 @@ def _changed() -> None:
     global _NAMES, _TABLE, _UNION
     _NAMES = tuple(_LEXICONS) + tuple(_PATTERNS) + tuple(_TESTS)
     _TABLE = _UNION = None
-    _FORMS.clear()
+    _forms.forget("values")
 
 
 def register_triggers(name: str, test: TriggerTest) -> None:
     """Add a trigger set: ``test(low, is_word)`` says whether a token of that form may start a match.
-    The per-form table is cleared (forms seen before did not know this set)."""
+    Every form's answer is forgotten (forms seen before did not know this set)."""
     if _TESTS.get(name) == test:
         return
     _TESTS[name] = test
@@ -135,10 +137,9 @@ def register_word_pattern(name: str, pattern: "regex.Pattern") -> None:
 
 
 def _form_info(low: str, is_word: bool) -> FormInfo:
+    """What a form may start, worked out now and kept on its entry of the form table."""
     global _TABLE, _UNION
     stats["forms"] += 1
-    if len(_FORMS) >= FORM_CACHE_SIZE:
-        _FORMS.clear()
     if _TABLE is None:
         _TABLE = _PhraseTable(_LEXICONS)
     found = _TABLE.names(low, is_word) if _LEXICONS else set()
@@ -151,11 +152,11 @@ def _form_info(low: str, is_word: bool) -> FormInfo:
     for n, test in _TESTS.items():
         if test(low, is_word):
             found.add(n)
-    key = (tuple(n for n in _NAMES if n in found), is_word and word_value(low) is not None)
+    key = (tuple(n for n in _NAMES if n in found), word_value(low) if is_word else None)
     info = _INFOS.get(key)
     if info is None:
         info = _INFOS[key] = FormInfo(*key)
-    _FORMS[low] = info
+    _forms.form_of(low).values = info
     return info
 
 
@@ -176,10 +177,6 @@ def _test_of(name: str) -> TriggerTest:
         p = _PATTERNS[name]
         return lambda low, is_word: is_word and p.match(low) is not None
     return _TESTS[name]
-
-
-def form_cache_size() -> int:
-    return len(_FORMS)
 
 
 class TextAnalysis:
@@ -212,13 +209,16 @@ def analyse(text: str, toks: Optional[Tuple[Tok, ...]] = None) -> TextAnalysis:
         toks = tokenize(text)
     starts: List[int] = []
     index: Dict[str, List[int]] = {n: [] for n in _NAMES}
-    forms, n = _FORMS, len(toks)
+    table, n = _forms.TABLE, len(toks)
     for k, t in enumerate(toks):
         kind = t.kind
         if kind == "num":
             starts.append(k)
             continue
-        info = forms.get(t.low)
+        try:
+            info = table[t.low].values
+        except KeyError:
+            info = None
         if info is None:
             info = _form_info(t.low, kind == "word")
         if info.number_word:

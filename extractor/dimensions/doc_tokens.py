@@ -2,8 +2,8 @@
 
 The value recognisers read :class:`~.tokens.Tok` tokens (:mod:`.tokens`: a ``num`` is a number as news
 writes it, ``60 435,9``; ``1000-нан`` is ``1000`` ``-`` ``нан``, glued). Here they are not found by a
-second pass over the text: each Doc token's form is split into value tokens once per distinct form (a
-bounded cache, :data:`FORM_CACHE_SIZE`), and the pieces are placed at the token's offset
+second pass over the text: each Doc token's form is split into value tokens once per distinct form (kept in
+the shared form table, :attr:`extractor.lang.kk.forms.Form.split`), and the pieces are placed at the token's offset
 (``token.idx``). The kk tokenizer already keeps ``60 435,9``, ``1000-нан``, ``50%-ға``, ``12.03.2018``
 and ``млрд.`` whole, so a form's pieces are those of the text around it except where two Doc tokens
 meet in a way the value split reads across:
@@ -24,18 +24,14 @@ separated by spaces stays linear). The result is exactly
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import List, Optional, Tuple
 
 import regex
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
-from ..batch.memory import WORD_CACHE_MAX
+from ..lang.kk import forms as _forms
 from .tokens import _TOKEN, Tok, tokenize
-
-# distinct forms kept split (a worker reads millions of documents: the least recently used go)
-FORM_CACHE_SIZE = WORD_CACHE_MAX
 
 # classes of a form's first and last character, as far as the value split can read across a boundary
 _WORD, _DIGIT, _POINT, _SPACE, _OTHER = range(5)
@@ -76,9 +72,27 @@ _START = 50  # before the first token (a row of _RISK that is all False)
 _Split = Tuple[Optional[str], int, int, str, str, Tuple[tuple, ...], int, int, int, int]
 
 
-@lru_cache(maxsize=FORM_CACHE_SIZE)
+# how many forms were split (the form table missed): read by the tests
+stats = {"splits": 0}
+
+
 def split_form(form: str) -> _Split:
-    """The value tokens of one Doc token's form, as :data:`_Split`."""
+    """The value tokens of one Doc token's form, as :data:`_Split`, split once per form (the form table)."""
+    try:
+        got = _forms.TABLE[form].split
+    except KeyError:
+        got = None
+    return _split(form) if got is None else got
+
+
+def _split(form: str) -> _Split:
+    """Split ``form`` and keep the result on its entry of the form table."""
+    got = _forms.form_of(form).split = _split_now(form)
+    return got
+
+
+def _split_now(form: str) -> _Split:
+    stats["splits"] += 1
     # the common forms without the pattern: letters only (one word; ``isalpha`` is the pattern's \p{L}, and
     # a form with a mark or another sign goes to the pattern), ASCII digits only (one number)
     if form.isalpha():
@@ -121,7 +135,7 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
     if starts[-1] + lengths[-1] + spaces[-1] != len(text):  # not this doc's text: read it with the pattern
         return tokenize(text)
-    split, risk, count = split_form, _RISK, text.count
+    table, risk, count = _forms.TABLE, _RISK, text.count
     out: List[Tok] = []
     append, new = out.append, tuple.__new__
     prev_end = 0  # the end of the last value token
@@ -130,7 +144,14 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     pieces = 0  # how many value tokens the last Doc token gave
     last_idx = last_length = 0
     for idx, length, space in zip(starts, lengths, spaces):
-        kind, s, e, t, low, rest, cls, after, after_space, n = split(text[idx:idx + length])
+        form = text[idx:idx + length]
+        try:
+            got = table[form].split
+        except KeyError:
+            got = None
+        if got is None:
+            got = _split(form)
+        kind, s, e, t, low, rest, cls, after, after_space, n = got
         if risk[before + cls]:
             if open_at < 0:  # the last token's pieces are read again with this one
                 if pieces:

@@ -3,6 +3,10 @@
 A cue word of a table matches a text word in one of three ways (the table's ``match`` column):
 ``noun`` (the stem with any chain of noun endings, :func:`~extractor.lang.kk.morph.ending_chain_pattern`),
 ``prefix`` (the word starts with it: verb stems, derived words) or ``word`` (the whole word).
+
+What the tables say of one word form (the cues it starts, the status markers and the link role it
+matches) is worked out once per form and kept in the shared form table
+(:attr:`extractor.lang.kk.forms.Form.facts`), with the other layers' answers for that form.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import Optional, Tuple
 
 import regex
 
+from ..lang.kk.forms import form_of, table_get
 from ..lang.kk.morph import ending_chain_pattern
 from ..lang.kk.tables import load_table
 
@@ -75,12 +80,6 @@ def measure_cues() -> Tuple[Cue, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=16384)
-def cues_starting(word: str) -> Tuple[Cue, ...]:
-    """The cues whose first word matches ``word`` (lower case); read once per distinct word."""
-    return tuple(c for c in measure_cues() if c.words[0](word))
-
-
 @dataclass(frozen=True)
 class Marker:
     test: object
@@ -99,19 +98,6 @@ def status_markers() -> Tuple[Marker, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=16384)
-def status_of_word(word: str, final: bool, after: bool) -> Optional[str]:
-    """The status the first matching row of ``facts_status.tsv`` gives ``word`` (lower case), or None."""
-    for m in status_markers():
-        if m.final and not final:
-            continue
-        if not after and m.where == "after":
-            continue
-        if m.test(word):
-            return m.status
-    return None
-
-
 @lru_cache(maxsize=1)
 def _link_rows():
     out = []
@@ -122,16 +108,74 @@ def _link_rows():
     return tuple(out)
 
 
-@lru_cache(maxsize=8192)
+class _FactsForm:
+    """The facts tables' answers for one lower-case word form, each worked out when first asked (a word
+    whose link role is asked is not always one whose cues are)."""
+
+    __slots__ = ("word", "_cues", "_markers", "_role")
+
+    def __init__(self, word: str):
+        self.word = word
+        self._cues = self._markers = self._role = _NOT_YET
+
+    @property
+    def cues(self) -> Tuple[Cue, ...]:
+        got = self._cues
+        if got is _NOT_YET:
+            word = self.word
+            got = self._cues = tuple(c for c in measure_cues() if c.words[0](word))
+        return got
+
+    @property
+    def markers(self) -> Tuple[Marker, ...]:
+        """The rows of ``facts_status.tsv`` that match the word, in the table's order."""
+        got = self._markers
+        if got is _NOT_YET:
+            word = self.word
+            got = self._markers = tuple(m for m in status_markers() if m.test(word))
+        return got
+
+    @property
+    def role(self) -> Optional[str]:
+        got = self._role
+        if got is _NOT_YET:
+            word = self.word
+            got = self._role = next((role for test, role in _link_rows() if test(word)), None)
+        return got
+
+
+_NOT_YET = object()
+
+
+def _facts_of(word: str) -> _FactsForm:
+    f = table_get(word) or form_of(word)
+    got = f.facts
+    if got is None:
+        got = f.facts = _FactsForm(word)
+    return got
+
+
+def cues_starting(word: str) -> Tuple[Cue, ...]:
+    """The cues whose first word matches ``word`` (lower case); read once per distinct word."""
+    return _facts_of(word).cues
+
+
+def status_of_word(word: str, final: bool, after: bool) -> Optional[str]:
+    """The status the first matching row of ``facts_status.tsv`` gives ``word`` (lower case), or None."""
+    for m in _facts_of(word).markers:
+        if m.final and not final:
+            continue
+        if not after and m.where == "after":
+            continue
+        return m.status
+    return None
+
+
 def has_status(word: str, status: str) -> bool:
     """Whether a row of ``status`` matches ``word`` (lower case), wherever it stands."""
-    return any(m.status == status and m.test(word) for m in status_markers())
+    return any(m.status == status for m in _facts_of(word).markers)
 
 
-@lru_cache(maxsize=8192)
 def link_role(word: str) -> Optional[str]:
     """The role ``facts_links.tsv`` gives ``word`` (lower case), or None."""
-    for test, role in _link_rows():
-        if test(word):
-            return role
-    return None
+    return _facts_of(word).role

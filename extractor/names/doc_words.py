@@ -11,7 +11,8 @@ over the whole text gives (``tests/test_names_doc_words.py`` holds the two equal
 the development corpus).
 
 The split of a chunk and the analysis of each of its words (case-folded form, written as a name or not)
-are computed once per chunk form and cached (:func:`chunk_words`), so a form met again costs one look-up.
+are computed once per chunk form and kept in the shared form table (:func:`chunk_words`,
+:attr:`extractor.lang.kk.forms.Form.words`), so a form met again costs one look-up.
 Because the chunks hold whole words, no boundary of the tokenizer ever has to be mended: the only
 fallback is for a text that is not the Doc's (:func:`doc_words` gives ``None`` and the caller uses
 :func:`.text.regex_words`).
@@ -25,17 +26,14 @@ and ``kx_names``; what this module brings is one split of the text, the tokenize
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import List, Optional, Tuple
 
 import regex
 from spacy.attrs import IDX, SPACY
 from spacy.tokens import Doc
 
+from ..lang.kk import forms as _forms
 from .text import WORD_RE, Word, capitalised_form
-
-# as every cache of word forms (extractor.batch.memory.WORD_CACHE_MAX)
-_FORM_CACHE = 16_384
 
 # one word of a chunk: (offset in the chunk, end offset, text, casefolded text, written as a name)
 Piece = Tuple[int, int, str, str, bool]
@@ -46,9 +44,28 @@ Piece = Tuple[int, int, str, str, bool]
 _ONE_WORD = regex.compile(r"[^\p{L}\p{N}]?([\p{L}\p{N}]+)[^\p{L}\p{N}]?")
 
 
-@lru_cache(maxsize=_FORM_CACHE)
+# how many chunks were split (the form table missed): read by the tests
+stats = {"chunks": 0}
+
+
 def chunk_words(chunk: str) -> Tuple[Piece, ...]:
-    """The words of one whitespace-free chunk, with their offsets in it and their per-form analysis."""
+    """The words of one whitespace-free chunk, with their offsets in it and their per-form analysis,
+    worked out once per chunk form (the form table)."""
+    try:
+        got = _forms.TABLE[chunk].words
+    except KeyError:
+        got = None
+    return _chunk_words(chunk) if got is None else got
+
+
+def _chunk_words(chunk: str) -> Tuple[Piece, ...]:
+    """Split ``chunk`` and keep the result on its entry of the form table."""
+    got = _forms.form_of(chunk).words = _words_now(chunk)
+    return got
+
+
+def _words_now(chunk: str) -> Tuple[Piece, ...]:
+    stats["chunks"] += 1
     m = _ONE_WORD.fullmatch(chunk)  # the usual chunk, matched once instead of a search for every word
     if m is not None:
         s, e = m.span(1)
@@ -84,9 +101,17 @@ def doc_words(doc: Doc, text: str) -> Optional[List[Word]]:
         return None
     out: List[Word] = []
     new, append = object.__new__, out.append
+    table = _forms.TABLE
     i = 0
     for start, end in zip(*chunk_spans(doc, text)):
-        for s, e, t, low, cap in chunk_words(text[start:end]):
+        chunk = text[start:end]
+        try:
+            pieces = table[chunk].words
+        except KeyError:
+            pieces = None
+        if pieces is None:
+            pieces = _chunk_words(chunk)
+        for s, e, t, low, cap in pieces:
             w = new(Word)
             d = w.__dict__
             d["i"], d["start"], d["end"], d["text"], d["lower"], d["capitalised"] = \

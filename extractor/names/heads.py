@@ -16,7 +16,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import DEVOICING, ending_rows, hyphen_base, parses, strip_endings
+from ..lang.kk.morph import DEVOICING, ending_rows, hyphen_base, parses
 from .lexicon import Head, heads, looks_adjective, name_markers, purpose_links, strip_possessive
 from .text import TextInfo, Word
 
@@ -288,7 +288,7 @@ def head_like(info: TextInfo, w: Word) -> bool:
     model already says a name is there."""
     if head_entity(info, w) is not None:
         return True
-    stem = strip_endings(w.lower)
+    stem = w.stem
     if stem in _head_stems() or strip_possessive(stem) in _head_stems():
         return True
     return any(stem.endswith(h) and len(stem) > len(h) + 2 for h in _head_forms())

@@ -8,7 +8,8 @@ from typing import Dict, FrozenSet, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import default_lexicon, patronymic_endings, strip_endings  # noqa: F401 - default_lexicon re-exported
+from ..lang.kk.forms import form_of
+from ..lang.kk.morph import default_lexicon, patronymic_endings  # noqa: F401 - default_lexicon re-exported
 from ..lang.kk.tables import load_table
 
 
@@ -256,7 +257,7 @@ def place_nouns() -> FrozenSet[str]:
 
 def is_place_noun(word: str) -> bool:
     """A common noun for a kind of place in any form (``Өңірде``, ``облысы``, ``Елордаға``): no name."""
-    stem = strip_endings(word.casefold())
+    stem = form_of(word.casefold()).stem
     return stem in place_nouns() or strip_possessive(stem) in place_nouns()
 
 
@@ -269,7 +270,7 @@ def professions() -> FrozenSet[str]:
 def names_person_after(word: str) -> bool:
     """An office or profession (``президенті``, ``жазушы``, ``әртісі``): the capitalised words after it are a
     person's name."""
-    stem = strip_endings(word.casefold())
+    stem = form_of(word.casefold()).stem
     return is_title(word) or any(x in professions() for x in (stem, strip_possessive(stem),
                                                                   strip_possessive(word.casefold())))
 
@@ -328,7 +329,7 @@ def event_nouns() -> FrozenSet[str]:
 def is_event_noun(word: str) -> bool:
     """A common noun for an event in any form (``чемпионатында``, ``форумына``, ``Ойындары``)."""
     low = word.casefold()
-    stem = strip_endings(low)
+    stem = form_of(low).stem
     nouns = event_nouns()
     # марафоны: the ending reader takes -ны for the accusative; the possessive is tried on the word too
     return any(x in nouns for x in (stem, strip_possessive(stem), strip_possessive(low)))
@@ -345,7 +346,7 @@ def is_currency_noun(word: str) -> bool:
     """A currency word in any form (``доллары``, ``долларының``, ``рублі``)."""
     low = word.casefold()
     nouns = currency_nouns()
-    stem = strip_endings(low)
+    stem = form_of(low).stem
     return any(x in nouns for x in (low, stem, strip_possessive(stem), strip_possessive(low)))
 
 
@@ -390,11 +391,11 @@ def is_common(word: str) -> bool:
     ``Фестивальдың`` by its lemma ``фестиваль``)."""
     low = word.casefold()
     cw = common_words()
-    return low in cw.forms or strip_endings(low) in cw.stems
+    return low in cw.forms or form_of(low).stem in cw.stems
 
 
 def is_title(word: str) -> bool:
     """A person's office: ``әкімі``, ``министрінің``, ``төрағасы``."""
-    stem = strip_endings(word.casefold())
+    stem = form_of(word.casefold()).stem
     titles = common_words().titles
     return stem in titles or strip_possessive(stem) in titles

@@ -53,7 +53,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional
 
 import regex
 
-from ..lang.kk.morph import base_form, parses, strip_endings
+from ..lang.kk.morph import base_form, parses
 from .heads import head_entity, head_like, plural_head_noun
 from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
                       having_endings, named_after, place_matches, speech_verbs, strip_possessive,
@@ -135,7 +135,7 @@ def _before_head(info: TextInfo, w: Word) -> bool:
 def _name_elsewhere(info: TextInfo, w: Word) -> bool:
     """The text writes ``w``'s lemma as a name at another place (with a capital inside a sentence, or
     as all a quotation holds: «Береке» ЖШС ... Берекеге) and never in lower case."""
-    stem = strip_endings(w.lower)
+    stem = w.stem
     if info.has_lower_stem(stem):
         return False
     return any(i != w.i for i in _name_positions(info).get(stem, ()))
@@ -149,7 +149,7 @@ def _name_positions(info: TextInfo) -> Dict[str, List[int]]:
         out: Dict[str, List[int]] = {}
         for o in info.words:
             if o.capitalised and (not info.starts_sentence(o) or _quoted(info, o)):
-                out.setdefault(strip_endings(o.lower), []).append(o.i)
+                out.setdefault(o.stem, []).append(o.i)
         memo["name_positions"] = out
     return memo["name_positions"]
 
@@ -162,7 +162,7 @@ def _supported(info: TextInfo, w: Word) -> bool:
 def ordinary_word(info: TextInfo, w: Word) -> bool:
     """A common word, or a word first in its sentence that the text also writes in lower case, that
     nothing shows to be a name here."""
-    common = is_common(w.text) or (info.starts_sentence(w) and info.has_lower_stem(strip_endings(w.lower)))
+    common = is_common(w.text) or (info.starts_sentence(w) and info.has_lower_stem(w.stem))
     return common and not _supported(info, w)
 
 
@@ -374,7 +374,7 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
     # 1. edges
     headed = head_entity(info, words[-1]) is not None
     while len(words) > 1 and not headed and info.starts_sentence(words[0]) and not _opens_quote(info, words[0]) \
-            and strip_endings(words[0].lower) != words[0].lower and ordinary_word(info, words[0]):
+            and words[0].stem != words[0].lower and ordinary_word(info, words[0]):
         words = words[1:]
     if span.kind in ("org", "location"):
         while len(words) > 1 and is_title(words[-1].text):

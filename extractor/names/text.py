@@ -14,7 +14,8 @@ tested against.
 
 Each word carries its per-form analysis: :attr:`Word.lower` (case-folded), :attr:`Word.capitalised`
 (written as a name) and :attr:`Word.stem` (its lemma, :func:`~extractor.lang.kk.morph.strip_endings` of
-the case-folded form, computed once per form by that function's cache). That lemma is not the tokens'
+the case-folded form, read from the shared form table, :attr:`extractor.lang.kk.forms.Form.stem`, where
+the value recognisers and the facts keep their answers for the same forms). That lemma is not the tokens'
 ``lemma_``: ``kk_stemmer`` puts there a cruder stem that the trained NER model reads as a feature
 (``алматыда`` → ``алмат``, where the lemma is ``алматы``; ``қаласы`` → ``қалас``, lemma ``қаласы``), so
 one cannot stand for the other without changing the model's input or the rules' answers.
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Dict, FrozenSet, List, Optional
 
 import regex
 
-from ..lang.kk.morph import strip_endings
+from ..lang.kk.forms import form_of
 from ..lang.kk.tables import load_table
 
 if TYPE_CHECKING:
@@ -77,8 +78,9 @@ class Word:
 
     @_once
     def stem(self) -> str:
-        """The lemma of the case-folded word (:func:`strip_endings`, cached per form)."""
-        return strip_endings(self.lower)
+        """The lemma of the case-folded word (:func:`~extractor.lang.kk.morph.strip_endings`), analysed
+        once per form (:attr:`extractor.lang.kk.forms.Form.stem`)."""
+        return form_of(self.lower).stem
 
     @_once
     def latin(self) -> bool:
@@ -229,7 +231,7 @@ class TextInfo:
 
     def has_lower_stem(self, stem: str) -> bool:
         """``stem in self.lower_stems``, asking the lemma of only the lower-case words that may have it: a
-        lemma (:func:`strip_endings`) is a beginning of its word but for its last letter, which may be
+        lemma (:attr:`Word.stem`) is a beginning of its word but for its last letter, which may be
         devoiced (``ошағын`` → ``ошақ``), so a word that does not start with ``stem[:-1]`` cannot give it."""
         if len(stem) < 3 or "lower_stems" in self.__dict__:
             return stem in self.lower_stems
@@ -239,7 +241,7 @@ class TextInfo:
             i = bisect.bisect_left(lows, head)
             found = False
             while i < len(lows) and lows[i].startswith(head):
-                if strip_endings(lows[i]) == stem:
+                if form_of(lows[i]).stem == stem:
                     found = True
                     break
                 i += 1
