@@ -216,26 +216,36 @@ def _read_words(toks, i) -> Optional[NumRead]:
 
 
 def _read_point(toks, j, whole_items) -> Optional[NumRead]:
-    """``WHOLE бүтін оннан NUMERATOR`` with ``toks[j]`` = бүтін."""
+    """``WHOLE бүтін оннан NUMERATOR`` with ``toks[j]`` = бүтін; without the denominator (``тоқсан үш бүтін
+    төрт`` 93.4, ``отыз бес бүтін елу үш`` 35.53, as decimals are read aloud) the digits of the numerator
+    are the decimal places."""
     n = len(toks)
-    if j + 2 >= n:
+    if j + 1 >= n:
         return None
     den_tok = toks[j + 1]
     den = word_value(den_tok.low)
-    if den is None or den.value not in (10, 100, 1000) or den.abbr or den_tok.low[len(den.word):] not in (
+    if den is not None and den.value in (10, 100, 1000) and not den.abbr and den_tok.low[len(den.word):] in (
             "нан", "нен", "дан", "ден"):
-        return None
-    num = _read_words(toks, j + 2)
+        num = _read_words(toks, j + 2) if j + 2 < n else None
+        den_value = den.value
+    else:
+        num = _read_words(toks, j + 1)
+        den_value = None
     if num is None:
         return None
     whole = read_items(whole_items, 1)
     if whole is None or whole.scale is not None:
         return None
     scale = num.amount.scale
+    if den_value is None:  # the numerator's digits: бес → 0.5, елу үш → 0.53
+        places = num.amount.value if scale is None else num.amount.value / scale
+        if places != places.to_integral_value() or not 0 < places < 1000:
+            return None
+        den_value = Decimal(10) ** len(str(int(places)))
     if scale is None:
-        value = whole.value + num.amount.value / den.value
+        value = whole.value + num.amount.value / den_value
     else:  # екі бүтін оннан бес миллион = 2,5 million: the scale takes the whole decimal
-        value = (whole.value + (num.amount.value / scale) / den.value) * scale
+        value = (whole.value + (num.amount.value / scale) / den_value) * scale
     return NumRead(j, num.end, Amount(value, scale, num.amount.last_word), num.inflected, True)
 
 
