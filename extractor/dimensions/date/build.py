@@ -15,8 +15,12 @@ def month_number(stem: str) -> int:
 
 
 def day_value(s: str) -> Optional[int]:
-    """A day as matched: digits (15) or an ordinal in words (жиырма бесінші → 25)."""
-    return int(s) if s.isdigit() else ordinal_value(s)
+    """A day as matched: digits (15), an ordinal in words (жиырма бесінші → 25) or a number in words with
+    a possessive ending after a month in the genitive (жиырма бесі → 25)."""
+    if s.isdigit():
+        return int(s)
+    v = ordinal_value(s)
+    return v if v is not None else lx.day_words_value(s)
 
 
 def day_is_ordinal(m, name: str) -> bool:

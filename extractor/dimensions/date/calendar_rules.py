@@ -22,7 +22,7 @@ from .rule import DIGIT_START, Rule, compile_rule, needs_of, start_pattern
 DAY_MONTH = (rf"{day_range('d', 'd2')}(?:{SP}|-){month_word('mw', 'm')}"
              rf"(?:,?{SP}{year_number('y')}(?:{SP}(?P<yw>{YEAR_WORD}))?)?(?:{SP}(?P<kun>{DAY_UNIT}))?")
 # қарашаның 10-нынан, қараша айының 15-і күні
-MONTH_DAY = rf"{month_genitive('mg', 'm')}{SP}{day_with_suffix('d')}(?:{SP}(?P<kun>{DAY_UNIT}))?"
+MONTH_DAY = rf"{month_genitive('mg', 'm')}{SP}{day_with_suffix('d', words=True)}(?:{SP}(?P<kun>{DAY_UNIT}))?"
 # желтоқсанында, қараша айында, қараша айының ортасына
 MONTH = rf"{month_word('mw', 'm')}(?:{SP}(?P<ai>{MONTH_UNIT}))?(?:{SP}(?P<part>{PARTS}){since()})?"
 # қаңтар-қазан айларында
@@ -56,7 +56,7 @@ def read_day_month(m, text: str) -> List[Item]:
 
 
 def read_month_day(m, text: str) -> List[Item]:
-    r = days_of_month_reading(PUBLISH, 0, m.group("m"), int(m.group("d")), None, False)
+    r = days_of_month_reading(PUBLISH, 0, m.group("m"), day_value(m.group("d")), None, False)
     return [Item(m.start(), m.end(), r)] if r else []
 
 

@@ -56,6 +56,7 @@ def year_with_word(num: str = "y", word: str = "yw") -> str:
 
 
 ORDINAL_NUMBER = lx.ordinal_number()  # бірінші, жиырма бесінші
+DAY_WORDS = lx.day_words()  # жиырма бесі, онына: a day in words with a possessive ending
 ORDINAL_YEAR = lx.ordinal_year()  # екі мың жиырмасыншы, мың тоғыз жүз тоқсан төртінші
 
 
@@ -71,9 +72,11 @@ def day_range(first: str, last: str) -> str:
     return rf"{day_number(first)}(?:{HYPHEN}(?P<{last}>[12][0-9]|3[01]|0?[1-9])(?![\p{{N}}]))?"
 
 
-def day_with_suffix(name: str) -> str:
-    """A day after a month in the genitive, with its ending: қарашаның 10-нынан, айдың 18-і."""
-    return rf"(?<![\p{{N}}.,:/-])(?P<{name}>[12][0-9]|3[01]|0?[1-9])(?:-\p{{L}}{{1,7}})?(?![\p{{L}}\p{{N}}])"
+def day_with_suffix(name: str, words: bool = False) -> str:
+    """A day after a month in the genitive, with its ending: қарашаның 10-нынан, айдың 18-і; with ``words``
+    also a number in words with its endings (қарашаның жиырма бесі, тамыздың онына: :func:`.build.day_value`)."""
+    digits = rf"(?<![\p{{N}}.,:/-])(?P<{name}>[12][0-9]|3[01]|0?[1-9])(?:-\p{{L}}{{1,7}})?(?![\p{{L}}\p{{N}}])"
+    return rf"(?:{digits}|(?P<{name}>{DAY_WORDS}))" if words else digits
 
 
 MONTH_STEMS = lx.month_stems()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Iterable, List, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import regex
 
@@ -285,3 +285,34 @@ def month_count_words() -> Dict[str, int]:
     out[ten] = 10
     out.update({f"{ten} {u}": 10 + v for u, v in units.items() if v <= 2})
     return out
+
+
+@lru_cache(maxsize=1)
+def _day_number_words() -> Tuple[Tuple[str, int], ...]:
+    """The number words a day of the month is made of (units, он, жиырма, отыз), longest first."""
+    rows = [(w.word, int(w.value)) for w in _ordinal_rows_of_numbers()
+            if w.kind == "unit" or (w.kind == "ten" and w.value <= 30)]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def day_words() -> str:
+    """A day of the month as a number in words after a month in the genitive, its last word with endings
+    (тамыздың он тоғызы, қаңтардың оны, сәуірдің жиырма тоғызына); the value: :func:`day_words_value`."""
+    tens = alternation(w for w, v in _day_number_words() if v in (10, 20, 30))
+    any_word = alternation(w for w, _ in _day_number_words())
+    return rf"{WORD_START}(?:{tens}{GAP})?{any_word}{chain()}{WORD_END}"
+
+
+def day_words_value(text: str) -> Optional[int]:
+    """The day that :func:`day_words` matched (жиырма бесі → 25); None unless 1-31 with an ending on the last
+    word (a bare "он" is no day)."""
+    parts = text.lower().split()
+    total = 0
+    for k, part in enumerate(parts):
+        stem = next(((w, v) for w, v in _day_number_words() if part.startswith(w)), None)
+        if stem is None or (k < len(parts) - 1 and part != stem[0]):
+            return None
+        if k == len(parts) - 1 and part == stem[0]:
+            return None
+        total += stem[1]
+    return total if 1 <= total <= 31 else None

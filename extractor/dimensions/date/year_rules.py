@@ -22,7 +22,7 @@ from .rule import Rule, compile_rule, first_words, start_pattern
 ANCHOR = rf"(?:{year_with_word('y', 'yw')}|(?P<ry>{RELATIVE_YEAR})|(?P<cy>{YEAR_GENITIVE}))"
 
 TAIL_DAY_MONTH = rf"{day_range('dd', 'd2')}(?:{SP}|-){month_word('mw', 'm')}(?:{SP}(?P<kun>{DAY_UNIT}))?"
-TAIL_MONTH_DAY = rf"{month_genitive('mg', 'm')}{SP}{day_with_suffix('ds')}(?:{SP}(?P<kun>{DAY_UNIT}))?"
+TAIL_MONTH_DAY = rf"{month_genitive('mg', 'm')}{SP}{day_with_suffix('ds', words=True)}(?:{SP}(?P<kun>{DAY_UNIT}))?"
 TAIL_MONTH_SPAN = (rf"(?P<m1>{MONTH_STEMS})(?:[\p{{L}}]*){HYPHEN}{month_word('mw', 'm')}"
                    rf"(?:{SP}(?P<ailar>{MONTHS_UNIT}))?")
 TAIL_MONTH = (rf"{month_word('mw', 'm')}(?:{SP}(?P<ai>{MONTH_UNIT}))?"
@@ -75,7 +75,7 @@ def _tail(m, base: Reading, attributive: bool) -> Optional[Reading]:
         return days_of_month_reading(how, year, m.group("m"), day_value(m.group("dd")),
                                      int(m.group("d2")) if m.group("d2") else None, day_is_ordinal(m, "dd"))
     if m.group("ds"):
-        return days_of_month_reading(how, year, m.group("m"), int(m.group("ds")), None, False)
+        return days_of_month_reading(how, year, m.group("m"), day_value(m.group("ds")), None, False)
     if m.group("m1"):
         return month_span_reading(how, year, month_number(m.group("m1")), month_number(m.group("m")))
     if m.group("mw"):
