@@ -72,8 +72,10 @@ def _tail(m, base: Reading, attributive: bool) -> Optional[Reading]:
     """The reading of what follows the year, or None when nothing (acceptable) follows."""
     how, year = base.how, base.year
     if m.group("dd"):  # a day (or days) of a month
+        # after "2019 жылдың" an ordinal day is a day whatever the month (2019 жылдың 12-нші маусымында: June)
         return days_of_month_reading(how, year, m.group("m"), day_value(m.group("dd")),
-                                     int(m.group("d2")) if m.group("d2") else None, day_is_ordinal(m, "dd"))
+                                     int(m.group("d2")) if m.group("d2") else None,
+                                     day_is_ordinal(m, "dd") and not attributive)
     if m.group("ds"):
         return days_of_month_reading(how, year, m.group("m"), day_value(m.group("ds")), None, False)
     if m.group("m1"):
