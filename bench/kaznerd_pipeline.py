@@ -46,8 +46,8 @@ def gold_spans(tokens: List[str], entities) -> Spans:
     return out
 
 
-def tally(counts: Counter, gold: Spans, pred: Spans) -> None:
-    for t in TYPES:
+def tally(counts: Counter, gold: Spans, pred: Spans, types=TYPES) -> None:
+    for t in types:
         g = {x for x in gold if x[2] == t}
         p = {x for x in pred if x[2] == t}
         counts[t, "gold"] += len(g)
@@ -57,9 +57,9 @@ def tally(counts: Counter, gold: Spans, pred: Spans) -> None:
         counts[t, "ov_g"] += sum(1 for y in g if any(x[0] < y[1] and y[0] < x[1] for x in p))
 
 
-def scores(counts: Counter) -> Dict[str, Dict[str, float]]:
+def scores(counts: Counter, types=TYPES) -> Dict[str, Dict[str, float]]:
     out = {}
-    for t in TYPES:
+    for t in types:
         tp, n_pred, n_gold = counts[t, "tp"], counts[t, "pred"], counts[t, "gold"]
         p = tp / n_pred if n_pred else 0.0
         r = tp / n_gold if n_gold else 0.0

@@ -31,6 +31,11 @@ D = Decimal
     ("жүз жарым", "150"), ("жарты миллион", "500000"), ("ширек миллион", "250000"),
     ("екі бүтін оннан бес", "2.5"), ("нөл бүтін жүзден жеті", "0.07"),
     ("екі бүтін оннан бес миллион", "2500000"), ("екі млрд", "2000000000"),
+    # a decimal read aloud without its denominator: the numerator's digits are the decimal places
+    ("тоқсан үш бүтін төрт", "93.4"), ("отыз бес бүтін елу үш", "35.53"),
+    ("отыз төрт бүтін бес миллиард", "34500000000"), ("бір бүтін жүз он бес", "1.115"),
+    # the point read aloud as a particle (spoken_decimal_points.tsv)
+    ("он алты да тоғыз", "16.9"), ("үш те бес", "3.5"), ("бір де бір миллион", "1100000"),
     ("триллион", "1000000000000"), ("миллард", "1000000000"),
     # a particle after the ending: "about" (мыңдай) and "only" (он төрт-ақ)
     ("мыңдай", "1000"), ("он төрт-ақ", "14"), ("14-ақ", "14"),
@@ -46,6 +51,8 @@ def test_parses(text, value):
     "оны", "бірге", "үшін", "алтын", "онда", "ондай", "бірдей",  # homographs of number words
     "бес жиырма", "жүз екі жүз",  # not well formed as one number
     "млрд", "жарым",  # cannot stand alone
+    "екі бүтін",  # "two whole ...": no fraction follows
+    "бір де бір",  # "not a single one"
     "", "теңге",
 ])
 def test_not_one_number(text):

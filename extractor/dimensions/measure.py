@@ -40,6 +40,7 @@ _ATTRIBUTIVE = ("дейінгі", "шейінгі")  # "up to" as an adjective: 
 _CHANGE_STEMS = tuple(sorted((r["stem"] for r in load_table("change_verbs")), key=len, reverse=True))
 _RANGE_WORDS = ("аралығ", "аралық")  # "between": X-дан Y-ға дейінгі аралықта, X мен Y аралығында
 _CONJ = ("мен", "пен", "бен")
+_RANGE_TAILS = ("up_to", "approx")  # the qualifiers after a range that its span keeps
 # at most this many tokens between the first token of an amount and its unit (5,6 млрд\nтеңге: 3;
 # шамамен 1 трлн 57 млн теңге; 68 мыңнан астам жаңа тұрақты жұмыс орнын)
 _UNIT_WINDOW = 16
@@ -271,8 +272,9 @@ class MeasureGrammar:
         tail = ""
         if c.mid is None:
             post = Q.after(toks, last, unit_case(toks, c.last, c.unit))
-            if post is not None and (qualifier != "range" or post[0] == "up_to"):
-                # (a range takes only an "up to" after it into its span: 5-7 млрд теңгеге дейін)
+            if post is not None and (qualifier != "range" or post[0] in _RANGE_TAILS):
+                # a range takes an "up to" or an "about" after it into its span and stays a range
+                # (5-7 млрд теңгеге дейін, 80-100 теңге шамасында, 70-80 метрге жуық)
                 if qualifier != "range":
                     qualifier = post[0]
                 tail = " ".join(t.text for t in toks[last:post[1]])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 from typing import Optional
 
+from ..numeral.parse import ordinal_value
 from . import lexicon as lx
 from . import periods
 from .readings import Reading
@@ -11,6 +12,29 @@ from .readings import Reading
 
 def month_number(stem: str) -> int:
     return lx.month_by_stem()[stem.lower()].number
+
+
+def day_value(s: str) -> Optional[int]:
+    """A day as matched: digits (15), an ordinal in words (жиырма бесінші → 25) or a number in words with
+    a possessive ending after a month in the genitive (жиырма бесі → 25)."""
+    if s.isdigit():
+        return int(s)
+    v = ordinal_value(s)
+    return v if v is not None else lx.day_words_value(s)
+
+
+def day_is_ordinal(m, name: str) -> bool:
+    """Was the day written as an ordinal (27-нші, жиырма жетінші), not as bare digits?"""
+    return bool(m.group(f"{name}_sfx")) or not m.group(name).isdigit()
+
+
+def year_value(s: str) -> Optional[int]:
+    """A year as matched: digits (2018) or an ordinal in words (екі мың он сегізінші → 2018); None when the
+    words name no year of 1000-2199."""
+    if s.isdigit():
+        return int(s)
+    v = ordinal_value(s)
+    return v if v is not None and 1000 <= v <= 2199 else None
 
 
 def valid_day_of_month(d: int, month: int) -> bool:
@@ -29,13 +53,15 @@ def day_reading(how: str, year: int, month: int, first: int, last: Optional[int]
     return Reading("day", how, year, in_year=in_year)
 
 
-def days_of_month_reading(how: str, year: int, month_stem: str, first: int, last: Optional[int],
+def days_of_month_reading(how: str, year: int, month_stem: str, first: Optional[int], last: Optional[int],
                           ordinal: bool) -> Optional[Reading]:
     """15 қарашада, 15-17 қарашада, 27-нші наурыз; None when the days cannot be in that month.
 
     Some month words after an ordinal are no date: "2-нші маусымда" is "in the second season".
     """
     month = lx.month_by_stem()[month_stem.lower()]
+    if first is None:
+        return None
     last = first if last is None else last
     if (ordinal and not month.ordinal_day) or last < first:
         return None

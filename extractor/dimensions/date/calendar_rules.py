@@ -10,7 +10,7 @@ from typing import List
 
 from . import lexicon as lx
 from . import periods
-from .build import (day_reading, days_of_month_reading, explicit_ordinal, half_number, month_number,
+from .build import (day_is_ordinal, day_reading, day_value, days_of_month_reading, explicit_ordinal, half_number, month_number,
                     month_span_reading, quarter_number)
 from .fragments import (B, DAY_UNIT, HALF_YEAR_WORD, HYPHEN, MONTH_STEMS, MONTH_UNIT, MONTHS_UNIT, NO_DIGIT_AFTER,
                         ORDINAL_GAP, PARTS, QUARTER_WORD, SP, YEAR_WORD, day_range, day_with_suffix,
@@ -22,7 +22,7 @@ from .rule import DIGIT_START, Rule, compile_rule, needs_of, start_pattern
 DAY_MONTH = (rf"{day_range('d', 'd2')}(?:{SP}|-){month_word('mw', 'm')}"
              rf"(?:,?{SP}{year_number('y')}(?:{SP}(?P<yw>{YEAR_WORD}))?)?(?:{SP}(?P<kun>{DAY_UNIT}))?")
 # қарашаның 10-нынан, қараша айының 15-і күні
-MONTH_DAY = rf"{month_genitive('mg', 'm')}{SP}{day_with_suffix('d')}(?:{SP}(?P<kun>{DAY_UNIT}))?"
+MONTH_DAY = rf"{month_genitive('mg', 'm')}{SP}{day_with_suffix('d', words=True)}(?:{SP}(?P<kun>{DAY_UNIT}))?"
 # желтоқсанында, қараша айында, қараша айының ортасына
 MONTH = rf"{month_word('mw', 'm')}(?:{SP}(?P<ai>{MONTH_UNIT}))?(?:{SP}(?P<part>{PARTS}){since()})?"
 # қаңтар-қазан айларында
@@ -50,13 +50,13 @@ def read_day_month(m, text: str) -> List[Item]:
         else:
             how, year = EXPLICIT, int(m.group("y"))
             end = m.end("kun") if m.group("kun") else (m.end("yw") if m.group("yw") else m.end("y"))
-    r = days_of_month_reading(how, year, m.group("m"), int(m.group("d")),
-                              int(m.group("d2")) if m.group("d2") else None, bool(m.group("d_sfx")))
+    r = days_of_month_reading(how, year, m.group("m"), day_value(m.group("d")),
+                              int(m.group("d2")) if m.group("d2") else None, day_is_ordinal(m, "d"))
     return [Item(m.start(), end, r)] if r else []
 
 
 def read_month_day(m, text: str) -> List[Item]:
-    r = days_of_month_reading(PUBLISH, 0, m.group("m"), int(m.group("d")), None, False)
+    r = days_of_month_reading(PUBLISH, 0, m.group("m"), day_value(m.group("d")), None, False)
     return [Item(m.start(), m.end(), r)] if r else []
 
 
@@ -109,11 +109,13 @@ _MONTHS = needs_of([m.name for m in lx.months()] + [m.alt_stem for m in lx.month
 _QUARTERS = needs_of(f for f, p in lx.date_parts().items() if p == "quarter")
 # where they begin: a month name as a whole word; an ordinal (the three starts of fragments.ordinal)
 _MONTH_START = start_pattern(rf"{B}{MONTH_STEMS}")
+# a day: digits, or the first word of an ordinal in words (жиырма бесінші наурыз)
+_DAY_START = start_pattern(rf"{DIGIT_START.pattern}|{B}{lx.ordinal_number_starts()}")
 _ORDINAL_START = start_pattern(rf"{B}{lx.ordinal_words()}|(?<![\p{{L}}\p{{N}}]){lx.roman_numerals()}"
                                rf"|(?<![\p{{N}}.,])[1-4]")
 
 RULES: List[Rule] = [
-    compile_rule("day_month", DAY_MONTH, read_day_month, _MONTHS, DIGIT_START),
+    compile_rule("day_month", DAY_MONTH, read_day_month, _MONTHS, _DAY_START),
     compile_rule("month_day", MONTH_DAY, read_month_day, _MONTHS, _MONTH_START),
     compile_rule("month", MONTH, read_month, _MONTHS, _MONTH_START),
     compile_rule("month_span", MONTH_SPAN, read_month_span, _MONTHS),

@@ -33,9 +33,11 @@ def inflected_role(role: str, plural: bool = False) -> str:
     return lx.inflected(lx.alternation(lx.role(role)), plural=plural)
 
 
-def year_number(name: str) -> str:
-    """A four-digit year (1000-2199), perhaps with an ordinal ending: 2018, 2025-ші, 2017-нші."""
-    return rf"{NO_DIGIT_BEFORE}(?P<{name}>1[0-9]{{3}}|2[01][0-9]{{2}})(?:-?{ORD_SFX}(?![\p{{L}}]))?(?![\p{{N}}])"
+def year_number(name: str, words: bool = False) -> str:
+    """A four-digit year (1000-2199), perhaps with an ordinal ending: 2018, 2025-ші, 2017-нші; with
+    ``words``, also an ordinal in words (екі мың он сегізінші, read by :func:`.build.year_value`)."""
+    digits = rf"{NO_DIGIT_BEFORE}(?P<{name}>1[0-9]{{3}}|2[01][0-9]{{2}})(?:-?{ORD_SFX}(?![\p{{L}}]))?(?![\p{{N}}])"
+    return rf"(?:{digits}|(?P<{name}>{ORDINAL_YEAR}))" if words else digits
 
 
 # жылы, жылдың, жылға, жылғы ... or ж.
@@ -49,14 +51,20 @@ YEAR_GENITIVE = rf"{B}{lx.alternation(lx.role('year_unit'))}{GENITIVE}{E}"  # ж
 
 
 def year_with_word(num: str = "y", word: str = "yw") -> str:
-    """2018 жылы, 2025-ші жылға, 1854 ж."""
-    return rf"{year_number(num)}(?:{SP}|-)(?P<{word}>{YEAR_WORD})"
+    """2018 жылы, 2025-ші жылға, 1854 ж., екі мың он сегізінші жылы."""
+    return rf"{year_number(num, words=True)}(?:{SP}|-)(?P<{word}>{YEAR_WORD})"
+
+
+ORDINAL_NUMBER = lx.ordinal_number()  # бірінші, жиырма бесінші
+DAY_WORDS = lx.day_words()  # жиырма бесі, онына: a day in words with a possessive ending
+ORDINAL_YEAR = lx.ordinal_year()  # екі мың жиырмасыншы, мың тоғыз жүз тоқсан төртінші
 
 
 def day_number(name: str) -> str:
-    """A day of the month before the month name (15 қараша, «15» қараша, 27-нші наурыз)."""
-    return (rf"(?<![\p{{N}}.,:/-])«?(?P<{name}>[12][0-9]|3[01]|0?[1-9])»?(?P<{name}_sfx>-?{ORD_SFX}(?![\p{{L}}]))?"
-            rf"(?![\p{{N}}])")
+    """A day of the month before the month name (15 қараша, «15» қараша, 27-нші наурыз, жиырма бесінші
+    наурыз: an ordinal in words, read by :func:`.build.day_value`)."""
+    return (rf"(?:(?<![\p{{N}}.,:/-])«?(?P<{name}>[12][0-9]|3[01]|0?[1-9])»?(?P<{name}_sfx>-?{ORD_SFX}(?![\p{{L}}]))?"
+            rf"(?![\p{{N}}])|(?P<{name}>{ORDINAL_NUMBER}))")
 
 
 def day_range(first: str, last: str) -> str:
@@ -64,9 +72,11 @@ def day_range(first: str, last: str) -> str:
     return rf"{day_number(first)}(?:{HYPHEN}(?P<{last}>[12][0-9]|3[01]|0?[1-9])(?![\p{{N}}]))?"
 
 
-def day_with_suffix(name: str) -> str:
-    """A day after a month in the genitive, with its ending: қарашаның 10-нынан, айдың 18-і."""
-    return rf"(?<![\p{{N}}.,:/-])(?P<{name}>[12][0-9]|3[01]|0?[1-9])(?:-\p{{L}}{{1,7}})?(?![\p{{L}}\p{{N}}])"
+def day_with_suffix(name: str, words: bool = False) -> str:
+    """A day after a month in the genitive, with its ending: қарашаның 10-нынан, айдың 18-і; with ``words``
+    also a number in words with its endings (қарашаның жиырма бесі, тамыздың онына: :func:`.build.day_value`)."""
+    digits = rf"(?<![\p{{N}}.,:/-])(?P<{name}>[12][0-9]|3[01]|0?[1-9])(?:-\p{{L}}{{1,7}})?(?![\p{{L}}\p{{N}}])"
+    return rf"(?:{digits}|(?P<{name}>{DAY_WORDS}))" if words else digits
 
 
 MONTH_STEMS = lx.month_stems()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Iterable, List, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import regex
 
@@ -231,3 +231,88 @@ def role_words(name: str) -> str:
 def small_numbers() -> Dict[str, int]:
     """Number words of one to ninety (for "осыдан бес жыл бұрын")."""
     return {r["word"]: int(r["value"]) for r in load_table("number_words") if r["kind"] in ("unit", "ten")}
+
+
+@lru_cache(maxsize=1)
+def ordinal_number() -> str:
+    """An ordinal number in words (number_words.tsv): бірінші, жиырма бесінші, екі мың он сегізінші; the
+    cardinal words before the last one stay uninflected, the ordinal stands bare (a day before its month,
+    a year before жылы). Its value: :func:`..numeral.parse.ordinal_value`."""
+    words = _ordinal_rows_of_numbers()
+    card = alternation(w.word for w in words)
+    ords = alternation(w.ordinal for w in words if w.ordinal)
+    return rf"{WORD_START}(?:{card}{GAP}){{0,6}}{ords}{WORD_END}"
+
+
+def _ordinal_rows_of_numbers():
+    from ..numeral.lexicon import number_words
+    return [w for w in number_words() if not w.abbr and w.kind in ("unit", "ten", "hundred", "scale")
+            and w.value <= 1000]
+
+
+def ordinal_number_starts() -> str:
+    """The words an ordinal in words may begin with (every number word and every ordinal form)."""
+    rows = _ordinal_rows_of_numbers()
+    return alternation([w.word for w in rows] + [w.ordinal for w in rows if w.ordinal])
+
+
+def year_word_starts() -> List[str]:
+    """The words a year in words begins with (бір мың ..., екі мың ..., мың тоғыз жүз ...): the number words
+    up to 2 and the scale word of a thousand."""
+    return [w.word for w in _ordinal_rows_of_numbers() if w.value in (1, 2, 1000)]
+
+
+@lru_cache(maxsize=1)
+def ordinal_year() -> str:
+    """A year as an ordinal in words: (бір|екі) мың ... -ншы, мың тоғыз жүз ... -ншы, екі мыңыншы. It
+    begins with one of :func:`year_word_starts` (the rule's start positions)."""
+    rows = _ordinal_rows_of_numbers()
+    lead = alternation(w.word for w in rows if w.value in (1, 2))
+    thousand = next(w for w in rows if w.value == 1000)
+    card = alternation(w.word for w in rows if w.value < 1000)
+    ords = alternation(w.ordinal for w in rows if w.ordinal and w.value < 1000)
+    return (rf"{WORD_START}(?:{lead}{GAP})?(?:{regex.escape(thousand.word)}{GAP}(?:{card}{GAP}){{0,4}}{ords}"
+            rf"|{regex.escape(thousand.ordinal)}){WORD_END}")
+
+
+@lru_cache(maxsize=1)
+def month_count_words() -> Dict[str, int]:
+    """Counts of months in words, 1-12 (тоғыз → 9, он бір → 11): "биылғы тоғыз айда", the first N months."""
+    rows = _ordinal_rows_of_numbers()
+    units = {w.word: int(w.value) for w in rows if w.kind == "unit"}
+    ten = next(w.word for w in rows if w.kind == "ten" and w.value == 10)
+    out = dict(units)
+    out[ten] = 10
+    out.update({f"{ten} {u}": 10 + v for u, v in units.items() if v <= 2})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _day_number_words() -> Tuple[Tuple[str, int], ...]:
+    """The number words a day of the month is made of (units, он, жиырма, отыз), longest first."""
+    rows = [(w.word, int(w.value)) for w in _ordinal_rows_of_numbers()
+            if w.kind == "unit" or (w.kind == "ten" and w.value <= 30)]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def day_words() -> str:
+    """A day of the month as a number in words after a month in the genitive, its last word with endings
+    (тамыздың он тоғызы, қаңтардың оны, сәуірдің жиырма тоғызына); the value: :func:`day_words_value`."""
+    tens = alternation(w for w, v in _day_number_words() if v in (10, 20, 30))
+    any_word = alternation(w for w, _ in _day_number_words())
+    return rf"{WORD_START}(?:{tens}{GAP})?{any_word}{chain()}{WORD_END}"
+
+
+def day_words_value(text: str) -> Optional[int]:
+    """The day that :func:`day_words` matched (жиырма бесі → 25); None unless 1-31 with an ending on the last
+    word (a bare "он" is no day)."""
+    parts = text.lower().split()
+    total = 0
+    for k, part in enumerate(parts):
+        stem = next(((w, v) for w, v in _day_number_words() if part.startswith(w)), None)
+        if stem is None or (k < len(parts) - 1 and part != stem[0]):
+            return None
+        if k == len(parts) - 1 and part == stem[0]:
+            return None
+        total += stem[1]
+    return total if 1 <= total <= 31 else None

@@ -55,3 +55,9 @@ def homographs() -> Tuple[str, ...]:
 def indefinite_words() -> frozenset:
     """Words after which a scale word is indefinite (бірнеше мың, ондаған миллион)."""
     return frozenset(r["word"].lower() for r in load_table("number_indefinite"))
+
+
+@lru_cache(maxsize=1)
+def spoken_points() -> frozenset:
+    """Particles read as the decimal point between two number words (``spoken_decimal_points.tsv``)."""
+    return frozenset(r["word"].lower() for r in load_table("spoken_decimal_points"))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import List, Optional, Sequence, Tuple
 
 from ..tokens import Tok, glued_suffix, tokenize
-from .lexicon import homographs, indefinite_words
+from .lexicon import homographs, indefinite_words, spoken_points
 from .parse import Amount, blocked, digits_value, read_items, word_value
 
 # a number may be glued to these signs before it: (5), «5», $5, ~5
@@ -181,6 +181,10 @@ def _read_words(toks, i) -> Optional[NumRead]:
     while not inflected and j < n and toks[j].kind == "word" and not toks[j].glued and toks[j].gap_ok:
         w2 = word_value(toks[j].low)
         if w2 is None:
+            if toks[j].low in spoken_points() and j + 1 < n and word_value(toks[j + 1].low) is not None:
+                got = _read_point(toks, j, items, spoken=True)  # он алты да тоғыз: 16.9
+                if got is not None:
+                    return NumRead(i, got.end, got.amount, got.inflected, True)
             break
         if w2.kind == "point":
             got = _read_point(toks, j, items)
@@ -215,27 +219,41 @@ def _read_words(toks, i) -> Optional[NumRead]:
     return None
 
 
-def _read_point(toks, j, whole_items) -> Optional[NumRead]:
-    """``WHOLE бүтін оннан NUMERATOR`` with ``toks[j]`` = бүтін."""
+def _read_point(toks, j, whole_items, spoken: bool = False) -> Optional[NumRead]:
+    """``WHOLE бүтін оннан NUMERATOR`` with ``toks[j]`` = бүтін; without the denominator (``тоқсан үш бүтін
+    төрт`` 93.4, ``отыз бес бүтін елу үш`` 35.53, as decimals are read aloud) the digits of the numerator
+    are the decimal places; ``spoken``: ``toks[j]`` is a particle read as the point (``он алты да тоғыз
+    миллиард`` 16.9 billion), never before a denominator, and ``бір де бір`` ("not a single") is no number
+    unless a scale word follows (``бір де бір миллион`` 1.1 million)."""
     n = len(toks)
-    if j + 2 >= n:
+    if j + 1 >= n:
         return None
     den_tok = toks[j + 1]
     den = word_value(den_tok.low)
-    if den is None or den.value not in (10, 100, 1000) or den.abbr or den_tok.low[len(den.word):] not in (
-            "нан", "нен", "дан", "ден"):
-        return None
-    num = _read_words(toks, j + 2)
+    if not spoken and den is not None and den.value in (10, 100, 1000) and not den.abbr \
+            and den_tok.low[len(den.word):] in ("нан", "нен", "дан", "ден"):
+        num = _read_words(toks, j + 2) if j + 2 < n else None
+        den_value = den.value
+    else:
+        num = _read_words(toks, j + 1)
+        den_value = None
     if num is None:
         return None
     whole = read_items(whole_items, 1)
     if whole is None or whole.scale is not None:
         return None
     scale = num.amount.scale
+    if spoken and scale is None and whole.value == 1 and num.amount.value == 1:
+        return None
+    if den_value is None:  # the numerator's digits: бес → 0.5, елу үш → 0.53
+        places = num.amount.value if scale is None else num.amount.value / scale
+        if places != places.to_integral_value() or not 0 < places < 1000:
+            return None
+        den_value = Decimal(10) ** len(str(int(places)))
     if scale is None:
-        value = whole.value + num.amount.value / den.value
+        value = whole.value + num.amount.value / den_value
     else:  # екі бүтін оннан бес миллион = 2,5 million: the scale takes the whole decimal
-        value = (whole.value + (num.amount.value / scale) / den.value) * scale
+        value = (whole.value + (num.amount.value / scale) / den_value) * scale
     return NumRead(j, num.end, Amount(value, scale, num.amount.last_word), num.inflected, True)
 
 
