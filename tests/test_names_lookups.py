@@ -121,3 +121,10 @@ def test_person_nominative_kept_per_form_answers_as_base_form(text):
         for w in info.words:
             if w.capitalised:
                 assert persons._nominative(info, w) == base_form(w.text, "person", known=persons._known(info)), w.text
+
+
+def test_kind_heads_are_org_heads_of_the_head_table():
+    from extractor.names.lexicon import heads, kind_heads
+    org_heads = {h.head for h in heads() if h.entity == "org"}
+    assert kind_heads() and kind_heads() <= org_heads
+    assert "министрлігі" not in kind_heads()  # a country has one ministry of a kind: its name stays a name

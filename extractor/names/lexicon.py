@@ -155,6 +155,17 @@ def heads() -> Tuple[Head, ...]:
 
 
 @lru_cache(maxsize=1)
+def kind_heads() -> FrozenSet[str]:
+    """Org heads for kinds of body a town has many of (``data/org_kind_heads.tsv``: орталығы, мектебі,
+    компаниясы); each must be a head of ``data/name_heads.tsv``."""
+    known = {h.head for h in heads() if h.entity == "org"}
+    out = frozenset(r["head"] for r in load_table("org_kind_heads"))
+    if not out <= known:
+        raise ValueError(f"org_kind_heads.tsv: not org heads of name_heads.tsv: {sorted(out - known)}")
+    return out
+
+
+@lru_cache(maxsize=1)
 def legal_forms() -> Tuple[LegalForm, ...]:
     return tuple(LegalForm(r["abbr"], r["lang"], tuple(s.strip() for s in r["spelled"].split("|") if s.strip()))
                  for r in load_table("legal_forms"))
