@@ -50,6 +50,11 @@ def gazetteer() -> Tuple[Entry, ...]:
     out += [Entry(r["name"], "org", r["kind"], r["match"]) for r in load_table("gazetteer_orgs")]
     listed = {e.name for e in out if e.entity == "org"}
     out += [Entry(a, "org", "abbreviation", "bare") for a in abbreviation_expansions() if a not in listed]
+    # the full names the abbreviations stand for are found as written, in any case form, also where the head
+    # grammar cannot start them (Еуропадағы қауіпсіздік және ынтымақтастық ұйымында)
+    listed |= set(abbreviation_expansions())
+    out += [Entry(n, "org", "abbreviation_name", "bare") for n in dict.fromkeys(abbreviation_expansions().values())
+            if n not in listed and n[:1].isupper()]
     for e in out:
         if e.match not in ("bare", "ambiguous", "head"):
             raise ValueError(f"gazetteer: {e.name!r} has match {e.match!r}")

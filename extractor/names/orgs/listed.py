@@ -3,7 +3,9 @@
 * the gazetteer's organisations (``data/gazetteer_orgs.tsv``: ``Үкіметтің``, ``Kazinform``; a Latin name
   in capitals takes the gazetteer's spelling: ``KAZINFORM`` → Kazinform) and the
   official abbreviations (``data/org_abbreviations.tsv``: ``ІІМ-нің``, ``ТЖМ``, ``ЕАЭО-ға``), in any case
-  form; an abbreviated body right after its region or city is one name (``ШҚО МКД``, ``Алматы ІІД``);
+  form, and the full names they stand for as written (``Еуропадағы қауіпсіздік және ынтымақтастық
+  ұйымында``, which no head rule can start); an abbreviated body right after its region or city is one name
+  (``ШҚО МКД``, ``Алматы ІІД``);
 * a web site named as a source, written with its domain (``Tengrinews.kz``, ``Baq.kz-ке``, ``Egemen.kz``);
 * the agency of a dateline (``ТАРАЗ. Kazinform —``, ``АҚТӨБЕ. Aqtobe.kz —``), also one the gazetteer does
   not list.
