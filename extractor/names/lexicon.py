@@ -8,7 +8,7 @@ from typing import Dict, FrozenSet, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import default_lexicon, patronymic_endings, strip_endings  # noqa: F401 - default_lexicon re-exported
+from ..lang.kk.morph import default_lexicon, parses, patronymic_endings, strip_endings  # noqa: F401 - default_lexicon re-exported
 from ..lang.kk.tables import load_table
 
 
@@ -324,6 +324,21 @@ def is_event_noun(word: str) -> bool:
     nouns = event_nouns()
     # марафоны: the ending reader takes -ны for the accusative; the possessive is tried on the word too
     return any(x in nouns for x in (stem, strip_possessive(stem), strip_possessive(low)))
+
+
+@lru_cache(maxsize=1)
+def thing_nouns() -> FrozenSet[str]:
+    """Nouns for a thing made or planned (``data/quoted_thing_nouns.tsv``: жоба, кешен, маркалы)."""
+    return frozenset(r["word"].casefold() for r in load_table("quoted_thing_nouns"))
+
+
+def is_thing_noun(word: str) -> bool:
+    """A noun for a thing made or planned in any form (``жобасының``, ``кешенін``, ``маркалы``)."""
+    low = word.casefold()
+    nouns = thing_nouns()
+    if low in nouns or strip_possessive(low) in nouns:
+        return True
+    return any(p.base in nouns or strip_possessive(p.base) in nouns for p in parses(low))  # жобасын
 
 
 @lru_cache(maxsize=1)
