@@ -227,6 +227,12 @@ def country_prefixes() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def home_prefixes() -> FrozenSet[str]:
+    """The home country's prefix before a body's name (``ҚР``): ``ҚР Парламенті`` is the Парламент."""
+    return _role("home_prefix")
+
+
+@lru_cache(maxsize=1)
 def directions() -> FrozenSet[str]:
     return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == "direction")
 

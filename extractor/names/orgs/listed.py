@@ -6,8 +6,8 @@
   form, and the full names they stand for as written (``Еуропадағы қауіпсіздік және ынтымақтастық
   ұйымында``, which no head rule can start); an abbreviated body right after its region or city is one name
   (``ШҚО МКД``, ``Алматы ІІД``);
-* a listed body in its possessive form (an alias of the gazetteer) after a country prefix, which is no part
-  of the name (``ҚР Парламенті`` → Парламент, ``ҚР Парламенті Сенатының`` → Парламент Сенаты);
+* a listed body in its possessive form (an alias of the gazetteer) after the home country's prefix, which is
+  no part of the name (``ҚР Парламенті`` → Парламент, ``ҚР Парламенті Сенатының`` → Парламент Сенаты);
 * a web site named as a source, written with its domain (``Tengrinews.kz``, ``Baq.kz-ке``, ``Egemen.kz``);
 * the agency of a dateline (``ТАРАЗ. Kazinform —``, ``АҚТӨБЕ. Aqtobe.kz —``), also one the gazetteer does
   not list.
@@ -22,7 +22,7 @@ import regex
 from ...lang.kk.morph import case_suffix_pattern
 
 from ..gazetteer import GazMatch, ending_fits, find_gazetteer
-from ..lexicon import canonical_org, country_prefixes, lookup, org_aliases
+from ..lexicon import canonical_org, home_prefixes, lookup, org_aliases
 from ..locations import datelines
 from ..text import TextInfo
 from .finding import OrgFinding
@@ -54,13 +54,14 @@ def _alias_pattern() -> regex.Pattern:
 
 
 def _prefixed_aliases(info: TextInfo) -> List[OrgFinding]:
-    """A listed body in its possessive form after a country prefix (``data/name_stop_words.tsv``, role
-    ``country_prefix``, written before a body's name and not part of it): ``ҚР Парламенті`` → Парламент,
-    ``ҚР Парламентінің``, ``ҚР Мәжілісі`` (the forms are the aliases of ``data/gazetteer_orgs.tsv``)."""
+    """A listed body in its possessive form after the home country's prefix (``data/name_stop_words.tsv``, role
+    ``home_prefix``, written before a body's name and not part of it): ``ҚР Парламенті`` → Парламент,
+    ``ҚР Парламентінің``, ``ҚР Мәжілісі`` (the forms are the aliases of ``data/gazetteer_orgs.tsv``); after
+    another country (``АҚШ Парламенті``) it is no body of the gazetteer."""
     out = []
     for m in _alias_pattern().finditer(info.text):
         surface = m.group("name")
-        if m.group("owner").casefold() not in country_prefixes() or not surface[:1].isupper() \
+        if m.group("owner").casefold() not in home_prefixes() or not surface[:1].isupper() \
                 or not ending_fits(surface, m.group("ending")):
             continue
         out.append(OrgFinding(m.start("name"), m.end(), canonical_org(surface)))
