@@ -8,7 +8,8 @@ from typing import Dict, FrozenSet, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import default_lexicon, parses, patronymic_endings, strip_endings  # noqa: F401 - default_lexicon re-exported
+from ..lang.kk.morph import base_form, default_lexicon, parses, patronymic_endings, strip_endings  # noqa: F401 - default_lexicon re-exported
+from ..lang.kk.stop_words import STOP_WORDS
 from ..lang.kk.tables import load_table
 
 
@@ -50,15 +51,25 @@ def gazetteer() -> Tuple[Entry, ...]:
     out += [Entry(r["name"], "org", r["kind"], r["match"]) for r in load_table("gazetteer_orgs")]
     listed = {e.name for e in out if e.entity == "org"}
     out += [Entry(a, "org", "abbreviation", "bare") for a in abbreviation_expansions() if a not in listed]
-    # the full names the abbreviations stand for are found as written, in any case form, also where the head
-    # grammar cannot start them (Еуропадағы қауіпсіздік және ынтымақтастық ұйымында)
+    # the full names the abbreviations stand for that the head grammar cannot read are found as written, in any
+    # case form (Еуропадағы қауіпсіздік және ынтымақтастық ұйымында)
     listed |= set(abbreviation_expansions())
     out += [Entry(n, "org", "abbreviation_name", "bare") for n in dict.fromkeys(abbreviation_expansions().values())
-            if n not in listed and n[:1].isupper()]
+            if n not in listed and n[:1].isupper() and _unreadable_by_heads(n)]
     for e in out:
         if e.match not in ("bare", "ambiguous", "head"):
             raise ValueError(f"gazetteer: {e.name!r} has match {e.match!r}")
     return tuple(out)
+
+
+def _unreadable_by_heads(name: str) -> bool:
+    """A full name the head grammar (:mod:`.orgs.headed`) does not read to its first word: a comma or a function
+    word inside (``Экология, геология және ... министрлігі``, ``... қауіпсіздік туралы шарт ұйымы``; ``және``
+    it crosses), or a first word not in the nominative (``Еуропадағы ...``, ``Қазақстанның ипотекалық
+    компаниясы``). The others it finds itself, and listing them would only slow the gazetteer."""
+    words = name.replace(",", " , ").split()
+    return "," in words or base_form(words[0], "org") != words[0] \
+        or any(w.casefold() in STOP_WORDS and w.casefold() != "және" for w in words[1:])
 
 
 @lru_cache(maxsize=1)

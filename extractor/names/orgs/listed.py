@@ -46,11 +46,11 @@ def _gazetteer_org(info: TextInfo, g: GazMatch, matches: List[GazMatch]) -> OrgF
 @lru_cache(maxsize=1)
 def _alias_pattern() -> regex.Pattern:
     """The Cyrillic aliases of ``data/gazetteer_orgs.tsv`` (``Парламенті``, ``Ұлттық банкі``), each with a case
-    ending, after a word."""
+    ending; matched at a word's start."""
     names = sorted({a for a in org_aliases() if not LATIN_WORD.search(a)}, key=len, reverse=True)
     alts = "|".join(r"[ \t]+".join(regex.escape(p) for p in a.split()) for a in names)
-    return regex.compile(r"(?<![\p{L}\p{N}])(?P<owner>\p{Lu}+)[ \t]+(?P<name>%s)(?P<ending>%s)(?![\p{L}\p{N}])"
-                         % (alts, case_suffix_pattern()), regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(r"(?P<name>%s)(?P<ending>%s)(?![\p{L}\p{N}])" % (alts, case_suffix_pattern()),
+                         regex.IGNORECASE | regex.VERSION1)
 
 
 def _prefixed_aliases(info: TextInfo) -> List[OrgFinding]:
@@ -59,12 +59,17 @@ def _prefixed_aliases(info: TextInfo) -> List[OrgFinding]:
     ``ҚР Парламентінің``, ``ҚР Мәжілісі`` (the forms are the aliases of ``data/gazetteer_orgs.tsv``); after
     another country (``АҚШ Парламенті``) it is no body of the gazetteer."""
     out = []
-    for m in _alias_pattern().finditer(info.text):
-        surface = m.group("name")
-        if m.group("owner").casefold() not in home_prefixes() or not surface[:1].isupper() \
-                or not ending_fits(surface, m.group("ending")):
+    prefixes = home_prefixes()
+    for w in info.words:
+        if w.lower not in prefixes:  # a rare word: the aliases are tried only after one
             continue
-        out.append(OrgFinding(m.start("name"), m.end(), canonical_org(surface)))
+        nxt = info.next(w)
+        if nxt is None or not info.adjacent(w, nxt) or not nxt.capitalised:
+            continue
+        m = _alias_pattern().match(info.text, nxt.start)
+        if m is None or not ending_fits(m.group("name"), m.group("ending")):
+            continue
+        out.append(OrgFinding(m.start(), m.end(), canonical_org(m.group("name"))))
     return out
 
 
