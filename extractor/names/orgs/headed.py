@@ -29,6 +29,8 @@ Longer official names: a capitalised bare head inside the name does not stop it 
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
 with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
 (``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
+Ordinary words that open a sentence before the head of a kind of body a town has many of
+(``data/org_kind_heads.tsv``) in an adverbial case say where something happens (``Мұнай компаниясында``).
 
 What a body does, before ``жөніндегі`` (role ``purpose_link``), is part of its name, with a bare head and a
 first word in the genitive (``Судың сапасын бақылау жөніндегі басқарма``); a quoted name before ``атты``
