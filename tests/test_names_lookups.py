@@ -121,3 +121,21 @@ def test_person_nominative_kept_per_form_answers_as_base_form(text):
         for w in info.words:
             if w.capitalised:
                 assert persons._nominative(info, w) == base_form(w.text, "person", known=persons._known(info)), w.text
+
+
+def test_kind_heads_are_org_heads_of_the_head_table():
+    from extractor.names.lexicon import heads, kind_heads
+    org_heads = {h.head for h in heads() if h.entity == "org"}
+    assert kind_heads() and kind_heads() <= org_heads
+    assert "министрлігі" not in kind_heads()  # a country has one ministry of a kind: its name stays a name
+
+
+def test_every_full_name_of_the_abbreviation_table_is_found_as_written():
+    # the head grammar reads most; the gazetteer lists the rest (a comma, туралы, Еуропадағы ... inside)
+    from extractor.names.lexicon import abbreviation_expansions
+    from extractor.names.orgs import find_orgs
+    for name in sorted(set(abbreviation_expansions().values())):
+        if not name[:1].isupper():
+            continue  # әл-Фараби атындағы ...: found through the person's name
+        text = f"Кеше {name} мәлімдеме жасады."
+        assert name in [m.attrs["name"] for m in find_orgs(text)], name

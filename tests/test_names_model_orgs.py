@@ -32,3 +32,16 @@ def test_an_org_without_a_legal_form_is_named_from_its_surface():
     m = span_mention(text_info(text), org_span(text, "Ұлттық банк"))
     assert m.attrs["legal_form"] is None and m.attrs["name"]
     assert component._legal_org_attrs("Ұлттық банк") is None
+
+
+def test_a_quoted_name_before_a_thing_or_event_noun_is_no_model_org():
+    from extractor.names.model_checks import check_span
+    for text, surface in (("Үкімет «Көкорай» су жобасын қолдады.", "Көкорай"),
+                          ("«Шалқар» маркалы ірімшік сөреге шықты.", "Шалқар"),
+                          ("Қалада «Жібек көш» конкурсы басталды.", "Жібек көш"),
+                          ("«Тұлпар» спорт кешенін салу аяқталды.", "Тұлпар")):
+        assert check_span(text_info(text), org_span(text, surface)) is None, text
+    # a head noun or an office after the quotation: the body itself
+    for text, surface in (("«Көкорай» серіктестігі жаңа жоба бастады.", "Көкорай"),
+                          ("Бұл туралы «Шалқар» басшысы айтты.", "Шалқар")):
+        assert check_span(text_info(text), org_span(text, surface)) is not None, text

@@ -9,7 +9,8 @@ from typing import Dict, FrozenSet, Optional, Tuple
 import regex
 
 from ..lang.kk.forms import form_of
-from ..lang.kk.morph import default_lexicon, patronymic_endings  # noqa: F401 - default_lexicon re-exported
+from ..lang.kk.morph import base_form, default_lexicon, parses, patronymic_endings  # noqa: F401 - default_lexicon re-exported
+from ..lang.kk.stop_words import STOP_WORDS
 from ..lang.kk.tables import load_table
 
 
@@ -51,10 +52,25 @@ def gazetteer() -> Tuple[Entry, ...]:
     out += [Entry(r["name"], "org", r["kind"], r["match"]) for r in load_table("gazetteer_orgs")]
     listed = {e.name for e in out if e.entity == "org"}
     out += [Entry(a, "org", "abbreviation", "bare") for a in abbreviation_expansions() if a not in listed]
+    # the full names the abbreviations stand for that the head grammar cannot read are found as written, in any
+    # case form (Еуропадағы қауіпсіздік және ынтымақтастық ұйымында)
+    listed |= set(abbreviation_expansions())
+    out += [Entry(n, "org", "abbreviation_name", "bare") for n in dict.fromkeys(abbreviation_expansions().values())
+            if n not in listed and n[:1].isupper() and _unreadable_by_heads(n)]
     for e in out:
         if e.match not in ("bare", "ambiguous", "head"):
             raise ValueError(f"gazetteer: {e.name!r} has match {e.match!r}")
     return tuple(out)
+
+
+def _unreadable_by_heads(name: str) -> bool:
+    """A full name the head grammar (:mod:`.orgs.headed`) does not read to its first word: a comma or a function
+    word inside (``Экология, геология және ... министрлігі``, ``... қауіпсіздік туралы шарт ұйымы``; ``және``
+    it crosses), or a first word not in the nominative (``Еуропадағы ...``, ``Қазақстанның ипотекалық
+    компаниясы``). The others it finds itself, and listing them would only slow the gazetteer."""
+    words = name.replace(",", " , ").split()
+    return "," in words or base_form(words[0], "org") != words[0] \
+        or any(w.casefold() in STOP_WORDS and w.casefold() != "және" for w in words[1:])
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +172,17 @@ def heads() -> Tuple[Head, ...]:
 
 
 @lru_cache(maxsize=1)
+def kind_heads() -> FrozenSet[str]:
+    """Org heads for kinds of body a town has many of (``data/org_kind_heads.tsv``: орталығы, мектебі,
+    компаниясы); each must be a head of ``data/name_heads.tsv``."""
+    known = {h.head for h in heads() if h.entity == "org"}
+    out = frozenset(r["head"] for r in load_table("org_kind_heads"))
+    if not out <= known:
+        raise ValueError(f"org_kind_heads.tsv: not org heads of name_heads.tsv: {sorted(out - known)}")
+    return out
+
+
+@lru_cache(maxsize=1)
 def legal_forms() -> Tuple[LegalForm, ...]:
     return tuple(LegalForm(r["abbr"], r["lang"], tuple(s.strip() for s in r["spelled"].split("|") if s.strip()))
                  for r in load_table("legal_forms"))
@@ -233,6 +260,12 @@ def speech_verbs() -> FrozenSet[str]:
 @lru_cache(maxsize=1)
 def country_prefixes() -> FrozenSet[str]:
     return _role("country_prefix")
+
+
+@lru_cache(maxsize=1)
+def home_prefixes() -> FrozenSet[str]:
+    """The home country's prefix before a body's name (``ҚР``): ``ҚР Парламенті`` is the Парламент."""
+    return _role("home_prefix")
 
 
 @lru_cache(maxsize=1)
@@ -333,6 +366,21 @@ def is_event_noun(word: str) -> bool:
     nouns = event_nouns()
     # марафоны: the ending reader takes -ны for the accusative; the possessive is tried on the word too
     return any(x in nouns for x in (stem, strip_possessive(stem), strip_possessive(low)))
+
+
+@lru_cache(maxsize=1)
+def thing_nouns() -> FrozenSet[str]:
+    """Nouns for a thing made or planned (``data/quoted_thing_nouns.tsv``: жоба, кешен, маркалы)."""
+    return frozenset(r["word"].casefold() for r in load_table("quoted_thing_nouns"))
+
+
+def is_thing_noun(word: str) -> bool:
+    """A noun for a thing made or planned in any form (``жобасының``, ``кешенін``, ``маркалы``)."""
+    low = word.casefold()
+    nouns = thing_nouns()
+    if low in nouns or strip_possessive(low) in nouns:
+        return True
+    return any(p.base in nouns or strip_possessive(p.base) in nouns for p in parses(low))  # жобасын
 
 
 @lru_cache(maxsize=1)

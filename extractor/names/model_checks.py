@@ -26,7 +26,9 @@ names. The checks are general and need no particular model; each model span pass
    only that opens a sentence (``Облыс прокуратурасының``: whose?);
 4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
    quotes) must end in a head noun (``Жергілікті бюджет кірістері`` is no name, ``Сыртқы істер
-   министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``);
+   министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``); an organisation
+   that is all a quotation holds, before a noun for a thing or an event, is that thing (``«Бәйтерек» ғарыш
+   жобасы``, ``«Дала» маркалы сүт``; ``data/quoted_thing_nouns.tsv``);
 5. **type** — a "person" before or with ``атындағы`` names a body after the person and is none
    (``Абай атындағы мектепте``); the rules' tables outrank the model: a name that ends in a place's head noun is a
    place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or
@@ -55,7 +57,8 @@ import regex
 
 from ..lang.kk.morph import base_form, parses
 from .heads import head_entity, head_like, plural_head_noun
-from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_place_noun, is_title, list_joiners, lookup,
+from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_event_noun, is_place_noun, is_thing_noun,
+                      is_title, list_joiners, lookup,
                       having_endings, named_after, place_matches, speech_verbs, strip_possessive,
                       surname_strength)
 from .locations import names_a_thing
@@ -347,6 +350,29 @@ def _inside_title(info: TextInfo, words: List[Word]) -> bool:
         and LETTER.match(nxt.text) is not None and nxt.lower not in speech_verbs()
 
 
+def _quoted_thing(info: TextInfo, words: List[Word]) -> bool:
+    """All a quotation holds, before a lower-case noun for a thing or an event (``data/quoted_thing_nouns.tsv``,
+    the event nouns), maybe with a word or two between and no head noun: ``«Бәйтерек» ғарыш жобасы`` 'the
+    space project', ``«Дала» маркалы сүт``, ``«Жас қанат» фестивалі`` name no organisation."""
+    q = info.in_quote(words[0].start)
+    if q is None or words[0].start != q.inner_start or words[-1].end != q.inner_end:
+        return False
+    nxt = info.next(words[-1])
+    if nxt is None or nxt.start < q.end or info.text[q.end:nxt.start].strip():
+        return False
+    for _ in range(3):  # a word or two may say what kind of thing: «Бәйтерек» ғарыш жобасы, зымыран кешені
+        if nxt is None or nxt.capitalised:
+            return False
+        if is_thing_noun(nxt.text) or is_event_noun(nxt.text):
+            return True
+        if head_like(info, nxt):
+            return False
+        prev, nxt = nxt, info.next(nxt)
+        if nxt is not None and not info.adjacent(prev, nxt):
+            return False
+    return False
+
+
 def _before_currency(info: TextInfo, w: Word) -> bool:
     nxt = info.next(w)
     return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and is_currency_noun(nxt.text)
@@ -402,7 +428,7 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         return None  # Әкімдіктерге, Университеттерден: many bodies or places, no name
     # 4. phrases
     if span.kind in ("org", "location"):
-        if _product(info, words):
+        if _product(info, words) or (span.kind == "org" and _quoted_thing(info, words)):
             return None
         if len(words) > 1 and not head_like(info, words[-1]) and not _opens_quote(info, words[0]) \
                 and any(w.text[:1].islower() and not w.latin for w in words):

@@ -29,6 +29,8 @@ Longer official names: a capitalised bare head inside the name does not stop it 
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
 with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
 (``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
+Ordinary words that open a sentence before the head of a kind of body a town has many of
+(``data/org_kind_heads.tsv``) in an adverbial case say where something happens (``Мұнай компаниясында``).
 
 What a body does, before ``жөніндегі`` (role ``purpose_link``), is part of its name, with a bare head and a
 first word in the genitive (``Судың сапасын бақылау жөніндегі басқарма``); a quoted name before ``атты``
@@ -48,7 +50,7 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
-                       first_names, is_common, is_title, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
+                       first_names, is_common, is_title, kind_heads, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
                        number_words, owner_links, place_nouns, place_parts, plain_words, purpose_links,
                        strip_possessive)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
@@ -62,6 +64,7 @@ VERBAL_NOUN = regex.compile(r"\p{L}{2,}[ауеюы]у$")
 DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
+ADVERBIAL_CASES = ("locative", "dative", "ablative", "accusative", "instrumental")
 ADJECTIVE_SUFFIXES = ("тық", "дық", "лық", "тік", "дік", "лік")  # облыс-тық, қала-лық, аудан-дық
 
 
@@ -98,6 +101,23 @@ def _inflected_opener(info: TextInfo, w: Word) -> bool:
     start (``Өтінішті жеке кабинеті арқылы``, ``Жобаны Денсаулық сақтау министрлігі`` starts at ``Денсаулық``)."""
     return info.starts_sentence(w) and is_common(w.text) and not looks_adjective(w.text) \
         and any(p.case_name in OBJECT_CASES and not p.poss for p in parses(w.text))
+
+
+def _kind_phrase_opener(info: TextInfo, start: Word, hm: HeadMatch) -> bool:
+    """Ordinary words that open the sentence and end in a head in an adverbial case say where or to what
+    kind of body something happens, and name none: ``Баспасөз орталығында`` 'in the press centre', ``Мұнай
+    компаниясында`` 'at an oil company', ``Құбыр жасау зауытына`` 'to a pipe works' (heads of
+    ``data/org_kind_heads.tsv``: a town has many such bodies, a country one ministry). Only the capital of
+    the sentence's first word would make it a name; a first word that is an adjective (``Ұлттық қордан``),
+    a verbal noun (``Тұрақтандыру қорына``) or not an ordinary word (``Энергетика министрлігінде``), or a
+    capitalised word after it, is left to the other rules."""
+    if hm.head.head not in kind_heads() or not info.starts_sentence(start) or not is_common(start.text) \
+            or looks_adjective(start.text) or VERBAL_NOUN.search(start.lower) is not None:
+        return False
+    if any(w.capitalised for w in info.words[start.i + 1:hm.last.i + 1]):
+        return False
+    forms = parses(hm.last.text)
+    return any(p.case_name in ADVERBIAL_CASES for p in forms) and not any(p.case_name == "genitive" for p in forms)
 
 
 def _descriptor_name(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
@@ -203,7 +223,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
                 or not (nominative or (_genitive(start) and is_common(start.text))):
             return None
     elif info.ordinary_word(start) or not _can_start(info, start) or _inflected_opener(info, start) \
-            or start.lower in number_words():  # Алты жүз қазақ мектебі бар: a count of schools, no name
+            or start.lower in number_words() \
+            or _kind_phrase_opener(info, start, hm):  # Алты жүз қазақ мектебі бар: a count of schools, no name
         return None
     first = _extend_left(info, start)
     first = named_after_left(info, first)
