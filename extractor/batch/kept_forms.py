@@ -44,9 +44,13 @@ class FormCounts:
     """In how many documents each chunk occurred (a chunk counted once per document), with the chunks
     already kept. Called with each document's text by the tokenizer while it runs in a memory zone."""
 
-    def __init__(self, keep: int = KEEP_FORMS, min_docs: int = MIN_DOCS, sweep_docs: int = SWEEP_DOCS,
-                 max_counted: int = WORD_CACHE_MAX):
-        self.keep, self.min_docs, self.sweep_docs, self.max_counted = keep, min_docs, sweep_docs, max_counted
+    def __init__(self, keep: Optional[int] = None, min_docs: Optional[int] = None,
+                 sweep_docs: Optional[int] = None, max_counted: Optional[int] = None):
+        # the module's settings when made (None), so that a benchmark or a test can change them
+        self.keep = KEEP_FORMS if keep is None else keep
+        self.min_docs = MIN_DOCS if min_docs is None else min_docs
+        self.sweep_docs = SWEEP_DOCS if sweep_docs is None else sweep_docs
+        self.max_counted = WORD_CACHE_MAX if max_counted is None else max_counted
         self.counts: Counter = Counter()
         self.kept: set = set()
         self.docs = 0  # documents counted since the last sweep
