@@ -36,7 +36,7 @@ KEEP_FORMS = 10_000
 # where 3 kept 69 %).
 MIN_DOCS = 2
 # Documents counted between two sweeps (a sweep also happens when the table reaches WORD_CACHE_MAX forms): a
-# sweep reads the whole table, about 1 ms per 1,000 forms.
+# sweep reads the whole table: a few ms for WORD_CACHE_MAX forms.
 SWEEP_DOCS = 32
 
 

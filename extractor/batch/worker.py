@@ -95,7 +95,8 @@ def process_units(extractor: Extractor, config: WorkerConfig, units: List[Unit])
     if items:
         # spaCy keeps every new string (numbers, names, typos) in its vocabulary for good: over millions of
         # articles a worker would grow without bound. In a memory zone they are freed when the task ends;
-        # nothing of a spaCy Doc outlives it (the results are pydantic Documents).
+        # nothing of a spaCy Doc outlives it (the results are pydantic Documents). The forms met often stay
+        # (memory_zone, .kept_forms), a bounded number.
         with memory_zone(extractor):
             _run_pipeline(extractor, items, results, config.doc_timeout)
     return results  # type: ignore[return-value]
