@@ -84,6 +84,9 @@ def main(argv=None) -> int:
     ap.add_argument("--recycle-every", type=int, default=None,
                     help="with --pool: documents per worker before its process is replaced (default: "
                          "RECYCLE_EVERY_DOCS; 0: never)")
+    ap.add_argument("--texts", type=Path, default=None,
+                    help="a folder of *.txt documents, cycled, each followed by a synthetic text (fresh words): "
+                         "real words that come back fill the frequent forms kept across zones")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--json", help="also write the checkpoints to this JSON file")
     args = ap.parse_args(argv)
@@ -112,6 +115,11 @@ def main(argv=None) -> int:
         return len(worker._STATE["extractor"].nlp.vocab.strings)
 
     rnd = random.Random(args.seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(args.texts.glob("*.txt"))] if args.texts else []
+
+    def document(i: int) -> str:
+        return (texts[i % len(texts)] + "\n" if texts else "") + synthetic_text(rnd)
+
     started = time.monotonic()
     cpu0 = time.process_time()
     rows = [{"docs": 0, "rss_mib": round(rss_mib(), 1), "strings": strings(), "cached": cached_entries(),
@@ -127,7 +135,7 @@ def main(argv=None) -> int:
         k = min(args.task_docs, args.n - done)
         units = []
         for i in range(done, done + k):
-            item = Item(text=synthetic_text(rnd), doc_id=f"m{i}", location=f"synthetic:{i}")
+            item = Item(text=document(i), doc_id=f"m{i}", location=f"synthetic:{i}")
             units.append(Unit(item, item.location, item.doc_id))
         # as worker.run_task does: no reference to the pipeline outlives the task, so a renewal frees it
         results = process_units(load_extractor(config), config, units)
