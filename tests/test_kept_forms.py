@@ -38,6 +38,13 @@ def test_a_chunk_is_counted_once_per_document_and_kept_when_met_in_enough_docume
     assert counts.sweep() == ["өрік"]
 
 
+def test_a_chunk_longer_than_any_word_is_not_counted():
+    counts = FormCounts(keep=100, min_docs=1, sweep_docs=1)
+    junk = "ә" * (kept_forms.MAX_FORM_CHARS + 1)
+    counts(f"{junk} жиналыс")
+    assert set(counts.counts) == {"жиналыс"}
+
+
 def test_no_more_than_keep_chunks_are_kept_and_then_the_counting_stops():
     counts = FormCounts(keep=3, min_docs=1, sweep_docs=1)
     counts("бір екі үш төрт бес")

@@ -35,6 +35,9 @@ KEEP_FORMS = 10_000
 # A chunk is kept once it occurs in this many documents (2 kept 75 % of the words in the simulation above
 # where 3 kept 69 %).
 MIN_DOCS = 2
+# Longer chunks are not counted (a word with its signs is shorter): the table must not hold a hostile input's
+# megabyte without a space.
+MAX_FORM_CHARS = 48
 # Documents counted between two sweeps (a sweep also happens when the table reaches WORD_CACHE_MAX forms): a
 # sweep reads the whole table: a few ms for WORD_CACHE_MAX forms.
 SWEEP_DOCS = 32
@@ -61,15 +64,16 @@ class FormCounts:
 
     def __call__(self, text: str) -> None:
         if len(self.kept) < self.keep:
-            self.counts.update(set(text.split()).difference(self.kept))
+            longest = MAX_FORM_CHARS
+            self.counts.update({f for f in text.split() if len(f) <= longest}.difference(self.kept))
             self.docs += 1
 
     def due(self) -> bool:
         return not self.full and (self.docs >= self.sweep_docs or len(self.counts) >= self.max_counted)
 
     def sweep(self) -> List[str]:
-        """The chunks to keep now (most frequent first, within what room is left); the other counts halved
-        (those of 1 dropped)."""
+        """The chunks to keep now (most frequent first, within what room is left). When the table holds more
+        than half of ``max_counted`` forms, the other counts are halved (those of 1 dropped)."""
         room = self.keep - len(self.kept)
         counts, kept, need = self.counts, self.kept, self.min_docs
         new = sorted((f for f, n in counts.items() if n >= need and f not in kept), key=counts.__getitem__,
