@@ -8,7 +8,9 @@ Issue 9's yardstick: on the same texts and in the same process, one after the ot
 * ``default``: ``Extractor()`` (rules + the shipped NER model), unless ``--no-model``,
 
 (each pipeline frozen out of the garbage collector's walks after loading, as ``extract`` and the workers do;
-``--zones`` also runs it in the workers' tasks of 16 documents inside spaCy memory zones) and prints words per CPU second of each and its ratio to ``bare``, with the machine. CPU time (not wall
+``--zones`` also runs it in the workers' tasks of 16 documents inside spaCy memory zones, keeping the frequent
+word forms across zones as the workers do, ``--no-keep``: without that, as before issue 9's zone fix) and prints
+words per CPU second of each and its ratio to ``bare``, with the machine. CPU time (not wall
 time) of one thread, so a busy machine moves the numbers less; still, compare ratios from one run only.
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python bench/speed_ratio.py [--docs 2000] [--articles ../shared/corpus]
@@ -65,6 +67,9 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--zones", action="store_true",
                     help=f"run the pipelines as a worker does: tasks of {TASK_DOCS} documents, each in a memory zone")
+    ap.add_argument("--no-keep", action="store_true",
+                    help="with --zones: keep no word forms across zones (extractor.batch.kept_forms), so that "
+                         "every task tokenizes its words anew")
     ap.add_argument("--no-freeze", action="store_true",
                     help="leave the loaded pipeline in the garbage collector's walks (extract and workers freeze it)")
     args = ap.parse_args(argv)
@@ -76,7 +81,11 @@ def main(argv=None) -> int:
 
     from extractor.api import Extractor, Item
     from extractor.batch.memory import settle_loaded_pipeline, unsettle
+    from extractor.batch import worker
     from extractor.batch.worker import memory_zone
+
+    if args.no_keep:
+        worker.keep_frequent_forms = lambda nlp: 0
 
     rows = []
 

@@ -19,8 +19,9 @@ the old one freed back to the system (``--no-release``: without that).
     nice python bench/worker_memory.py --n 20000 --ner auto    # with the NER model
     nice python bench/worker_memory.py --pool --n 200000        # through the worker pool, which replaces its worker
 
-Output: one line per checkpoint, ``docs  rss_mib  strings  cached  seconds`` (strings in spaCy's store,
-entries in the caches of word forms); ``--json FILE`` also writes them as JSON.
+Output: one line per checkpoint, ``docs  rss_mib  strings  cached  seconds  cpu_s`` (strings in spaCy's
+store, including those of the frequent forms kept across zones; entries in the caches of word forms; wall and
+CPU seconds); ``--json FILE`` also writes them as JSON.
 """
 from __future__ import annotations
 
@@ -70,6 +71,8 @@ def main(argv=None) -> int:
     ap.add_argument("--ner", default="none", help="none (rules only, default), auto, spacy")
     ap.add_argument("--task-docs", type=int, default=16, help="documents per task (as kazextract run)")
     ap.add_argument("--no-zone", action="store_true", help="process without nlp.memory_zone() (the old way)")
+    ap.add_argument("--no-keep", action="store_true",
+                    help="keep no frequent word forms across memory zones (extractor.batch.kept_forms)")
     ap.add_argument("--renew-every", type=int, default=None,
                     help="build the pipeline anew after this many documents (default: the worker's, "
                          "RENEW_EVERY_DOCS; 0: never)")
@@ -81,6 +84,9 @@ def main(argv=None) -> int:
     ap.add_argument("--recycle-every", type=int, default=None,
                     help="with --pool: documents per worker before its process is replaced (default: "
                          "RECYCLE_EVERY_DOCS; 0: never)")
+    ap.add_argument("--texts", type=Path, default=None,
+                    help="a folder of *.txt documents, cycled, each followed by a synthetic text (fresh words): "
+                         "real words that come back fill the frequent forms kept across zones")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--json", help="also write the checkpoints to this JSON file")
     args = ap.parse_args(argv)
@@ -94,6 +100,8 @@ def main(argv=None) -> int:
         import contextlib
 
         worker.memory_zone = lambda extractor: contextlib.nullcontext()
+    if args.no_keep:
+        worker.keep_frequent_forms = lambda nlp: 0
     if args.no_release:
         worker.release_freed_memory = lambda: False
     if args.renew_every is not None:
@@ -107,20 +115,27 @@ def main(argv=None) -> int:
         return len(worker._STATE["extractor"].nlp.vocab.strings)
 
     rnd = random.Random(args.seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(args.texts.glob("*.txt"))] if args.texts else []
+
+    def document(i: int) -> str:
+        return (texts[i % len(texts)] + "\n" if texts else "") + synthetic_text(rnd)
+
     started = time.monotonic()
+    cpu0 = time.process_time()
     rows = [{"docs": 0, "rss_mib": round(rss_mib(), 1), "strings": strings(), "cached": cached_entries(),
-             "seconds": 0.0}]
+             "seconds": 0.0, "cpu_s": 0.0}]
     print(f"machine: {os.uname().machine}, {os.cpu_count()} CPUs; ner={args.ner}; "
-          f"memory zones {'off' if args.no_zone else 'on'}; pipeline built anew every "
+          f"memory zones {'off' if args.no_zone else 'on'}; frequent forms kept "
+          f"{'no' if args.no_keep or args.no_zone else 'yes'}; pipeline built anew every "
           f"{worker.RENEW_EVERY_DOCS if worker.RENEW_EVERY_DOCS < 10**15 else 'never'} documents", flush=True)
-    print("docs\trss_mib\tstrings\tcached\tseconds", flush=True)
-    print(f"0\t{rows[0]['rss_mib']}\t{rows[0]['strings']}\t{rows[0]['cached']}\t0", flush=True)
+    print("docs\trss_mib\tstrings\tcached\tseconds\tcpu_s", flush=True)
+    print(f"0\t{rows[0]['rss_mib']}\t{rows[0]['strings']}\t{rows[0]['cached']}\t0\t0", flush=True)
     done, failed = 0, 0
     while done < args.n:
         k = min(args.task_docs, args.n - done)
         units = []
         for i in range(done, done + k):
-            item = Item(text=synthetic_text(rnd), doc_id=f"m{i}", location=f"synthetic:{i}")
+            item = Item(text=document(i), doc_id=f"m{i}", location=f"synthetic:{i}")
             units.append(Unit(item, item.location, item.doc_id))
         # as worker.run_task does: no reference to the pipeline outlives the task, so a renewal frees it
         results = process_units(load_extractor(config), config, units)
@@ -130,9 +145,10 @@ def main(argv=None) -> int:
         done += k
         if done // args.every != before // args.every or done == args.n:
             row = {"docs": done, "rss_mib": round(rss_mib(), 1), "strings": strings(), "cached": cached_entries(),
-                   "seconds": round(time.monotonic() - started, 1)}
+                   "seconds": round(time.monotonic() - started, 1), "cpu_s": round(time.process_time() - cpu0, 1)}
             rows.append(row)
-            print(f"{row['docs']}\t{row['rss_mib']}\t{row['strings']}\t{row['cached']}\t{row['seconds']}", flush=True)
+            print(f"{row['docs']}\t{row['rss_mib']}\t{row['strings']}\t{row['cached']}\t{row['seconds']}"
+                  f"\t{row['cpu_s']}", flush=True)
     first, last = rows[1] if len(rows) > 2 else rows[0], rows[-1]
     per_1000 = (last["rss_mib"] - first["rss_mib"]) / max(1, (last["docs"] - first["docs"]) / 1000)
     half = next(r for r in rows if r["docs"] >= last["docs"] / 2)
@@ -141,7 +157,7 @@ def main(argv=None) -> int:
           f"({half['docs']:,} to {last['docs']:,}): {per_1000_2nd:+.3f}; failed: {failed}; "
           f"pipeline renewals: {worker._STATE['renewals']}")
     if args.json:
-        out = {"ner": args.ner, "zone": not args.no_zone, "release": not args.no_release,
+        out = {"ner": args.ner, "zone": not args.no_zone, "keep": not args.no_keep, "release": not args.no_release,
                "renew_every": worker.RENEW_EVERY_DOCS, "rows": rows, "mib_per_1000_docs": per_1000,
                "mib_per_1000_docs_second_half": per_1000_2nd, "failed": failed}
         Path(args.json).write_text(json.dumps(out, indent=2) + "\n")

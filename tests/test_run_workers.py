@@ -62,11 +62,15 @@ def test_work_in_flight_is_bounded(tmp_path):
     assert max(seen) <= 4
 
 
-def test_a_worker_does_not_grow_with_the_strings_it_has_seen():
-    """Every article brings new strings (numbers, names); the worker's vocabulary must not keep them."""
+def test_a_worker_does_not_grow_with_the_strings_it_has_seen(monkeypatch):
+    """Every article brings new strings (numbers, names); the worker's vocabulary must not keep them, but for
+    a bounded number of forms met in two documents (extractor.batch.kept_forms; here each number but the
+    first 17 comes twice, as n and as n + 17: far more than the bound)."""
     from extractor.api import Extractor, Item
+    from extractor.batch import kept_forms
     from extractor.batch.worker import Unit, process_units
 
+    monkeypatch.setattr(kept_forms, "KEEP_FORMS", 200)
     extractor = Extractor(ner="none")
 
     def units(start):
@@ -76,6 +80,12 @@ def test_a_worker_does_not_grow_with_the_strings_it_has_seen():
     process_units(extractor, CONFIG, units(0))
     size = len(extractor.nlp.vocab.strings)
     results = [r for start in range(1000, 4000, 50) for r in process_units(extractor, CONFIG, units(start))]
+    kept = extractor.nlp.tokenizer.form_counter
+    assert kept.full and len(kept.kept) == 200 and not kept.counts  # the bound was reached: counting stopped
+    assert len(extractor.nlp.vocab.strings) - size <= 3 * 200  # a kept chunk's tokens: a few strings each
+    size = len(extractor.nlp.vocab.strings)
+    for start in range(5000, 5500, 50):  # once the bound is reached, nothing at all stays
+        process_units(extractor, CONFIG, units(start))
     assert len(extractor.nlp.vocab.strings) == size
     # and the results are those of processing outside a memory zone
     other = Extractor(ner="none")

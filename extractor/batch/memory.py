@@ -7,6 +7,9 @@ What a worker keeps between documents, and what bounds it:
   as a freed cell is reused only when a new key happens to probe past it (about 8 MiB per table after
   8 million lexemes, that is some 80,000 news articles): the worker builds its pipeline anew every
   ``worker.RENEW_EVERY_DOCS`` documents.
+* The frequent word forms kept across zones (:mod:`.kept_forms`): inside a zone spaCy caches no
+  tokenization, so the chunks of text met in two documents are tokenized once outside one and stay, at most
+  ``kept_forms.KEEP_FORMS`` (10,000) per pipeline with their lexemes and strings, a few MiB.
 * The rules' caches of word forms (``functools.lru_cache`` on functions of a word, and the phrase
   lexicons' memo of candidates): each has a maximum size, none above :data:`WORD_CACHE_MAX` entries
   (``tests/test_run_memory.py`` checks every cache of ``extractor``). They were the growth that README's

@@ -24,6 +24,7 @@ from ..document import text_sha256
 from ..io.reads import InputError
 from ..io.warc import MIN_ARTICLE_CHARS, HtmlPage, page_to_item
 from .deadline import DEFAULT_DOC_TIMEOUT, DocTimeout, deadline, limit_for, timeout_reason
+from .kept_forms import counter_of, keep_frequent_forms
 from .memory import release_freed_memory, settle_loaded_pipeline, unsettle
 
 # result kinds
@@ -94,16 +95,28 @@ def process_units(extractor: Extractor, config: WorkerConfig, units: List[Unit])
     if items:
         # spaCy keeps every new string (numbers, names, typos) in its vocabulary for good: over millions of
         # articles a worker would grow without bound. In a memory zone they are freed when the task ends;
-        # nothing of a spaCy Doc outlives it (the results are pydantic Documents).
+        # nothing of a spaCy Doc outlives it (the results are pydantic Documents). The forms met often stay
+        # (memory_zone, .kept_forms), a bounded number.
         with memory_zone(extractor):
             _run_pipeline(extractor, items, results, config.doc_timeout)
     return results  # type: ignore[return-value]
 
 
+@contextlib.contextmanager
 def memory_zone(extractor: Extractor):
-    """``extractor.nlp.memory_zone()`` (spaCy ≥ 3.8), or a context that does nothing."""
-    zone = getattr(extractor.nlp, "memory_zone", None)
-    return zone() if zone is not None else contextlib.nullcontext()
+    """``extractor.nlp.memory_zone()`` (spaCy ≥ 3.8), or a context that does nothing. After the zone, the
+    word forms met often in zones so far are made permanent now and then (:mod:`.kept_forms`): inside a zone
+    spaCy caches no tokenization and frees every lexeme, so without them each task split and analysed its
+    every word anew."""
+    nlp = extractor.nlp
+    zone = getattr(nlp, "memory_zone", None)
+    if zone is None:
+        yield
+        return
+    counter_of(nlp)
+    with zone():
+        yield
+    keep_frequent_forms(nlp)
 
 
 def _run_pipeline(extractor: Extractor, items: List[Tuple[int, Item]], results: list,

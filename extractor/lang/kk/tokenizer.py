@@ -127,10 +127,15 @@ def merge_spans(doc: Doc, spans, in_place_max: Optional[int] = None) -> Doc:
 
 class KazakhTokenizer(Tokenizer):
     normalize_text = True
+    # Called with each normalised text tokenized inside a memory zone (spaCy caches nothing there); the batch
+    # workers set it to count the chunks worth keeping (extractor.batch.kept_forms). None: nothing counted.
+    form_counter = None
 
     def __call__(self, text):  # noqa: D102 - see the module docstring
         norm = normalize(text) if self.normalize_text else None
         src = norm.text if norm is not None else text
+        if self.form_counter is not None and self.vocab.in_memory_zone:
+            self.form_counter(src)
         doc = self._split(src)
         # a grouped number needs a digit, one space, a digit: most texts have none, and then no token is read
         spans = grouped_number_spans(doc) if _DIGIT_SPACE_DIGIT.search(src) else ()
@@ -141,6 +146,11 @@ class KazakhTokenizer(Tokenizer):
             doc._.kk_offsets = None if norm.offsets.is_identity else norm.offsets.to_lists()
         doc._.kk_text = src
         return doc
+
+    def keep_form(self, chunk: str) -> Doc:
+        """Tokenize one chunk of normalised text (no space in it) as :meth:`__call__` does; called outside a
+        memory zone, its strings and lexemes stay and spaCy caches its tokens (kept_forms)."""
+        return self._split(chunk)
 
     def _split(self, text: str) -> Doc:
         """spaCy's rules, except that long runs of signs (see :data:`LONG_SIGN_RUN`) become one token per sign."""
