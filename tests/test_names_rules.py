@@ -322,3 +322,39 @@ def test_names_before_a_settlement_noun_are_places_named_without_it(text, names)
 
 def test_a_settlement_noun_without_a_name_gives_no_place():
     assert places("Бұл елді мекенде мектеп жоқ.") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Әжем Тасбұлақ деген ауылда туып-өскен.", ["Тасбұлақ"]),
+    ("Туристер Қарабие аталатын өзенге дейін жаяу жүрді.", ["Қарабие"]),
+    ("Малшылар көктемде Шұбаркөл деген жерге көшеді.", ["Шұбаркөл"]),
+])
+def test_a_name_called_a_place_is_a_place_named_without_the_noun(text, names):
+    assert places(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Мақсат деген ауылда тұратын жігіт келді.",  # a listed first name: 'a lad called Мақсат'
+    "«Жасыл ел» деген жерде мереке өтті.",  # a quoted name is a programme's, not the place's
+    "Самғау деген көлік жолға шықты.",  # no place noun after 'called'
+])
+def test_no_place_called_without_a_place_noun_or_with_a_person(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Бұл келісім екі елге де тиімді, деп Корвин Эллисон мәлімдеді.", "Корвин Эллисон"),
+    ("Сот шешімін кейінге қалдыруды Орсон Бейтс түсіндірді.", "Орсон Бейтс"),
+    ("Кеше Лондонда Джеймс Хартли сөз сөйлеп, жобаны қолдайтынын айтты.", "Джеймс Хартли"),
+])
+def test_two_capitalised_words_before_a_verb_of_saying_or_a_foreign_first_name(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Бұл туралы Солтүстік Корея мәлімдеді.",  # a direction and a place
+    "Жаңалықты Ақ Орда хабарлады.",  # Ақ is a common word (white), not a first name
+    "Сахнаға Айбек пен Сәуле Жақыповтар шықты.",  # a family: the plural surname ends a list of first names
+])
+def test_no_speaker_from_places_or_a_family_list(text):
+    assert persons(text) == []

@@ -17,13 +17,13 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import VOWELS, base_form, harmony
+from ..lang.kk.morph import VOWELS, base_form, harmony, strip_endings
 from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at, head_entity, plural_head_noun, plural_place_heads
-from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun, is_place_noun,
-                      list_joiners, looks_adjective, lookup, place_matches, settlement_nouns, speech_verbs,
+from .lexicon import (called_place_nouns, called_words, canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun, is_place_noun,
+                      list_joiners, looks_adjective, lookup, place_matches, strip_possessive, settlement_nouns, speech_verbs,
                       surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
 
@@ -186,6 +186,36 @@ def settlement_places(info: TextInfo) -> List[Place]:
             for it in items:
                 name = " ".join(x.text for x in it)
                 out.append(Place(it[0].start, it[-1].end, canonical_location(name), "head"))
+    return out
+
+
+def _says_place(word: str) -> bool:
+    """A common noun for a place in any case form: ``ауылда``, ``қалада``, ``жерде``, ``өзенінің``."""
+    stem = strip_endings(word.casefold())
+    return is_place_noun(word) or stem in called_place_nouns() or strip_possessive(stem) in called_place_nouns()
+
+
+def called_places(info: TextInfo) -> List[Place]:
+    """A name before 'called' and a common noun for a place (``data/name_stop_words.tsv``, roles ``called``,
+    ``called_place``, ``place_noun``): ``Ақсай деген ауылда``, ``Көксу аталатын өзенге`` → Ақсай, Көксу, named
+    without the noun; the name in the nominative, no listed first name."""
+    low = info.text.casefold()
+    if not any(c in low for c in called_words()):
+        return []
+    out: List[Place] = []
+    for w in info.words:
+        if w.lower not in called_words():
+            continue
+        nxt = info.next(w)
+        if nxt is None or not info.adjacent(w, nxt) or nxt.capitalised or not _says_place(nxt.text):
+            continue
+        words = _words_before(info, w)
+        if not words or info.in_quote(words[0].start) is not None \
+                or base_form(words[-1].text, "location") != words[-1].text \
+                or (len(words) == 1 and words[0].lower in first_names()):
+            continue
+        name = " ".join(x.text for x in words)
+        out.append(Place(words[0].start, words[-1].end, canonical_location(name), "head"))
     return out
 
 
@@ -381,6 +411,7 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
         found.extend(head_places(info, hm))
     found.extend(plural_head_places(info))
     found.extend(settlement_places(info))
+    found.extend(called_places(info))
     found.extend(possessed_places(info))
     found.extend(dateline_places(text, info))
     # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)

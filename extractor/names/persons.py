@@ -25,11 +25,11 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form, case_suffix_pattern, patronymic_endings
+from ..lang.kk.morph import base_form, case_suffix_pattern, ending_rows, patronymic_endings
 from ..lang.kk.tables import load_table
 from .heads import head_at
-from .lexicon import (directions, first_names, is_common, is_patronymic, having_endings, kin_words, lookup, named_after,
-                      names_person_after, place_matches, surname_strength)
+from .lexicon import (directions, first_names, is_common, list_joiners, is_patronymic, having_endings, kin_words, lookup, named_after,
+                      names_person_after, place_matches, saying_verbs, surname_strength)
 from .text import TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
@@ -153,6 +153,8 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
         return None
     if nxt.lower in first_names() and names_person_after(w.text) and info.starts_sentence(w):
         return None  # Ғалым Мұрат Әуезов: 'the scientist', then the name
+    if nxt.lower.endswith(_plural_endings()) and _after_joiner(info, w):
+        return None  # Асқар мен Дина Омаровтар: the family's surname in the plural ends the whole list
     before = info.prev(w)
     cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
     if not is_first:
@@ -175,6 +177,19 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if _blocked_after(info, parts[-1]):
         return None
     return Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])), len(parts)
+
+
+@lru_cache(maxsize=1)
+def _plural_endings() -> Tuple[str, ...]:
+    """The plural endings of ``data/case_endings.tsv`` (``-лар``, ``-тер``...)."""
+    return tuple(sorted({e.ending for e in ending_rows() if e.case == "plural"}))
+
+
+def _after_joiner(info: TextInfo, w: Word) -> bool:
+    """Whether a list joiner (``мен``, ``және``) comes right before ``w`` after a capitalised word."""
+    prev = info.prev(w)
+    first = info.prev(prev) if prev is not None else None
+    return first is not None and prev.lower in list_joiners() and first.capitalised
 
 
 def _third_ends_name(info: TextInfo, w: Word) -> bool:
@@ -248,6 +263,22 @@ def _kin_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     return Person(w.start, w.end, w.text), 1
 
 
+def _speaker_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """Two capitalised words right before a verb of saying (``data/name_stop_words.tsv``, role ``says``) are
+    the speaker's name when neither is a place, an organisation or a common word, both in the nominative:
+    ``Марк Ричардсон айтты``, ``Жанна Бекова мәлімдеді`` (a foreign name whose first name no table lists)."""
+    nxt = info.next(w)
+    verb = info.next(nxt) if nxt is not None else None
+    if verb is None or verb.lower not in saying_verbs() or not NAME_WORD.match(nxt.text) \
+            or not info.adjacent(w, nxt) or not info.adjacent(nxt, verb):
+        return None  # the cheap checks first: this runs for every capitalised word
+    for x in (w, nxt):
+        if x.lower in stop_words().not_name or is_common(x.text) or info.ordinary_word(x) \
+                or _nominative(info, x) != x.text or _not_person_word(info, x) or x.lower in directions():
+            return None
+    return Person(w.start, nxt.end, f"{w.text} {nxt.text}"), 2
+
+
 def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     info = info or TextInfo(text)
     not_name = stop_words().not_name
@@ -261,7 +292,8 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
         found = _initials_person(info, w)
         if found is None and NAME_WORD.match(w.text) and w.lower not in not_name:
             found = _surname_first_person(info, w) or _surname_initials_person(info, w) \
-                or _full_name_person(info, w) or _lone_surname(info, w) or _kin_person(info, w)
+                or _full_name_person(info, w) or _lone_surname(info, w) or _kin_person(info, w) \
+                or _speaker_person(info, w)
         if found is not None:
             out.append(found[0])
             free_from = w.i + found[1]
