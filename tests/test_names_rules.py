@@ -358,3 +358,23 @@ def test_two_capitalised_words_before_a_verb_of_saying_or_a_foreign_first_name(t
 ])
 def test_no_speaker_from_places_or_a_family_list(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Жарысқа Ақтау, Ақсу, Төребай және Шымкент командалары келді.", ["Ақтау", "Ақсу", "Төребай", "Шымкент"]),
+    ("Делегация Анкара, Измир, Денизли және Стамбулда болды.", ["Анкара", "Измир", "Денизли", "Стамбул"]),
+])
+def test_an_unknown_name_in_a_list_of_places_is_a_place(text, names):
+    assert sorted(places(text)) == sorted(names)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Мәскеу, Лондон, Ержан және Париж туралы айтты.", ["Мәскеу", "Лондон", "Париж"]),  # a first name
+    ("Қонақтар Ақтау, Маңғыстау, Батыс Қазақстан облысынан келді.", None),  # a direction is no place alone
+    ("Қазақстан-Қытай, Ресей және Тұран Жолы кеңесі жиналды.", None),  # a place ending inside a word
+])
+def test_a_list_of_places_leaves_out_names_of_other_kinds(text, names):
+    found = places(text)
+    assert "Батыс" not in found and "Ержан" not in found
+    if names is not None:
+        assert sorted(found) == sorted(names)

@@ -7,7 +7,9 @@
   көшесі``; ``Батыс Қазақстан облысы``; ``Көктем және Шұғыла шағын ауданы`` gives both; a quoted name
   before a building (``"Достық" сарайында`` → Достық сарайы);
   a descriptor head (``Сингапур елінде``) only for a gazetteer place, without the head;
-* the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана).
+* the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана);
+* a name 'called' a place (``Ақсай деген ауылда`` → Ақсай) and the other names of a list of places
+  (``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too).
 """
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at, head_entity, plural_head_noun, plural_place_heads
-from .lexicon import (called_place_nouns, called_words, canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun, is_place_noun,
+from .lexicon import (called_place_nouns, called_words, canonical_location, directions, epithets, first_names, is_common,
+                      is_currency_noun, is_event_noun, is_place_noun,
                       list_joiners, looks_adjective, lookup, place_matches, strip_possessive, settlement_nouns, speech_verbs,
                       surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
@@ -40,7 +43,7 @@ class Place:
     start: int
     end: int
     name: str
-    how: str  # gazetteer | head | dateline
+    how: str  # gazetteer | head | dateline | list
 
 
 def _name_word(info: TextInfo, w: Word) -> bool:
@@ -216,6 +219,62 @@ def called_places(info: TextInfo) -> List[Place]:
             continue
         name = " ".join(x.text for x in words)
         out.append(Place(words[0].start, words[-1].end, canonical_location(name), "head"))
+    return out
+
+
+def _list_units(info: TextInfo, found: List[Place]) -> List[List[Tuple[int, int, Optional[Word]]]]:
+    """Runs of list items: a found place or one capitalised word, each joined to the next by a comma or a list
+    joiner (``мен``, ``және``); an item is ``(start, end, word)``, ``word`` ``None`` for a found place."""
+    by_start = {p.start: p for p in found}
+    runs: List[List[Tuple[int, int, Optional[Word]]]] = []
+    run: List[Tuple[int, int, Optional[Word]]] = []
+    i, words = 0, info.words
+    while i < len(words):
+        w = words[i]
+        p = by_start.get(w.start)
+        if p is not None:
+            unit, i = (p.start, p.end, None), i + 1
+            while i < len(words) and words[i].end <= p.end:
+                i += 1
+        elif w.capitalised and not w.latin and w.text[1:].islower():
+            unit, i = (w.start, w.end, w), i + 1
+        elif run and w.lower in list_joiners() and info.text[run[-1][1]:w.start].strip() == "":
+            i += 1  # checked with the gap before the next item
+            continue
+        else:
+            if len(run) > 2:
+                runs.append(run)
+            run, i = [], i + 1
+            continue
+        if run:
+            between = info.text[run[-1][1]:unit[0]]
+            if between.strip() != "," and between.strip() not in list_joiners():
+                if len(run) > 2:
+                    runs.append(run)
+                run = []
+        run.append(unit)
+    if len(run) > 2:
+        runs.append(run)
+    return runs
+
+
+def list_places(info: TextInfo, found: List[Place]) -> List[Place]:
+    """The other items of a list of three or more names, at least two and half of them places found already:
+    ``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too (a town the gazetteer lacks); an item that is a listed
+    first name, a surname, an organisation or an ordinary word stays out."""
+    if len(found) < 2:
+        return []
+    out: List[Place] = []
+    for run in _list_units(info, found):
+        known = sum(1 for u in run if u[2] is None)
+        if known < 2 or 2 * known < len(run):
+            continue
+        for _, _, w in run:
+            if w is None or not _name_word(info, w) or w.lower in first_names() or w.lower in directions() \
+                    or is_common(w.text) \
+                    or surname_strength(w.text) or lookup(w.text, "org") is not None:
+                continue
+            out.append(Place(w.start, w.end, base_form(w.text, "location"), "list"))
     return out
 
 
@@ -414,5 +473,6 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     found.extend(called_places(info))
     found.extend(possessed_places(info))
     found.extend(dateline_places(text, info))
+    found.extend(list_places(info, found))
     # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)
     return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.how != "head", p.start))
