@@ -258,12 +258,23 @@ def _list_units(info: TextInfo, found: List[Place]) -> List[List[Tuple[int, int,
     return runs
 
 
+def _list_goes_on(text: str, end: int) -> bool:
+    """Whether a comma or a list joiner follows the name ending at ``end``."""
+    after = text[end:end + 12].lstrip(" ")
+    if after.startswith(","):
+        return True
+    word = after.split(None, 1)[:1]
+    return bool(word) and word[0] in list_joiners()
+
+
 def list_places(info: TextInfo, found: List[Place]) -> List[Place]:
     """The other items of a list of three or more names, at least two and half of them places found already:
     ``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too (a town the gazetteer lacks); an item that is a listed
     first name, a surname, an organisation or an ordinary word stays out."""
     if len(found) < 2:
         return []
+    if not any(_list_goes_on(info.text, p.end) for p in found):
+        return []  # a run with two found places has one followed by a comma or a joiner: look only then
     out: List[Place] = []
     for run in _list_units(info, found):
         known = sum(1 for u in run if u[2] is None)
