@@ -378,3 +378,31 @@ def test_a_list_of_places_leaves_out_names_of_other_kinds(text, names):
     assert "Батыс" not in found and "Ержан" not in found
     if names is not None:
         assert sorted(found) == sorted(names)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Туристер Көктөбедегі саябақта демалды.", "Көктөбе"),
+    ("Биыл Шалқымадағы мектеп жөнделеді.", "Шалқыма"),
+    ("Кеше Жосабайтағы көпір ашылды.", "Жосабай"),
+])
+def test_an_unknown_name_with_the_locative_attribute_is_a_place(text, name):
+    assert places(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Депутаттар Парламенттегі талқылауға қатысты.",  # an organisation
+    "Кітап Ержандағы сөреде тұр.",  # a listed first name
+    "Бұл Ахметовтағы құжат.",  # a surname
+    "Жидебайдағы мұражай жабық.",  # the first word of a sentence may be any word
+    "Ол «Шалқымадағы» деген әнді айтты.",  # inside quotes: a title
+])
+def test_no_place_from_the_locative_attribute_of_other_names(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Құрама Штаттардың елшісі Британияға барды.", ["Құрама Штаттар", "Британия"]),
+    ("Экспедиция Сахарадан кейін Орта Азияға аттанды.", ["Сахара", "Орта Азия"]),
+])
+def test_foreign_places_in_kazakh_spelling(text, names):
+    assert places(text) == names

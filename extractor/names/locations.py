@@ -9,7 +9,8 @@
   a descriptor head (``Сингапур елінде``) only for a gazetteer place, without the head;
 * the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана);
 * a name 'called' a place (``Ақсай деген ауылда`` → Ақсай) and the other names of a list of places
-  (``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too).
+  (``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too);
+* an unknown name inside a sentence with the locative turned attribute (``Жидебайдағы мұражай`` → Жидебай).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import VOWELS, base_form, harmony, strip_endings
+from ..lang.kk.morph import VOWELS, base_form, ending_rows, harmony, strip_endings
 from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
@@ -289,6 +290,33 @@ def list_places(info: TextInfo, found: List[Place]) -> List[Place]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _where_endings() -> Tuple[str, ...]:
+    """The locative turned attribute of ``data/case_endings.tsv`` after a stem's own sound (``-дағы``,
+    ``-тегі``; not ``-ндағы`` of a possessive)."""
+    return tuple(sorted({e.ending for e in ending_rows() if e.case == "locative_attr" and "poss3" not in e.after}))
+
+
+def where_places(info: TextInfo, found: List[Place]) -> List[Place]:
+    """An unknown name inside a sentence with the locative turned attribute, 'the ... in X': ``Жидебайдағы
+    мұражай``, ``Көктөбедегі саябақ`` → Жидебай, Көктөбе; not a listed first name, a surname, an organisation
+    (``Парламенттегі``), a common word or a direction, nor a word inside quotes or one already found."""
+    endings = _where_endings()
+    taken = {p.start for p in found}
+    out: List[Place] = []
+    for w in info.words:
+        if not w.capitalised or w.latin or not w.lower.endswith(endings) or w.start in taken \
+                or not w.text[1:].islower() or info.starts_sentence(w) or info.in_quote(w.start) is not None:
+            continue
+        stem = w.text[:-4]
+        if len(stem) < 4 or stem.casefold() in first_names() or stem.casefold() in directions() \
+                or is_common(stem) or surname_strength(stem) or lookup(stem, "org") is not None \
+                or not _name_word(info, w):
+            continue
+        out.append(Place(w.start, w.end, stem, "gazetteer"))
+    return out
+
+
 def plural_head_places(info: TextInfo) -> List[Place]:
     """Places before a place's head noun in the plural: ``Жамбыл, Қостанай мен Павлодар облыстарында``
     → Жамбыл облысы, Қостанай облысы, Павлодар облысы; each span is the item's words (the head is all the
@@ -485,5 +513,6 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     found.extend(possessed_places(info))
     found.extend(dateline_places(text, info))
     found.extend(list_places(info, found))
+    found.extend(where_places(info, found))
     # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)
     return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.how != "head", p.start))
