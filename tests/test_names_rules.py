@@ -353,6 +353,7 @@ def test_two_capitalised_words_before_a_verb_of_saying_or_a_foreign_first_name(t
 
 @pytest.mark.parametrize("text", [
     "Бұл туралы Солтүстік Корея мәлімдеді.",  # a direction and a place
+    "Бұл туралы Біріккен Ұлттар мәлімдеді.",  # a participle (біріккен) opens no name
     "Жаңалықты Ақ Орда хабарлады.",  # Ақ is a common word (white), not a first name
     "Сахнаға Айбек пен Сәуле Жақыповтар шықты.",  # a family: the plural surname ends a list of first names
 ])

@@ -28,7 +28,7 @@ import regex
 from ..lang.kk.morph import base_form, case_suffix_pattern, ending_rows, patronymic_endings
 from ..lang.kk.tables import load_table
 from .heads import head_at
-from .lexicon import (directions, first_names, is_common, list_joiners, is_patronymic, having_endings, kin_words, lookup, named_after,
+from .lexicon import (directions, first_names, is_common, list_joiners, looks_adjective, looks_non_name, is_patronymic, having_endings, kin_words, lookup, named_after,
                       names_person_after, place_matches, saying_verbs, surname_strength)
 from .text import TextInfo, Word, stop_words
 
@@ -274,6 +274,7 @@ def _speaker_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
         return None  # the cheap checks first: this runs for every capitalised word
     for x in (w, nxt):
         if x.lower in stop_words().not_name or is_common(x.text) or info.ordinary_word(x) \
+                or looks_non_name(x.text) or looks_adjective(x.text) \
                 or _nominative(info, x) != x.text or _not_person_word(info, x) or x.lower in directions():
             return None
     return Person(w.start, nxt.end, f"{w.text} {nxt.text}"), 2
