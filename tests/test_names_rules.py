@@ -407,3 +407,21 @@ def test_no_place_from_the_locative_attribute_of_other_names(text):
 ])
 def test_foreign_places_in_kazakh_spelling(text, names):
     assert places(text) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Студенттер әл-Фарабидің трактаттарын оқыды.", "әл-Фараби"),
+    ("Әл-Бируни жұлдыздарды зерттеген.", "Әл-Бируни"),
+    ("Елші Әл-Хашимимен кездесті.", "Әл-Хашими"),
+])
+def test_a_name_opened_by_a_particle_is_a_person(text, name):
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Ол әл-Фараби атындағы университетте оқиды.",  # named after
+    "Дүкен әл-Фараби даңғылында орналасқан.",  # a street's head
+    "Қонақ Халид Әл-Хашимимен кездесті.",  # the end of a longer name: no part of it alone
+])
+def test_no_particle_person_before_a_head_or_inside_a_longer_name(text):
+    assert "әл-Фараби" not in persons(text) and "Әл-Хашими" not in persons(text)

@@ -28,7 +28,8 @@ import regex
 from ..lang.kk.morph import base_form, case_suffix_pattern, ending_rows, patronymic_endings
 from ..lang.kk.tables import load_table
 from .heads import head_at
-from .lexicon import (directions, first_names, is_common, list_joiners, looks_adjective, looks_non_name, is_patronymic, having_endings, kin_words, lookup, named_after,
+from .lexicon import (directions, first_names, is_common, list_joiners, looks_adjective, looks_non_name, name_particles,
+                      is_patronymic, having_endings, kin_words, lookup, named_after,
                       names_person_after, place_matches, saying_verbs, surname_strength)
 from .text import TextInfo, Word, stop_words
 
@@ -280,6 +281,21 @@ def _speaker_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     return Person(w.start, nxt.end, f"{w.text} {nxt.text}"), 2
 
 
+def _particle_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A name that a particle opens with a hyphen (``data/name_stop_words.tsv``, role ``name_particle``):
+    ``әл-Фарабидің``, ``Әл-Махмудпен`` → әл-Фараби, Әл-Махмуд; not before a head or 'атындағы' (``әл-Фараби
+    атындағы``, ``әл-Фараби көшесі``), nor inside quotes."""
+    particle, _, rest = w.text.partition("-")
+    if particle.casefold() not in name_particles() or not NAME_WORD.match(rest) \
+            or _blocked_after(info, w) or info.in_quote(w.start) is not None:
+        return None
+    prev = info.prev(w)
+    if prev is not None and info.adjacent(prev, w) and prev.capitalised and not info.ordinary_word(prev) \
+            and not is_common(prev.text) and not names_person_after(prev.text):
+        return None  # the end of a longer name (Ахмад бен Заид Әл-Махмуд), left whole to the model
+    return Person(w.start, w.end, _base(info, [w.text])), 1
+
+
 def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     info = info or TextInfo(text)
     not_name = stop_words().not_name
@@ -287,8 +303,13 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     # every rule starts at a capitalised word (the initials ones at a capital letter, which makes a word
     # capitalised), so only those are visited; a person found skips the words it used
     free_from = 0
+    if "-" in info.text:
+        particles = name_particles()
+        out.extend(found[0] for w in info.words if "-" in w.text and w.lower.partition("-")[0] in particles
+                   for found in [_particle_person(info, w)] if found is not None)
+    taken = {p.start for p in out}
     for w in compress(info.words, map(_CAPITALISED, info.words)):
-        if w.i < free_from:
+        if w.i < free_from or w.start in taken:
             continue
         found = _initials_person(info, w)
         if found is None and NAME_WORD.match(w.text) and w.lower not in not_name:
@@ -298,4 +319,6 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
         if found is not None:
             out.append(found[0])
             free_from = w.i + found[1]
+    if taken:
+        out.sort(key=attrgetter("start"))
     return out
