@@ -199,17 +199,19 @@ def _says_place(word: str) -> bool:
     return is_place_noun(word) or stem in called_place_nouns() or strip_possessive(stem) in called_place_nouns()
 
 
+@lru_cache(maxsize=1)
+def _called_pattern() -> regex.Pattern:
+    """A 'called' word (role ``called``) after a name and before a lower-case word: where the rule looks."""
+    return regex.compile(r"(?<=\p{L} )(?:%s)(?= \p{Ll})" % "|".join(sorted(called_words(), key=len, reverse=True)))
+
+
 def called_places(info: TextInfo) -> List[Place]:
     """A name before 'called' and a common noun for a place (``data/name_stop_words.tsv``, roles ``called``,
     ``called_place``, ``place_noun``): ``Ақсай деген ауылда``, ``Көксу аталатын өзенге`` → Ақсай, Көксу, named
     without the noun; the name in the nominative, no listed first name."""
-    low = info.text.casefold()
-    if not any(c in low for c in called_words()):
-        return []
     out: List[Place] = []
-    for w in info.words:
-        if w.lower not in called_words():
-            continue
+    for m in _called_pattern().finditer(info.text):
+        w = info.words[info.word_index_at(m.start())]
         nxt = info.next(w)
         if nxt is None or not info.adjacent(w, nxt) or nxt.capitalised or not _says_place(nxt.text):
             continue
@@ -297,16 +299,23 @@ def _where_endings() -> Tuple[str, ...]:
     return tuple(sorted({e.ending for e in ending_rows() if e.case == "locative_attr" and "poss3" not in e.after}))
 
 
+@lru_cache(maxsize=1)
+def _where_pattern() -> regex.Pattern:
+    """A capitalised Cyrillic word with the locative turned attribute."""
+    return regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}[\p{Ll}&&\p{Cyrillic}]+(?:%s)(?![\p{L}\p{N}-])"
+                         % "|".join(_where_endings()), regex.V1)
+
+
 def where_places(info: TextInfo, found: List[Place]) -> List[Place]:
     """An unknown name inside a sentence with the locative turned attribute, 'the ... in X': ``Жидебайдағы
     мұражай``, ``Көктөбедегі саябақ`` → Жидебай, Көктөбе; not a listed first name, a surname, an organisation
     (``Парламенттегі``), a common word or a direction, nor a word inside quotes or one already found."""
-    endings = _where_endings()
     taken = {p.start for p in found}
     out: List[Place] = []
-    for w in info.words:
-        if not w.capitalised or w.latin or not w.lower.endswith(endings) or w.start in taken \
-                or not w.text[1:].islower() or info.starts_sentence(w) or info.in_quote(w.start) is not None:
+    for m in _where_pattern().finditer(info.text):
+        w = info.words[info.word_index_at(m.start())]
+        if w.start != m.start() or w.end != m.end() or w.start in taken or info.starts_sentence(w) \
+                or info.in_quote(w.start) is not None:
             continue
         stem = w.text[:-4]
         if len(stem) < 4 or stem.casefold() in first_names() or stem.casefold() in directions() \
