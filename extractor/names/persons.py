@@ -9,7 +9,9 @@
 * a surname and initials after it: ``Сейітов А.Б.``;
 * initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
 * a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``;
-* a name before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз``.
+* a name before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз``;
+* two capitalised words before a verb of saying: ``Корвин Эллисон мәлімдеді``;
+* a name a particle opens: ``әл-Фарабидің`` → әл-Фараби.
 
 Only the last word inflects (``Зәки Ахметовтің`` → Зәки Ахметов). A surname that names a street, a
 district or an institution is not a person here (``Ғұмаров көшесі``, ``Назарбаев Университеті``,
