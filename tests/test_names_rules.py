@@ -422,6 +422,7 @@ def test_a_name_opened_by_a_particle_is_a_person(text, name):
     "Ол әл-Фараби атындағы университетте оқиды.",  # named after
     "Дүкен әл-Фараби даңғылында орналасқан.",  # a street's head
     "Қонақ Халид Әл-Хашимимен кездесті.",  # the end of a longer name: no part of it alone
+    "Жөндеу әл-Фараби, Райымбек және Абай даңғылдарында жүреді.",  # a list of streets
 ])
 def test_no_particle_person_before_a_head_or_inside_a_longer_name(text):
     assert "әл-Фараби" not in persons(text) and "Әл-Хашими" not in persons(text)

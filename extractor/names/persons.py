@@ -29,7 +29,7 @@ import regex
 
 from ..lang.kk.morph import base_form, case_suffix_pattern, ending_rows, patronymic_endings
 from ..lang.kk.tables import load_table
-from .heads import head_at
+from .heads import head_at, head_entity
 from .lexicon import (directions, first_names, is_common, list_joiners, looks_adjective, looks_non_name, name_particles,
                       is_patronymic, having_endings, kin_words, lookup, named_after,
                       names_person_after, place_matches, saying_verbs, surname_strength)
@@ -283,13 +283,31 @@ def _speaker_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     return Person(w.start, nxt.end, f"{w.text} {nxt.text}"), 2
 
 
+def _list_ends_in_head(info: TextInfo, w: Word) -> bool:
+    """Whether ``w`` opens a list of names (commas, joiners) that a head noun ends: ``әл-Фараби, Сайын
+    даңғылдары`` (streets), ``әл-Фараби және Абай көшелері``."""
+    x, listed = w, False
+    for _ in range(8):
+        n = info.next(x)
+        if n is None:
+            return False
+        if info.gap(x, n).strip() == "," or n.lower in list_joiners():
+            item = info.next(n) if n.lower in list_joiners() else n
+            if item is None or not item.capitalised:
+                return False
+            x, listed = item, True
+            continue
+        return listed and head_entity(info, n) is not None
+    return False
+
+
 def _particle_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     """A name that a particle opens with a hyphen (``data/name_stop_words.tsv``, role ``name_particle``):
     ``әл-Фарабидің``, ``Әл-Махмудпен`` → әл-Фараби, Әл-Махмуд; not before a head or 'атындағы' (``әл-Фараби
     атындағы``, ``әл-Фараби көшесі``), nor inside quotes."""
     particle, _, rest = w.text.partition("-")
     if particle.casefold() not in name_particles() or not NAME_WORD.match(rest) \
-            or _blocked_after(info, w) or info.in_quote(w.start) is not None:
+            or _blocked_after(info, w) or info.in_quote(w.start) is not None or _list_ends_in_head(info, w):
         return None
     prev = info.prev(w)
     if prev is not None and info.adjacent(prev, w) and prev.capitalised and not info.ordinary_word(prev) \
