@@ -202,7 +202,7 @@ def _says_place(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _called_pattern() -> regex.Pattern:
     """A 'called' word (role ``called``) after a name and before a lower-case word: where the rule looks."""
-    return regex.compile(r"(?<=\p{L} )(?:%s)(?= \p{Ll})" % "|".join(sorted(called_words(), key=len, reverse=True)))
+    return regex.compile(r"(?:%s)(?= \p{Ll})" % "|".join(sorted(called_words(), key=len, reverse=True)))
 
 
 def called_places(info: TextInfo) -> List[Place]:
@@ -212,6 +212,8 @@ def called_places(info: TextInfo) -> List[Place]:
     out: List[Place] = []
     for m in _called_pattern().finditer(info.text):
         w = info.words[info.word_index_at(m.start())]
+        if w.start != m.start() or w.end != m.end():
+            continue
         nxt = info.next(w)
         if nxt is None or not info.adjacent(w, nxt) or nxt.capitalised or not _says_place(nxt.text):
             continue
@@ -301,9 +303,8 @@ def _where_endings() -> Tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _where_pattern() -> regex.Pattern:
-    """A capitalised Cyrillic word with the locative turned attribute."""
-    return regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}[\p{Ll}&&\p{Cyrillic}]+(?:%s)(?![\p{L}\p{N}-])"
-                         % "|".join(_where_endings()), regex.V1)
+    """The locative turned attribute at the end of a word (the word is checked after)."""
+    return regex.compile(r"(?:%s)(?![\p{L}\p{N}-])" % "|".join(_where_endings()))
 
 
 def where_places(info: TextInfo, found: List[Place]) -> List[Place]:
@@ -314,8 +315,8 @@ def where_places(info: TextInfo, found: List[Place]) -> List[Place]:
     out: List[Place] = []
     for m in _where_pattern().finditer(info.text):
         w = info.words[info.word_index_at(m.start())]
-        if w.start != m.start() or w.end != m.end() or w.start in taken or info.starts_sentence(w) \
-                or info.in_quote(w.start) is not None:
+        if w.end != m.end() or not w.capitalised or w.latin or not w.text[1:].islower() or w.start in taken \
+                or info.starts_sentence(w) or info.in_quote(w.start) is not None:
             continue
         stem = w.text[:-4]
         if len(stem) < 4 or stem.casefold() in first_names() or stem.casefold() in directions() \
