@@ -240,6 +240,24 @@ def settlement_nouns() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def called_words() -> FrozenSet[str]:
+    """'called' before a common noun for a place (``деген``, ``аталатын``): the name before them is a place."""
+    return _role("called")
+
+
+@lru_cache(maxsize=1)
+def called_place_nouns() -> FrozenSet[str]:
+    """Common nouns that say a place after 'called' besides the ``place_noun`` words (``жер``, ``өзен``)."""
+    return _role("called_place")
+
+
+@lru_cache(maxsize=1)
+def saying_verbs() -> FrozenSet[str]:
+    """Verbs of saying after their subject (``айтты``, ``мәлімдеді``): the name before them is a speaker."""
+    return _role("says")
+
+
+@lru_cache(maxsize=1)
 def unit_adjectives() -> FrozenSet[str]:
     """Adjectives made from a kind of unit (``облыстық``, ``аудандық``, ``қалалық``)."""
     return _role("unit_adjective")

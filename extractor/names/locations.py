@@ -7,7 +7,10 @@
   көшесі``; ``Батыс Қазақстан облысы``; ``Көктем және Шұғыла шағын ауданы`` gives both; a quoted name
   before a building (``"Достық" сарайында`` → Достық сарайы);
   a descriptor head (``Сингапур елінде``) only for a gazetteer place, without the head;
-* the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана).
+* the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана);
+* a name 'called' a place (``Ақсай деген ауылда`` → Ақсай) and the other names of a list of places
+  (``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too);
+* an unknown name inside a sentence with the locative turned attribute (``Жидебайдағы мұражай`` → Жидебай).
 """
 from __future__ import annotations
 
@@ -17,13 +20,14 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import VOWELS, base_form, harmony
+from ..lang.kk.morph import VOWELS, base_form, ending_rows, harmony, strip_endings
 from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at, head_entity, plural_head_noun, plural_place_heads
-from .lexicon import (canonical_location, directions, epithets, first_names, is_currency_noun, is_event_noun, is_place_noun,
-                      list_joiners, looks_adjective, lookup, place_matches, settlement_nouns, speech_verbs,
+from .lexicon import (called_place_nouns, called_words, canonical_location, directions, epithets, first_names, is_common,
+                      is_currency_noun, is_event_noun, is_place_noun,
+                      list_joiners, looks_adjective, lookup, place_matches, strip_possessive, settlement_nouns, speech_verbs,
                       surname_strength)
 from .text import LATIN, TextInfo, Word, stop_words
 
@@ -40,7 +44,7 @@ class Place:
     start: int
     end: int
     name: str
-    how: str  # gazetteer | head | dateline
+    how: str  # gazetteer | head | dateline | list
 
 
 def _name_word(info: TextInfo, w: Word) -> bool:
@@ -186,6 +190,140 @@ def settlement_places(info: TextInfo) -> List[Place]:
             for it in items:
                 name = " ".join(x.text for x in it)
                 out.append(Place(it[0].start, it[-1].end, canonical_location(name), "head"))
+    return out
+
+
+def _says_place(word: str) -> bool:
+    """A common noun for a place in any case form: ``ауылда``, ``қалада``, ``жерде``, ``өзенінің``."""
+    stem = strip_endings(word.casefold())
+    return is_place_noun(word) or stem in called_place_nouns() or strip_possessive(stem) in called_place_nouns()
+
+
+@lru_cache(maxsize=1)
+def _called_pattern() -> regex.Pattern:
+    """A 'called' word (role ``called``) after a name and before a lower-case word: where the rule looks."""
+    return regex.compile(r"(?:%s)(?= \p{Ll})" % "|".join(sorted(called_words(), key=len, reverse=True)))
+
+
+def called_places(info: TextInfo) -> List[Place]:
+    """A name before 'called' and a common noun for a place (``data/name_stop_words.tsv``, roles ``called``,
+    ``called_place``, ``place_noun``): ``Ақсай деген ауылда``, ``Көксу аталатын өзенге`` → Ақсай, Көксу, named
+    without the noun; the name in the nominative, no listed first name."""
+    out: List[Place] = []
+    for m in _called_pattern().finditer(info.text):
+        w = info.words[info.word_index_at(m.start())]
+        if w.start != m.start() or w.end != m.end():
+            continue
+        nxt = info.next(w)
+        if nxt is None or not info.adjacent(w, nxt) or nxt.capitalised or not _says_place(nxt.text):
+            continue
+        words = _words_before(info, w)
+        if not words or info.in_quote(words[0].start) is not None \
+                or base_form(words[-1].text, "location") != words[-1].text \
+                or (len(words) == 1 and words[0].lower in first_names()):
+            continue
+        name = " ".join(x.text for x in words)
+        out.append(Place(words[0].start, words[-1].end, canonical_location(name), "head"))
+    return out
+
+
+def _list_units(info: TextInfo, found: List[Place]) -> List[List[Tuple[int, int, Optional[Word]]]]:
+    """Runs of list items: a found place or one capitalised word, each joined to the next by a comma or a list
+    joiner (``мен``, ``және``); an item is ``(start, end, word)``, ``word`` ``None`` for a found place."""
+    by_start = {p.start: p for p in found}
+    runs: List[List[Tuple[int, int, Optional[Word]]]] = []
+    run: List[Tuple[int, int, Optional[Word]]] = []
+    i, words = 0, info.words
+    while i < len(words):
+        w = words[i]
+        p = by_start.get(w.start)
+        if p is not None:
+            unit, i = (p.start, p.end, None), i + 1
+            while i < len(words) and words[i].end <= p.end:
+                i += 1
+        elif w.capitalised and not w.latin and w.text[1:].islower():
+            unit, i = (w.start, w.end, w), i + 1
+        elif run and w.lower in list_joiners() and info.text[run[-1][1]:w.start].strip() == "":
+            i += 1  # checked with the gap before the next item
+            continue
+        else:
+            if len(run) > 2:
+                runs.append(run)
+            run, i = [], i + 1
+            continue
+        if run:
+            between = info.text[run[-1][1]:unit[0]]
+            if between.strip() != "," and between.strip() not in list_joiners():
+                if len(run) > 2:
+                    runs.append(run)
+                run = []
+        run.append(unit)
+    if len(run) > 2:
+        runs.append(run)
+    return runs
+
+
+def _list_goes_on(text: str, end: int) -> bool:
+    """Whether a comma or a list joiner follows the name ending at ``end``."""
+    after = text[end:end + 12].lstrip(" ")
+    if after.startswith(","):
+        return True
+    word = after.split(None, 1)[:1]
+    return bool(word) and word[0] in list_joiners()
+
+
+def list_places(info: TextInfo, found: List[Place]) -> List[Place]:
+    """The other items of a list of three or more names, at least two and half of them places found already:
+    ``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too (a town the gazetteer lacks); an item that is a listed
+    first name, a surname, an organisation or an ordinary word stays out."""
+    if len(found) < 2:
+        return []
+    if not any(_list_goes_on(info.text, p.end) for p in found):
+        return []  # a run with two found places has one followed by a comma or a joiner: look only then
+    out: List[Place] = []
+    for run in _list_units(info, found):
+        known = sum(1 for u in run if u[2] is None)
+        if known < 2 or 2 * known < len(run):
+            continue
+        for _, _, w in run:
+            if w is None or not _name_word(info, w) or w.lower in first_names() or w.lower in directions() \
+                    or is_common(w.text) \
+                    or surname_strength(w.text) or lookup(w.text, "org") is not None:
+                continue
+            out.append(Place(w.start, w.end, base_form(w.text, "location"), "list"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _where_endings() -> Tuple[str, ...]:
+    """The locative turned attribute of ``data/case_endings.tsv`` after a stem's own sound (``-дағы``,
+    ``-тегі``; not ``-ндағы`` of a possessive)."""
+    return tuple(sorted({e.ending for e in ending_rows() if e.case == "locative_attr" and "poss3" not in e.after}))
+
+
+@lru_cache(maxsize=1)
+def _where_pattern() -> regex.Pattern:
+    """The locative turned attribute at the end of a word (the word is checked after)."""
+    return regex.compile(r"(?:%s)(?![\p{L}\p{N}-])" % "|".join(_where_endings()))
+
+
+def where_places(info: TextInfo, found: List[Place]) -> List[Place]:
+    """An unknown name inside a sentence with the locative turned attribute, 'the ... in X': ``Жидебайдағы
+    мұражай``, ``Көктөбедегі саябақ`` → Жидебай, Көктөбе; not a listed first name, a surname, an organisation
+    (``Парламенттегі``), a common word or a direction, nor a word inside quotes or one already found."""
+    taken = {p.start for p in found}
+    out: List[Place] = []
+    for m in _where_pattern().finditer(info.text):
+        w = info.words[info.word_index_at(m.start())]
+        if w.end != m.end() or not w.capitalised or w.latin or not w.text[1:].islower() or w.start in taken \
+                or info.starts_sentence(w) or info.in_quote(w.start) is not None:
+            continue
+        stem = w.text[:-4]
+        if len(stem) < 4 or stem.casefold() in first_names() or stem.casefold() in directions() \
+                or is_common(stem) or surname_strength(stem) or lookup(stem, "org") is not None \
+                or not _name_word(info, w):
+            continue
+        out.append(Place(w.start, w.end, stem, "gazetteer"))
     return out
 
 
@@ -381,7 +519,10 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
         found.extend(head_places(info, hm))
     found.extend(plural_head_places(info))
     found.extend(settlement_places(info))
+    found.extend(called_places(info))
     found.extend(possessed_places(info))
     found.extend(dateline_places(text, info))
+    found.extend(list_places(info, found))
+    found.extend(where_places(info, found))
     # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)
     return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.how != "head", p.start))

@@ -9,7 +9,9 @@
 * a surname and initials after it: ``Сейітов А.Б.``;
 * initials and a surname: ``Е.Сапаров``, ``Д. Ержанов``, ``Қ.-Ж.Тоқаевқа``;
 * a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``;
-* a name before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз``.
+* a name before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз``;
+* two capitalised words before a verb of saying: ``Корвин Эллисон мәлімдеді``;
+* a name a particle opens: ``әл-Фарабидің`` → әл-Фараби.
 
 Only the last word inflects (``Зәки Ахметовтің`` → Зәки Ахметов). A surname that names a street, a
 district or an institution is not a person here (``Ғұмаров көшесі``, ``Назарбаев Университеті``,
@@ -25,11 +27,12 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form, case_suffix_pattern, patronymic_endings
+from ..lang.kk.morph import base_form, case_suffix_pattern, ending_rows, patronymic_endings
 from ..lang.kk.tables import load_table
-from .heads import head_at
-from .lexicon import (directions, first_names, is_common, is_patronymic, having_endings, kin_words, lookup, named_after,
-                      names_person_after, place_matches, surname_strength)
+from .heads import head_at, head_entity
+from .lexicon import (directions, first_names, is_common, list_joiners, looks_adjective, looks_non_name, name_particles,
+                      is_patronymic, having_endings, kin_words, lookup, named_after,
+                      names_person_after, place_matches, saying_verbs, surname_strength)
 from .text import TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
@@ -153,6 +156,8 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
         return None
     if nxt.lower in first_names() and names_person_after(w.text) and info.starts_sentence(w):
         return None  # Ғалым Мұрат Әуезов: 'the scientist', then the name
+    if nxt.lower.endswith(_plural_endings()) and _after_joiner(info, w):
+        return None  # Асқар мен Дина Омаровтар: the family's surname in the plural ends the whole list
     before = info.prev(w)
     cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
     if not is_first:
@@ -175,6 +180,19 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if _blocked_after(info, parts[-1]):
         return None
     return Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])), len(parts)
+
+
+@lru_cache(maxsize=1)
+def _plural_endings() -> Tuple[str, ...]:
+    """The plural endings of ``data/case_endings.tsv`` (``-лар``, ``-тер``...)."""
+    return tuple(sorted({e.ending for e in ending_rows() if e.case == "plural"}))
+
+
+def _after_joiner(info: TextInfo, w: Word) -> bool:
+    """Whether a list joiner (``мен``, ``және``) comes right before ``w`` after a capitalised word."""
+    prev = info.prev(w)
+    first = info.prev(prev) if prev is not None else None
+    return first is not None and prev.lower in list_joiners() and first.capitalised
 
 
 def _third_ends_name(info: TextInfo, w: Word) -> bool:
@@ -248,6 +266,56 @@ def _kin_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     return Person(w.start, w.end, w.text), 1
 
 
+def _speaker_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """Two capitalised words right before a verb of saying (``data/name_stop_words.tsv``, role ``says``) are
+    the speaker's name when neither is a place, an organisation or a common word, both in the nominative:
+    ``Марк Ричардсон айтты``, ``Жанна Бекова мәлімдеді`` (a foreign name whose first name no table lists)."""
+    nxt = info.next(w)
+    verb = info.next(nxt) if nxt is not None else None
+    if verb is None or verb.lower not in saying_verbs() or not NAME_WORD.match(nxt.text) \
+            or not info.adjacent(w, nxt) or not info.adjacent(nxt, verb):
+        return None  # the cheap checks first: this runs for every capitalised word
+    for x in (w, nxt):
+        if x.lower in stop_words().not_name or is_common(x.text) or info.ordinary_word(x) \
+                or looks_non_name(x.text) or looks_adjective(x.text) \
+                or _nominative(info, x) != x.text or _not_person_word(info, x) or x.lower in directions():
+            return None
+    return Person(w.start, nxt.end, f"{w.text} {nxt.text}"), 2
+
+
+def _list_ends_in_head(info: TextInfo, w: Word) -> bool:
+    """Whether ``w`` opens a list of names (commas, joiners) that a head noun ends: ``әл-Фараби, Сайын
+    даңғылдары`` (streets), ``әл-Фараби және Абай көшелері``."""
+    x, listed = w, False
+    for _ in range(8):
+        n = info.next(x)
+        if n is None:
+            return False
+        if info.gap(x, n).strip() == "," or n.lower in list_joiners():
+            item = info.next(n) if n.lower in list_joiners() else n
+            if item is None or not item.capitalised:
+                return False
+            x, listed = item, True
+            continue
+        return listed and head_entity(info, n) is not None
+    return False
+
+
+def _particle_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A name that a particle opens with a hyphen (``data/name_stop_words.tsv``, role ``name_particle``):
+    ``әл-Фарабидің``, ``Әл-Махмудпен`` → әл-Фараби, Әл-Махмуд; not before a head or 'атындағы' (``әл-Фараби
+    атындағы``, ``әл-Фараби көшесі``), nor inside quotes."""
+    particle, _, rest = w.text.partition("-")
+    if particle.casefold() not in name_particles() or not NAME_WORD.match(rest) \
+            or _blocked_after(info, w) or info.in_quote(w.start) is not None or _list_ends_in_head(info, w):
+        return None
+    prev = info.prev(w)
+    if prev is not None and info.adjacent(prev, w) and prev.capitalised and not info.ordinary_word(prev) \
+            and not is_common(prev.text) and not names_person_after(prev.text):
+        return None  # the end of a longer name (Ахмад бен Заид Әл-Махмуд), left whole to the model
+    return Person(w.start, w.end, _base(info, [w.text])), 1
+
+
 def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     info = info or TextInfo(text)
     not_name = stop_words().not_name
@@ -255,14 +323,22 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     # every rule starts at a capitalised word (the initials ones at a capital letter, which makes a word
     # capitalised), so only those are visited; a person found skips the words it used
     free_from = 0
+    if "-" in info.text:
+        particles = name_particles()
+        out.extend(found[0] for w in info.words if "-" in w.text and w.lower.partition("-")[0] in particles
+                   for found in [_particle_person(info, w)] if found is not None)
+    taken = {p.start for p in out}
     for w in compress(info.words, map(_CAPITALISED, info.words)):
-        if w.i < free_from:
+        if w.i < free_from or w.start in taken:
             continue
         found = _initials_person(info, w)
         if found is None and NAME_WORD.match(w.text) and w.lower not in not_name:
             found = _surname_first_person(info, w) or _surname_initials_person(info, w) \
-                or _full_name_person(info, w) or _lone_surname(info, w) or _kin_person(info, w)
+                or _full_name_person(info, w) or _lone_surname(info, w) or _kin_person(info, w) \
+                or _speaker_person(info, w)
         if found is not None:
             out.append(found[0])
             free_from = w.i + found[1]
+    if taken:
+        out.sort(key=attrgetter("start"))
     return out
