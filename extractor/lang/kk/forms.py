@@ -34,7 +34,7 @@ the older half is dropped (those forms are simply analysed again when met).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, Optional, Tuple
+from typing import Dict, Tuple
 
 from spacy.tokens import Token
 
