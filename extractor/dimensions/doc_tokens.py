@@ -76,15 +76,6 @@ _Split = Tuple[Optional[str], int, int, str, str, Tuple[tuple, ...], int, int, i
 stats = {"splits": 0}
 
 
-def split_form(form: str) -> _Split:
-    """The value tokens of one Doc token's form, as :data:`_Split`, split once per form (the form table)."""
-    try:
-        got = _forms.TABLE[form].split
-    except KeyError:
-        got = None
-    return _split(form) if got is None else got
-
-
 def _split(form: str) -> _Split:
     """Split ``form`` and keep the result on its entry of the form table."""
     got = _forms.form_of(form).split = _split_now(form)
