@@ -71,16 +71,29 @@ def scores(counts: Counter, types=TYPES) -> Dict[str, Dict[str, float]]:
     return out
 
 
-def main() -> None:
+def arguments(doc: str) -> argparse.ArgumentParser:
+    """The options this benchmark and its sibling ``kaznerd_values.py`` share."""
     shared = Path(os.environ.get("KAZEXTRACT_SHARED", Path("..") / "shared"))
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--data", default=str(shared / "data" / "kaznerd"))
     ap.add_argument("--split", default="test", choices=("test", "valid"))
     ap.add_argument("--ner", default="auto")
     ap.add_argument("--model", help="model directory (default: the shipped model)")
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
-    args = ap.parse_args()
+    return ap
+
+
+def print_scores(res: Dict[str, Dict[str, float]], types=TYPES) -> None:
+    print(f"{'type':9} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'overlap F1':>10}")
+    for t in types:
+        s = res[t]
+        print(f"{t:9} {s['gold']:6} {s['pred']:6} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
+              f"{s['overlap_f1']:10.3f}")
+
+
+def main() -> None:
+    args = arguments(__doc__).parse_args()
     sentences = list(read_conll(Path(args.data) / f"IOB2_{args.split}.txt"))
     if args.limit:
         sentences = sentences[: args.limit]
@@ -98,10 +111,7 @@ def main() -> None:
         return
     print(f"KazNERD {args.split}: {len(sentences)} sentences, whole pipeline ({ex.model or 'rules only'}), "
           f"{seconds:.0f} s")
-    print(f"{'type':9} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'overlap F1':>10}")
-    for t in TYPES:
-        s = res[t]
-        print(f"{t:9} {s['gold']:6} {s['pred']:6} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['overlap_f1']:10.3f}")
+    print_scores(res)
 
 
 if __name__ == "__main__":

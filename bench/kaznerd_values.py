@@ -51,9 +51,7 @@ it); develop on ``valid``.
 """
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -62,7 +60,7 @@ from typing import List, Sequence, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kaznerd_pipeline import Spans, scores, tally  # noqa: E402
+from kaznerd_pipeline import Spans, arguments, print_scores, scores, tally  # noqa: E402
 
 from extractor.api import Extractor, Item  # noqa: E402
 from extractor.ner.kaznerd import read_conll  # noqa: E402
@@ -125,15 +123,8 @@ def _before_jobs(low: Sequence[str], j: int) -> bool:
 
 
 def main() -> None:
-    shared = Path(os.environ.get("KAZEXTRACT_SHARED", Path("..") / "shared"))
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", default=str(shared / "data" / "kaznerd"))
-    ap.add_argument("--split", default="test", choices=("test", "valid"))
-    ap.add_argument("--ner", default="auto")
-    ap.add_argument("--model", help="model directory (default: the shipped model)")
-    ap.add_argument("--limit", type=int, default=0, help="first N sentences only")
+    ap = arguments(__doc__)
     ap.add_argument("--spaced", action="store_true", help="join tokens by spaces only (no written-form glue)")
-    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--errors", help="write misses and spurious records as JSON lines (valid split only)")
     args = ap.parse_args()
     if args.errors and args.split != "valid":
@@ -171,11 +162,7 @@ def main() -> None:
         return
     print(f"KazNERD {args.split}: {len(sentences)} sentences, whole pipeline ({ex.model or 'rules only'}), "
           f"{'spaced' if args.spaced else 'written-form'} text, {seconds:.0f} s")
-    print(f"{'type':9} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'overlap F1':>10}")
-    for t in TYPES:
-        r = res[t]
-        print(f"{t:9} {r['gold']:6} {r['pred']:6} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
-              f"{r['overlap_f1']:10.3f}")
+    print_scores(res, TYPES)
 
 
 if __name__ == "__main__":

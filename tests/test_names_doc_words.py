@@ -48,6 +48,13 @@ def test_spaces_and_line_breaks_between_words():
     assert [w[3] for w in derived] == ["Астана", "қаласында", "бүгін", "жиын", "өтті"]
 
 
+def test_a_word_is_case_folded_not_only_lower_cased():
+    # ß folds to ss (str.lower keeps it): the one-word chunk and the many-word chunk both fold
+    derived, oracle = _both("Ол Straße көшесінде, Straße-де тұрады.")
+    assert derived == oracle
+    assert [w[4] for w in derived][1:4] == ["strasse", "көшесінде", "strasse-де"]
+
+
 def test_a_text_that_is_not_the_docs_falls_back_to_the_regex():
     doc = NLP.make_doc("Ақтау қаласы")
     assert doc_words(doc, "Ақтау қаласында") is None

@@ -204,3 +204,22 @@ def test_the_form_table_is_within_the_budget_and_keeps_its_newest_forms(monkeypa
         forms.form_of(f"сөз{i}")
         assert forms.size() <= 100
     assert forms.table_get("сөз999") is not None and forms.table_get("сөз0") is None
+
+
+def test_the_stemmers_tables_of_forms_are_within_the_budget(monkeypatch):
+    # the kk_stemmer component keeps two per-instance tables of forms (its stems by text, its lemmas by the
+    # form's hash): module-level scans do not see them, so their bound is checked here
+    import spacy
+    from extractor.lang.kk import stemmer
+
+    assert stemmer._CACHE_SIZE <= memory.WORD_CACHE_MAX
+    monkeypatch.setattr(stemmer, "_CACHE_SIZE", 50)
+    nlp = spacy.blank("kk")
+    st = nlp.add_pipe("kk_stemmer")
+    def word(n):  # a made-up form of letters only, one per n
+        return "ауыл" + "".join("абвгдежзик"[int(c)] for c in str(n)) + "дағы"
+
+    for i in range(40):  # each form met once
+        doc = nlp(" ".join(word(i * 10 + k) for k in range(10)))
+        assert len(st._cache) <= 50 and len(st._by_orth) <= 50
+    assert doc[0].lemma_ == stemmer.stem(doc[0].text)  # the tables still answer after being emptied

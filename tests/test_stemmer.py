@@ -1,8 +1,9 @@
 """kk_stemmer: one stem for the case forms of a word (a feature of the NER model)."""
 import spacy
+from hypothesis import given, settings, strategies as st
 
 import extractor  # noqa: F401 - registers kk and kk_stemmer
-from extractor.lang.kk.stemmer import stem
+from extractor.lang.kk.stemmer import Stemmer, default_endings, stem
 
 
 def test_case_forms_share_a_stem():
@@ -66,10 +67,6 @@ def _stem_by_loop(word, endings):
                 break
     return w
 
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
-from extractor.lang.kk.stemmer import Stemmer, default_endings  # noqa: E402
 
 _ENDINGS = sorted(default_endings())
 

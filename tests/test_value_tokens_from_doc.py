@@ -27,13 +27,13 @@ def _both(nlp, text):
 def _reads(monkeypatch):
     """Count the stretches read with the value pattern."""
     got = []
-    real = DT._read
+    real = DT.read_tokens
 
     def counting(text, start, end, prev_end, append):
         got.append(text[start:end])
         return real(text, start, end, prev_end, append)
 
-    monkeypatch.setattr(DT, "_read", counting)
+    monkeypatch.setattr(DT, "read_tokens", counting)
     return got
 
 

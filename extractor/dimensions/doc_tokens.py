@@ -31,7 +31,7 @@ from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from ..lang.kk import forms as _forms
-from .tokens import _TOKEN, Tok, tokenize
+from .tokens import _TOKEN, Tok, read_tokens, tokenize
 
 # classes of a form's first and last character, as far as the value split can read across a boundary
 _WORD, _DIGIT, _POINT, _SPACE, _OTHER = range(5)
@@ -76,15 +76,6 @@ _Split = Tuple[Optional[str], int, int, str, str, Tuple[tuple, ...], int, int, i
 stats = {"splits": 0}
 
 
-def split_form(form: str) -> _Split:
-    """The value tokens of one Doc token's form, as :data:`_Split`, split once per form (the form table)."""
-    try:
-        got = _forms.TABLE[form].split
-    except KeyError:
-        got = None
-    return _split(form) if got is None else got
-
-
 def _split(form: str) -> _Split:
     """Split ``form`` and keep the result on its entry of the form table."""
     got = _forms.form_of(form).split = _split_now(form)
@@ -111,20 +102,6 @@ def _split_now(form: str) -> _Split:
     first = pieces[0][:5] if pieces else (None, 0, 0, "", "")
     last = 5 * _class(form[-1])
     return (*first, tuple(pieces[1:]), _class(form[0]), last, last + 25, len(pieces))
-
-
-def _read(text: str, start: int, end: int, prev_end: int, append) -> int:
-    """The value pattern over ``text[start:end]`` (a stretch of tokens it may read across), each token
-    appended as :func:`.tokens.tokenize` makes it; the end of the last one."""
-    new = tuple.__new__
-    for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
-        t = m.group()
-        glued = s == prev_end and prev_end > 0
-        append(new(Tok, (m.lastgroup, t, s, e, t.lower(), glued,
-                         0 if glued or s == prev_end else text.count("\n", prev_end, s))))
-        prev_end = e
-    return prev_end
 
 
 def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
@@ -160,7 +137,7 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
                 open_at = last_idx
         else:
             if open_at >= 0:
-                prev_end = _read(text, open_at, last_idx + last_length, prev_end, append)
+                prev_end = read_tokens(text, open_at, last_idx + last_length, prev_end, append)
                 open_at = -1
             if kind is not None:
                 s += idx
@@ -177,5 +154,5 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
         before = after_space if space else after
         pieces, last_idx, last_length = n, idx, length
     if open_at >= 0:
-        _read(text, open_at, last_idx + last_length, prev_end, append)
+        read_tokens(text, open_at, last_idx + last_length, prev_end, append)
     return tuple(out)

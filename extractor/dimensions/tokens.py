@@ -48,18 +48,26 @@ class Tok(NamedTuple):
         return self.newlines <= 1
 
 
-@lru_cache(maxsize=8)
-def tokenize(text: str) -> Tuple[Tok, ...]:
-    out = []
-    append, new = out.append, tuple.__new__
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
+def read_tokens(text: str, start: int, end: int, prev_end: int, append) -> int:
+    """The value pattern over ``text[start:end]``, each token appended (``append``) as :func:`tokenize`
+    makes it, ``prev_end`` being the end of the token before the stretch; the end of the last one.
+    :func:`tokenize` reads the whole text with it, :func:`.doc_tokens.value_tokens` the stretches of Doc
+    tokens whose boundaries the pattern may read across."""
+    new = tuple.__new__
+    for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
         t = m.group()
         glued = s == prev_end and prev_end > 0
         append(new(Tok, (m.lastgroup, t, s, e, t.lower(), glued,
                          0 if glued or s == prev_end else text.count("\n", prev_end, s))))
         prev_end = e
+    return prev_end
+
+
+@lru_cache(maxsize=8)
+def tokenize(text: str) -> Tuple[Tok, ...]:
+    out: list = []
+    read_tokens(text, 0, len(text), 0, out.append)
     return tuple(out)
 
 

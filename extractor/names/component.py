@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 from ..lang.kk.morph import base_form
 from ..lang.kk.tokenizer import doc_text
 from ..mentions import Mention, get_mentions
-from ..spans import SpanIndex, inside, overlaps
+from ..spans import SpanIndex, inside
 from .keys import alias_spellings, entity_key
 from .lexicon import abbreviation_expansions, canonical_location, canonical_org, is_title, state_words, unit_adjectives
 from .model_checks import Span, check_spans, gazetteer_name

@@ -166,14 +166,22 @@ def _head_stems() -> Dict[str, str]:
         if h.bare and len(h.bare) > 3:  # the bare form takes the plural too: кәсіпорын-дар, банк-тер
             bare = h.bare.casefold()
             out.setdefault(bare, h.entity)
-        last = h.head.split()[-1].casefold()
-        if last[-1:] not in ("ы", "і"):
-            continue
-        for stem in (last[:-1], last[:-2]):
-            if len(stem) > 1:
-                out.setdefault(stem, h.entity)
-                out.setdefault(stem[:-1] + devoice.get(stem[-1], stem[-1]), h.entity)
+        for stem in _possessive_stems(h.head.split()[-1].casefold(), 2, devoice):
+            out.setdefault(stem, h.entity)
     return out
+
+
+def _possessive_stems(last: str, min_len: int, devoice: Dict[str, str]) -> Tuple[str, ...]:
+    """The stems of a head noun written with the possessive -ы/-і (``облысы``), of ``min_len`` letters or
+    more: both splits of an ending in -сы/-сі (облыс-ы, but көше-сі), each also with its last sound
+    devoiced as it is before an ending (мектеб-і, мектеп-тер); none for a head without the possessive."""
+    if last[-1:] not in ("ы", "і"):
+        return ()
+    out: List[str] = []
+    for stem in (last[:-1], last[:-2]):
+        if len(stem) >= min_len:
+            out += (stem, stem[:-1] + devoice.get(stem[-1], stem[-1]))
+    return tuple(out)
 
 
 def _alternation(strings) -> str:
@@ -218,12 +226,10 @@ def _singular_place_heads() -> Dict[str, str]:
     out: Dict[str, str] = {}
     for h in heads():
         last = h.head.casefold()
-        if h.entity != "location" or not h.in_name or " " in last or last[-1:] not in ("ы", "і"):
+        if h.entity != "location" or not h.in_name or " " in last:
             continue
-        for stem in (last[:-1], last[:-2]):
-            if len(stem) > 3:  # not ара 'between' of аралары, ала of алаңы
-                out.setdefault(stem, h.head)
-                out.setdefault(stem[:-1] + DEVOICING.get(stem[-1], stem[-1]), h.head)
+        for stem in _possessive_stems(last, 4, DEVOICING):  # not ара 'between' of аралары, ала of алаңы
+            out.setdefault(stem, h.head)
     return out
 
 

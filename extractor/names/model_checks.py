@@ -28,7 +28,11 @@ names. The checks are general and need no particular model; each model span pass
    quotes) must end in a head noun (``Жергілікті бюджет кірістері`` is no name, ``Сыртқы істер
    министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``); an organisation
    that is all a quotation holds, before a noun for a thing or an event, is that thing (``«Бәйтерек» ғарыш
-   жобасы``, ``«Дала» маркалы сүт``; ``data/quoted_thing_nouns.tsv``);
+   жобасы``, ``«Дала» маркалы сүт``; ``data/quoted_thing_nouns.tsv``); a place before a currency noun is the
+   currency's name (``АҚШ долларының``); a place inside a longer quoted title that a lower-case noun follows
+   is a word of the title (``"Түркістан облысының тарихи орындары" жобасы``; a quotation that is speech, before
+   a verb of saying or ending a sentence, keeps its places), and a known place that is all a quotation holds
+   before a lower-case word that is no place's head is a thing's name (``«Сарыарқа» газ құбыры``);
 5. **type** — a "person" before or with ``атындағы`` names a body after the person and is none
    (``Абай атындағы мектепте``); the rules' tables outrank the model: a name that ends in a place's head noun is a
    place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or

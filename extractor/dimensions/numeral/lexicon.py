@@ -11,6 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Dict, Tuple
 
+from ...lang.kk.morph import ending_rows
 from ...lang.kk.tables import load_table
 
 
@@ -55,6 +56,12 @@ def homographs() -> Tuple[str, ...]:
 def indefinite_words() -> frozenset:
     """Words after which a scale word is indefinite (бірнеше мың, ондаған миллион)."""
     return frozenset(r["word"].lower() for r in load_table("number_indefinite"))
+
+
+@lru_cache(maxsize=1)
+def ablative_endings() -> frozenset:
+    """The ablative case endings (``case_endings.tsv``): a denominator is ``оннан``, ``жүзден``, ``мыңнан``."""
+    return frozenset(e.ending for e in ending_rows() if e.case == "ablative")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import List, Optional, Sequence, Tuple
 
 from ..tokens import Tok, glued_suffix, tokenize
-from .lexicon import homographs, indefinite_words, spoken_points
+from .lexicon import ablative_endings, homographs, indefinite_words, spoken_points
 from .parse import Amount, blocked, digits_value, read_items, word_value
 
 # a number may be glued to these signs before it: (5), «5», $5, ~5
@@ -231,7 +231,7 @@ def _read_point(toks, j, whole_items, spoken: bool = False) -> Optional[NumRead]
     den_tok = toks[j + 1]
     den = word_value(den_tok.low)
     if not spoken and den is not None and den.value in (10, 100, 1000) and not den.abbr \
-            and den_tok.low[len(den.word):] in ("нан", "нен", "дан", "ден"):
+            and den_tok.low[len(den.word):] in ablative_endings():
         num = _read_words(toks, j + 2) if j + 2 < n else None
         den_value = den.value
     else:

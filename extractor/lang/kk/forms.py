@@ -12,7 +12,7 @@ first time it is asked and kept there:
 * :attr:`Form.cases`: the case endings the form may carry (:func:`~.morph.parses` with a case, or the
   case of a hyphenated ending, ``ЖШС-ның``), which :func:`extractor.facts.morph_case.word_case` reads;
 * the slots the layers fill with their own reading of the form, computed by their own code once per form:
-  :attr:`Form.split` (its value tokens, :func:`extractor.dimensions.doc_tokens.split_form`),
+  :attr:`Form.split` (its value tokens, :func:`extractor.dimensions.doc_tokens.value_tokens`),
   :attr:`Form.values` (the value triggers it may start and the number word it is, with its numeral
   value and kind: :class:`extractor.dimensions.analysis.FormInfo`), :attr:`Form.words` (the names words of a
   whitespace-free run, :func:`extractor.names.doc_words.chunk_words`) and :attr:`Form.facts` (the facts
@@ -34,7 +34,7 @@ the older half is dropped (those forms are simply analysed again when met).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, Optional, Tuple
+from typing import Dict, Tuple
 
 from spacy.tokens import Token
 

@@ -49,7 +49,7 @@ import regex
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
-from ..lexicon import (abbreviation_expansions, canonical_org, country_prefixes, dative_postpositions, directions,
+from ..lexicon import (abbreviation_expansions, adjective_endings, canonical_org, country_prefixes, dative_postpositions, directions,
                        first_names, is_common, is_title, kind_heads, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
                        number_words, owner_links, place_nouns, place_parts, plain_words, purpose_links,
                        strip_possessive)
@@ -65,7 +65,6 @@ DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
 ADVERBIAL_CASES = ("locative", "dative", "ablative", "accusative", "instrumental")
-ADJECTIVE_SUFFIXES = ("тық", "дық", "лық", "тік", "дік", "лік")  # облыс-тық, қала-лық, аудан-дық
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -398,7 +397,8 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
 def _place_adjective(w: Word) -> bool:
     """A lower-case adjective of a place noun (``облыстық``, ``қалалық``, ``аудандық``): the place written
     before it owns the body after it."""
-    return not w.capitalised and w.lower in stop_words().generic and w.lower[-3:] in ADJECTIVE_SUFFIXES \
+    # a three-letter ending of adjective_endings.tsv (облыс-тық, қала-лық, аудан-дық)
+    return not w.capitalised and w.lower in stop_words().generic and w.lower[-3:] in adjective_endings() \
         and w.lower[:-3] in place_nouns()
 
 
