@@ -40,6 +40,8 @@ WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*")
 _OPENERS = set("\"«'“„-([—–•*")
 _SENTENCE_END = set(".!?…\n")
 LATIN = regex.compile(r"\p{Latin}")
+# a word written as a person's name: a capital, then lower-case letters; one hyphen may join a second such part
+NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 QUOTED_RE = regex.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"")
 
 
@@ -81,6 +83,11 @@ class Word:
         """The lemma of the case-folded word (:func:`~extractor.lang.kk.morph.strip_endings`), analysed
         once per form (:attr:`extractor.lang.kk.forms.Form.stem`)."""
         return form_of(self.lower).stem
+
+    @_once
+    def name_word(self) -> bool:
+        """Written as one name word (:data:`NAME_WORD`), asked of most capitalised words by several person rules."""
+        return NAME_WORD.match(self.text) is not None
 
     @_once
     def latin(self) -> bool:
