@@ -137,6 +137,8 @@ def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     """``Е.Сапаров`` (one word), ``Д. Ержанов`` or ``Б.Қ. Жақыпов``; returns the person and the words used."""
     if not w.text[:1].isupper():  # both patterns start with a capital (\p{Lu} is upper case for str too)
         return None
+    if "." not in w.text and len(w.text) > 1:
+        return None  # initials in the word have a full stop; a lone initial is one letter (most words: neither)
     if INITIALS_IN_WORD.match(w.text) and not _blocked_after(info, w) and not _not_person_word(info, w):
         return Person(w.start, w.end, _base(info, [w.text])), 1
     nxt = info.next(w)
