@@ -255,13 +255,19 @@ def _kin_pattern() -> regex.Pattern:
                                                     "|".join(poss), case_suffix_pattern()))
 
 
+@lru_cache(maxsize=16384)
+def _kin_word(low: str) -> bool:
+    """Whether the case-folded word is a kinship word of :func:`_kin_pattern`, kept per form."""
+    return _kin_pattern().match(low) is not None
+
+
 def _kin_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     """A capitalised word before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз`` (the person
     Қуандық, Клара): a listed first name, or a word that is no common word or 'having' adjective
     (``Көпбалалы ана``); never a place the gazetteer finds bare or an organisation (a district listed only with
     its head, ``Абай``, is a person here)."""
     nxt = info.next(w)
-    if nxt is None or not info.adjacent(w, nxt) or _kin_pattern().match(nxt.lower) is None:
+    if nxt is None or not info.adjacent(w, nxt) or not _kin_word(nxt.lower):
         return None
     if w.lower in stop_words().not_name or lookup(w.text, "org") is not None \
             or "bare" in place_matches(w.text):
@@ -337,14 +343,19 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     for w in compress(info.words, map(_CAPITALISED, info.words)):
         if w.i < free_from or w.start in taken:
             continue
-        found = _initials_person(info, w)
+        # initials have a full stop in the word or are one letter (the test the rule starts with)
+        found = _initials_person(info, w) if "." in w.text or len(w.text) <= 1 else None
         if found is None and w.name_word and w.lower not in not_name:
-            # the rules in their order; those that need a name word right after this one (surname first,
-            # full name, speaker) are asked only when it is there, the test each of them starts with
+            # the rules in their order, each asked only when the test it starts with passes: a word right
+            # after this one (a name word for surname first, full name and speaker; an initial of at most
+            # four characters; a kinship word), five letters for a lone surname
             nxt = info.next(w)
-            pair = nxt is not None and nxt.name_word and info.adjacent(w, nxt)
-            found = (pair and _surname_first_person(info, w)) or _surname_initials_person(info, w) \
-                or (pair and _full_name_person(info, w)) or _lone_surname(info, w) or _kin_person(info, w) \
+            adj = nxt is not None and info.adjacent(w, nxt)
+            pair = adj and nxt.name_word
+            found = (pair and _surname_first_person(info, w)) \
+                or (adj and len(nxt.text) <= 4 and _surname_initials_person(info, w)) \
+                or (pair and _full_name_person(info, w)) or (len(w.text) >= 5 and _lone_surname(info, w)) \
+                or (adj and _kin_word(nxt.lower) and _kin_person(info, w)) \
                 or (pair and _speaker_person(info, w)) or None
         if found is not None:
             out.append(found[0])
