@@ -87,7 +87,7 @@ class Word:
     @_once
     def name_word(self) -> bool:
         """Written as one name word (:data:`NAME_WORD`), asked of most capitalised words by several person rules."""
-        return NAME_WORD.match(self.text) is not None
+        return _name_word_form(self.text)
 
     @_once
     def latin(self) -> bool:
@@ -128,6 +128,12 @@ def stop_words() -> StopWords:
 def _latin_letter(ch: str) -> bool:
     """Whether ``ch`` is a letter of the Latin script (what :attr:`Word.latin` asks of a word's first letter)."""
     return bool(LATIN.match(ch))
+
+
+@lru_cache(maxsize=16384)
+def _name_word_form(t: str) -> bool:
+    """:attr:`Word.name_word` of the form ``t``, kept per form (asked again of every document's words)."""
+    return NAME_WORD.match(t) is not None
 
 
 def capitalised_form(t: str) -> bool:
