@@ -80,6 +80,7 @@ def person_key(name: str) -> str:
     return _fold(INITIAL_SPACE.sub("", name))
 
 
+@lru_cache(maxsize=16384)  # a function of the name and the tables, asked of every name of every document
 def entity_key(kind: str, name: str) -> str:
     """The key of a ``kind`` (org, location, person) record named ``name`` (its base form)."""
     if kind == "org":

@@ -165,9 +165,12 @@ def settlement_places(info: TextInfo) -> List[Place]:
     Жаңабазар; before the plural, every item of the list (``Айдаркөл, Баспанды және Жоласар елді
     мекендерінде``)."""
     out: List[Place] = []
+    folded = None
     for phrase in settlement_nouns():
         first, _, last = phrase.partition(" ")
-        if first not in info.text.casefold():
+        if folded is None:
+            folded = info.text.casefold()  # once for every phrase
+        if first not in folded:
             continue
         for w in info.words:
             if w.lower != first:

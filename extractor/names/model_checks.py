@@ -71,6 +71,7 @@ from .text import TextInfo, Word, stop_words
 CLOCK = regex.compile(r"\d[:.]\d")
 LETTER = regex.compile(r"\p{L}")
 NUMBER = regex.compile(r"^\p{N}+$")
+_NAME_PARTS_SPLIT = regex.compile(r"[\s.]+")
 MODEL_NUMBER = regex.compile(r"[\p{Latin}\d-]*\d[\p{Latin}\d-]*")
 
 
@@ -386,7 +387,7 @@ def person_words(names: Iterable[str]) -> FrozenSet[str]:
     """The casefolded words of people's names (``Хорхе Мендес`` → хорхе, мендес)."""
     out = set()
     for n in names:
-        out.update(p.casefold() for p in regex.split(r"[\s.]+", n) if len(p) > 1)
+        out.update(p.casefold() for p in _NAME_PARTS_SPLIT.split(n) if len(p) > 1)
     return frozenset(out)
 
 

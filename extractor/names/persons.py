@@ -33,12 +33,11 @@ from .heads import head_at, head_entity
 from .lexicon import (directions, first_names, is_common, list_joiners, looks_adjective, looks_non_name, name_particles,
                       is_patronymic, having_endings, kin_words, lookup, named_after,
                       names_person_after, place_matches, saying_verbs, surname_strength)
-from .text import TextInfo, Word, stop_words
+from .text import NAME_WORD, TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
 # one or more initials whose last dot the tokenizer left out of the word: Д (Д. Ержанов), Б.Қ (Б.Қ. Жақыпов)
 SINGLE_INITIAL = regex.compile(r"^(?:\p{Lu}\.-?)?\p{Lu}$")
-NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 _CAPITALISED = attrgetter("capitalised")
 
 
@@ -98,10 +97,15 @@ def _blocked_after(info: TextInfo, w: Word) -> bool:
 
 
 def _not_person_word(info: TextInfo, w: Word) -> bool:
-    base = _nominative(info, w)
-    return (lookup(base, "location") is not None or lookup(base, "org") is not None
-            or lookup(w.text, "location") is not None or head_at(info, w) is not None
-            or _place_in_case(w.text))  # Женевада
+    # asked of the same word by several rules (as the next word, then as the word itself): kept per word
+    memo = info.memo.setdefault("not_person_word", {})
+    found = memo.get(w.i)
+    if found is None:
+        base = _nominative(info, w)
+        found = memo[w.i] = (lookup(base, "location") is not None or lookup(base, "org") is not None
+                             or lookup(w.text, "location") is not None or head_at(info, w) is not None
+                             or _place_in_case(w.text))  # Женевада
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +128,7 @@ def _surname_strength(nominative: str) -> Optional[str]:
 
 
 def _surname_like(info: TextInfo, w: Word) -> Optional[str]:
-    if not NAME_WORD.match(w.text):
+    if not w.name_word:
         return None
     return _surname_strength(_nominative(info, w))
 
@@ -133,11 +137,13 @@ def _initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     """``Е.Сапаров`` (one word), ``Д. Ержанов`` or ``Б.Қ. Жақыпов``; returns the person and the words used."""
     if not w.text[:1].isupper():  # both patterns start with a capital (\p{Lu} is upper case for str too)
         return None
+    if "." not in w.text and len(w.text) > 1:
+        return None  # initials in the word have a full stop; a lone initial is one letter (most words: neither)
     if INITIALS_IN_WORD.match(w.text) and not _blocked_after(info, w) and not _not_person_word(info, w):
         return Person(w.start, w.end, _base(info, [w.text])), 1
     nxt = info.next(w)
     if SINGLE_INITIAL.match(w.text) and nxt is not None and info.text[w.end:nxt.start] in (". ", ".") \
-            and NAME_WORD.match(nxt.text) and not _blocked_after(info, nxt) and not _not_person_word(info, nxt):
+            and nxt.name_word and not _blocked_after(info, nxt) and not _not_person_word(info, nxt):
         return Person(w.start, nxt.end, _base(info, [w.text + "." + nxt.text])), 2
     return None
 
@@ -146,7 +152,7 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     """A first name (listed, or any capitalised word inside a sentence before a surname), a surname or
     patronymic, and a surname after a patronymic."""
     nxt = info.next(w)
-    if nxt is None or not info.adjacent(w, nxt) or not NAME_WORD.match(nxt.text):
+    if nxt is None or not info.adjacent(w, nxt) or not nxt.name_word:
         return None
     is_first = w.lower in first_names()
     # a listed first name before a surname that also names a town keeps the person (Дінмұхамед Қонаев,
@@ -171,7 +177,7 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     parts = [w, nxt]
     third = info.next(nxt)
     if third is not None and (cued or is_patronymic(nxt.text)) and info.adjacent(nxt, third) \
-            and NAME_WORD.match(third.text) and not _not_person_word(info, third) \
+            and third.name_word and not _not_person_word(info, third) \
             and _nominative(info, nxt) == nxt.text \
             and (is_patronymic(nxt.text) and _surname_like(info, third)
                  or cued and not _surname_like(info, nxt) and not info.ordinary_word(third)
@@ -209,7 +215,7 @@ def _surname_first_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int
     ``Искакова Баян Мұратқызына``); only the patronymic inflects."""
     first = info.next(w)
     patronymic = info.next(first) if first is not None else None
-    if patronymic is None or not NAME_WORD.match(patronymic.text) or not NAME_WORD.match(first.text) \
+    if patronymic is None or not patronymic.name_word or not first.name_word \
             or not info.adjacent(w, first) or not info.adjacent(first, patronymic) \
             or not _patronymic_stem().search(patronymic.lower):
         return None  # the cheap checks first: this runs for every capitalised word
@@ -224,7 +230,7 @@ def _surname_initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, 
     """A surname and the initials after it, as lists write them: ``Сейітов А.Б.``, ``Ахметова Г.Қ.``."""
     nxt = info.next(w)
     if nxt is None or not SINGLE_INITIAL.match(nxt.text) or info.gap(w, nxt) != " " \
-            or info.text[nxt.end:nxt.end + 1] != "." or not NAME_WORD.match(w.text):
+            or info.text[nxt.end:nxt.end + 1] != "." or not w.name_word:
         return None
     if _surname_like(info, w) is None or _not_person_word(info, w) or _blocked_after(info, w):
         return None
@@ -249,13 +255,19 @@ def _kin_pattern() -> regex.Pattern:
                                                     "|".join(poss), case_suffix_pattern()))
 
 
+@lru_cache(maxsize=16384)
+def _kin_word(low: str) -> bool:
+    """Whether the case-folded word is a kinship word of :func:`_kin_pattern`, kept per form."""
+    return _kin_pattern().match(low) is not None
+
+
 def _kin_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     """A capitalised word before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз`` (the person
     Қуандық, Клара): a listed first name, or a word that is no common word or 'having' adjective
     (``Көпбалалы ана``); never a place the gazetteer finds bare or an organisation (a district listed only with
     its head, ``Абай``, is a person here)."""
     nxt = info.next(w)
-    if nxt is None or not info.adjacent(w, nxt) or _kin_pattern().match(nxt.lower) is None:
+    if nxt is None or not info.adjacent(w, nxt) or not _kin_word(nxt.lower):
         return None
     if w.lower in stop_words().not_name or lookup(w.text, "org") is not None \
             or "bare" in place_matches(w.text):
@@ -272,7 +284,7 @@ def _speaker_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     ``Марк Ричардсон айтты``, ``Жанна Бекова мәлімдеді`` (a foreign name whose first name no table lists)."""
     nxt = info.next(w)
     verb = info.next(nxt) if nxt is not None else None
-    if verb is None or verb.lower not in saying_verbs() or not NAME_WORD.match(nxt.text) \
+    if verb is None or verb.lower not in saying_verbs() or not nxt.name_word \
             or not info.adjacent(w, nxt) or not info.adjacent(nxt, verb):
         return None  # the cheap checks first: this runs for every capitalised word
     for x in (w, nxt):
@@ -331,11 +343,20 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     for w in compress(info.words, map(_CAPITALISED, info.words)):
         if w.i < free_from or w.start in taken:
             continue
-        found = _initials_person(info, w)
-        if found is None and NAME_WORD.match(w.text) and w.lower not in not_name:
-            found = _surname_first_person(info, w) or _surname_initials_person(info, w) \
-                or _full_name_person(info, w) or _lone_surname(info, w) or _kin_person(info, w) \
-                or _speaker_person(info, w)
+        # initials have a full stop in the word or are one letter (the test the rule starts with)
+        found = _initials_person(info, w) if "." in w.text or len(w.text) <= 1 else None
+        if found is None and w.name_word and w.lower not in not_name:
+            # the rules in their order, each asked only when the test it starts with passes: a word right
+            # after this one (a name word for surname first, full name and speaker; an initial of at most
+            # four characters; a kinship word), five letters for a lone surname
+            nxt = info.next(w)
+            adj = nxt is not None and info.adjacent(w, nxt)
+            pair = adj and nxt.name_word
+            found = (pair and _surname_first_person(info, w)) \
+                or (adj and len(nxt.text) <= 4 and _surname_initials_person(info, w)) \
+                or (pair and _full_name_person(info, w)) or (len(w.text) >= 5 and _lone_surname(info, w)) \
+                or (adj and _kin_word(nxt.lower) and _kin_person(info, w)) \
+                or (pair and _speaker_person(info, w)) or None
         if found is not None:
             out.append(found[0])
             free_from = w.i + found[1]

@@ -35,14 +35,19 @@ class NameParts:
         return len(self.words) >= 2
 
 
+_NAME_SPLIT = regex.compile(r"\s+|(?<=\.)")
+_INITIALS = regex.compile(r"(?:\p{Lu}\.-?)+")
+_CAPITAL = regex.compile(r"\p{Lu}")
+
+
 def split_name(name: str) -> NameParts:
     initials, words = [], []
-    for tok in regex.split(r"\s+|(?<=\.)", name.strip()):
+    for tok in _NAME_SPLIT.split(name.strip()):
         tok = tok.strip()
         if not tok:
             continue
-        if regex.fullmatch(r"(?:\p{Lu}\.-?)+", tok):
-            initials.extend(regex.findall(r"\p{Lu}", tok))
+        if _INITIALS.fullmatch(tok):
+            initials.extend(_CAPITAL.findall(tok))
         else:
             words.append(tok)
     return NameParts(tuple(initials), tuple(words))

@@ -40,6 +40,8 @@ WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*")
 _OPENERS = set("\"«'“„-([—–•*")
 _SENTENCE_END = set(".!?…\n")
 LATIN = regex.compile(r"\p{Latin}")
+# a word written as a person's name: a capital, then lower-case letters; one hyphen may join a second such part
+NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 QUOTED_RE = regex.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"")
 
 
@@ -83,6 +85,11 @@ class Word:
         return form_of(self.lower).stem
 
     @_once
+    def name_word(self) -> bool:
+        """Written as one name word (:data:`NAME_WORD`), asked of most capitalised words by several person rules."""
+        return _name_word_form(self.text)
+
+    @_once
     def latin(self) -> bool:
         return _latin_letter(self.text[:1])
 
@@ -121,6 +128,12 @@ def stop_words() -> StopWords:
 def _latin_letter(ch: str) -> bool:
     """Whether ``ch`` is a letter of the Latin script (what :attr:`Word.latin` asks of a word's first letter)."""
     return bool(LATIN.match(ch))
+
+
+@lru_cache(maxsize=16384)
+def _name_word_form(t: str) -> bool:
+    """:attr:`Word.name_word` of the form ``t``, kept per form (asked again of every document's words)."""
+    return NAME_WORD.match(t) is not None
 
 
 def capitalised_form(t: str) -> bool:
