@@ -122,12 +122,15 @@ def value_tokens(doc: Doc, text: str) -> Tuple[Tok, ...]:
     last_idx = last_length = 0
     for idx, length, space in zip(starts, lengths, spaces):
         form = text[idx:idx + length]
-        try:
-            got = table[form].split
-        except KeyError:
-            got = None
-        if got is None:
-            got = _split(form)
+        if form.isdigit() and form.isascii():  # one number: no need to keep every number form in the table
+            got = ("num", 0, length, form, form, (), _DIGIT, 5 * _DIGIT, 5 * _DIGIT + 25, 1)
+        else:
+            try:
+                got = table[form].split
+            except KeyError:
+                got = None
+            if got is None:
+                got = _split(form)
         kind, s, e, t, low, rest, cls, after, after_space, n = got
         if risk[before + cls]:
             if open_at < 0:  # the last token's pieces are read again with this one

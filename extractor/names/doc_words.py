@@ -105,12 +105,15 @@ def doc_words(doc: Doc, text: str) -> Optional[List[Word]]:
     i = 0
     for start, end in zip(*chunk_spans(doc, text)):
         chunk = text[start:end]
-        try:
-            pieces = table[chunk].words
-        except KeyError:
-            pieces = None
-        if pieces is None:
-            pieces = _chunk_words(chunk)
+        if chunk.isdigit() and chunk.isascii():  # one number: no need to keep every number form in the table
+            pieces = ((0, end - start, chunk, chunk, False),)
+        else:
+            try:
+                pieces = table[chunk].words
+            except KeyError:
+                pieces = None
+            if pieces is None:
+                pieces = _chunk_words(chunk)
         for s, e, t, low, cap in pieces:
             w = new(Word)
             d = w.__dict__
