@@ -16,7 +16,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import DEVOICING, ending_rows, hyphen_base, parses
+from ..lang.kk.morph import DEVOICING, ending_rows, hyphen_base, parses, plural_endings
 from .lexicon import Head, heads, looks_adjective, name_markers, purpose_links, strip_possessive
 from .text import TextInfo, Word
 
@@ -192,7 +192,7 @@ def _alternation(strings) -> str:
 def _plural_stem_pattern(min_stem: int) -> str:
     """A head noun's stem (``min_stem`` letters or more) as group 1, then the plural ending."""
     return r"^(%s)(?:%s)" % (_alternation(s for s in _head_stems() if len(s) >= min_stem),
-                             _alternation(e.ending for e in ending_rows() if e.case == "plural"))
+                             _alternation(plural_endings()))
 
 
 @lru_cache(maxsize=1)
@@ -254,7 +254,7 @@ def plural_place_heads(info: TextInfo) -> List[Tuple[Word, str]]:
 @lru_cache(maxsize=1)
 def _plural_possessive_scan() -> regex.Pattern:
     """The plural ending right before ы/і (облыс-тар-ы-нда)."""
-    return regex.compile(r"(?:%s)[ыі]" % _alternation(e.ending for e in ending_rows() if e.case == "plural"))
+    return regex.compile(r"(?:%s)[ыі]" % _alternation(plural_endings()))
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import VOWELS, base_form, ending_rows, harmony, strip_endings
+from ..lang.kk.morph import VOWELS, base_form, ending_rows, harmony, plural_endings, strip_endings
 from ..lang.kk.tables import load_table
 from ..spans import keep_longest
 from .gazetteer import find_gazetteer
@@ -181,8 +181,7 @@ def settlement_places(info: TextInfo) -> List[Place]:
             words = _words_before(info, w)
             if not words or base_form(words[-1].text, "location") != words[-1].text:
                 continue
-            plural = plural_head_noun(nxt.text) is not None or nxt.lower[len(last):][:3] in ("дер", "тер", "лер",
-                                                                                          "дар", "тар", "лар")
+            plural = plural_head_noun(nxt.text) is not None or nxt.lower[len(last):].startswith(plural_endings())
             items = [words]
             item = _item_before(info, words[0], plural)
             for _ in range(8 if plural else 0):

@@ -27,7 +27,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form, case_suffix_pattern, ending_rows, patronymic_endings
+from ..lang.kk.morph import base_form, case_suffix_pattern, patronymic_endings, plural_endings
 from ..lang.kk.tables import load_table
 from .heads import head_at, head_entity
 from .lexicon import (directions, first_names, is_common, list_joiners, looks_adjective, looks_non_name, name_particles,
@@ -162,7 +162,7 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
         return None
     if nxt.lower in first_names() and names_person_after(w.text) and info.starts_sentence(w):
         return None  # Ғалым Мұрат Әуезов: 'the scientist', then the name
-    if nxt.lower.endswith(_plural_endings()) and _after_joiner(info, w):
+    if nxt.lower.endswith(plural_endings()) and _after_joiner(info, w):
         return None  # Асқар мен Дина Омаровтар: the family's surname in the plural ends the whole list
     before = info.prev(w)
     cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
@@ -186,12 +186,6 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     if _blocked_after(info, parts[-1]):
         return None
     return Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])), len(parts)
-
-
-@lru_cache(maxsize=1)
-def _plural_endings() -> Tuple[str, ...]:
-    """The plural endings of ``data/case_endings.tsv`` (``-лар``, ``-тер``...)."""
-    return tuple(sorted({e.ending for e in ending_rows() if e.case == "plural"}))
 
 
 def _after_joiner(info: TextInfo, w: Word) -> bool:

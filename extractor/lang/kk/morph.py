@@ -87,6 +87,12 @@ def ending_rows() -> Tuple[Ending, ...]:
 
 
 @lru_cache(maxsize=1)
+def plural_endings() -> Tuple[str, ...]:
+    """The plural endings of ``data/case_endings.tsv`` (``-лар``, ``-дер``, ``-тар``...), sorted."""
+    return tuple(sorted({e.ending for e in ending_rows() if e.case == "plural"}))
+
+
+@lru_cache(maxsize=1)
 def endings() -> Tuple[str, ...]:
     """All single endings, longest first."""
     return tuple(sorted({e.ending for e in ending_rows()}, key=len, reverse=True))
