@@ -495,11 +495,9 @@ def names_a_thing(info: TextInfo, start: int, end: int) -> bool:
     q = info.in_quote(start)
     if q is None or (q.inner_start, q.inner_end) != (start, end):
         return False
-    i = info.word_index_at(q.end)
-    nxt = info.words[i] if i < len(info.words) else None
-    return nxt is not None and not info.text[q.end:nxt.start].strip() and nxt.text[:1].islower() \
-        and nxt.text[:1].isalpha() and nxt.lower not in speech_verbs() and head_entity(info, nxt) != "location" \
-        and not is_place_noun(nxt.text)
+    nxt = info.word_after_quote(q)
+    return nxt is not None and nxt.text[:1].islower() and nxt.text[:1].isalpha() and nxt.lower not in speech_verbs() \
+        and head_entity(info, nxt) != "location" and not is_place_noun(nxt.text)
 
 
 def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:

@@ -349,10 +349,8 @@ def _inside_title(info: TextInfo, words: List[Word]) -> bool:
         return False
     if info.text[q.inner_start:q.inner_end].rstrip()[-1:] in ".!?…":
         return False
-    i = info.word_index_at(q.end)
-    nxt = info.words[i] if i < len(info.words) else None
-    return nxt is not None and not info.text[q.end:nxt.start].strip() and nxt.text[:1].islower() \
-        and LETTER.match(nxt.text) is not None and nxt.lower not in speech_verbs()
+    nxt = info.word_after_quote(q)
+    return nxt is not None and nxt.text[:1].islower() and LETTER.match(nxt.text) is not None and nxt.lower not in speech_verbs()
 
 
 def _quoted_thing(info: TextInfo, words: List[Word]) -> bool:
@@ -362,8 +360,8 @@ def _quoted_thing(info: TextInfo, words: List[Word]) -> bool:
     q = info.in_quote(words[0].start)
     if q is None or words[0].start != q.inner_start or words[-1].end != q.inner_end:
         return False
-    nxt = info.next(words[-1])
-    if nxt is None or nxt.start < q.end or info.text[q.end:nxt.start].strip():
+    nxt = info.word_after_quote(q)
+    if nxt is None:
         return False
     for _ in range(3):  # a word or two may say what kind of thing: «Бәйтерек» ғарыш жобасы, зымыран кешені
         if nxt is None or nxt.capitalised:

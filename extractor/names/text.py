@@ -299,6 +299,13 @@ class TextInfo:
             return self.quotes[i]
         return None
 
+    def word_after_quote(self, q: Quote) -> Optional[Word]:
+        """The word right after quotation ``q`` closes, with only white space between (``«Сарыарқа» газ``:
+        газ); ``None`` when there is none."""
+        i = self.word_index_at(q.end)
+        nxt = self.words[i] if i < len(self.words) else None
+        return nxt if nxt is not None and not self.text[q.end:nxt.start].strip() else None
+
     def quote_closing_before(self, pos: int) -> Optional[Quote]:
         """The quotation that closes right before ``pos``, with only spaces and tabs between."""
         end = pos
