@@ -352,3 +352,8 @@ def test_a_quoted_first_name_is_no_person():
     text = "Финалда алматылық «Нұрлан» пен «Ертіс» ойнайды."
     kept = checked(text, "Нұрлан", "location")
     assert kept is None or kept[0] != "person"
+
+
+def test_a_person_in_the_genitive_before_a_head_stays_a_person():
+    text = "Биыл Ерболдың орталығында жүз бала оқыды."
+    assert checked(text, "Ерболдың", "person") == ("person", "Ерболдың")

@@ -137,13 +137,20 @@ def capitalised_head(info: TextInfo, w: Word) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=16384)
+def _genitive(low: str) -> bool:
+    """The case-folded word may be a genitive (``елдостың``, ``сапаровтың``)."""
+    return any(p.case_name == "genitive" for p in parses(low))
+
+
 def names_thing_after(info: TextInfo, w: Word) -> bool:
     """The words after the name that ends at ``w`` make it the name of a place, a body or an event: a head noun
     (``Ғұмаров көшесі``), a capitalised head (``Назарбаев Университеттің``), a noun for a building, an open place
     or an event with the possessive (``Ролан Гаррос аренасында``, ``Абай алаңы``), also after one capitalised
-    adjective (``Перовск Қазан-Богородтық шіркеуі``)."""
+    adjective (``Перовск Қазан-Богородтық шіркеуі``). A name in the genitive owns what follows and stays a person
+    (``Елдостың орталығында`` 'at Eldos's centre')."""
     nxt = info.next(w)
-    if nxt is None or not info.adjacent(w, nxt):
+    if nxt is None or not info.adjacent(w, nxt) or _genitive(w.lower):
         return False
     if head_at(info, nxt) is not None or capitalised_head(info, nxt) is not None or thing_noun(nxt.text):
         return True
