@@ -441,6 +441,7 @@ def test_a_particle_between_first_name_and_surname_keeps_one_person(text, name):
 @pytest.mark.parametrize("text", [
     "Жиналысқа Асқар да Болат та келді.",  # 'too ... too': two people, no particle
     "Кеше Дәурен де Марат та үйде болды.",
+    "Жиында Ержан да Сапаровпен сөйлесті.",  # 'too', then a surname in the instrumental
 ])
 def test_kazakh_too_is_no_name_particle(text):
     assert not any(" да " in n or " де " in n for n in persons(text))

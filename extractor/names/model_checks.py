@@ -36,11 +36,15 @@ names. The checks are general and need no particular model; each model span pass
 5. **type** — a "person" before or with ``атындағы`` names a body after the person and is none
    (``Абай атындағы мектепте``); the rules' tables outrank the model: a name that ends in a place's head noun is a
    place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or
-   with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``); a
+   with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``), and so is one
+   that a noun for a building or an event ends or follows (``Париж Олимпиадасы``, ``Ролан Гаррос аренасында``),
+   one that a place opens with no first name or surname after it (``Түркия Сыртқы`` істер министрі), a name
+   in Latin letters after ``хабарлайды`` (the outlet) and one word of a list of streets; a "person" that a
+   capitalised head ends is that body (``Назарбаев Университеттің``) (:func:`person_kind`); a
    "person" in capitals is an organisation (``NHL``); a "person" that is all a quotation holds is a
    title or a body (``"Жұлдыз" ордені``; an organisation where a head noun follows:
    ``"Жетісу-Медиа" медиахолдингі``), and one that opens a longer quotation needs a first name or a
-   surname; a one-word "place" or "organisation" that is a listed first name, or a word of a
+   surname; a one-word "place" or "organisation" outside quotes that is a listed first name, or a word of a
    person's name in the same text, is that person (``Меруерттің`` after ``Меруерт Жақсыбекова``),
    and so is one of several words that are all words of a person's name in the same text (``Мехмет
    Йылдыз``); a one-word place the gazetteer does not know needs a head noun after it or a list with

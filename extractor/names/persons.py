@@ -11,11 +11,13 @@
 * a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``;
 * a name before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз``;
 * two capitalised words before a verb of saying: ``Корвин Эллисон мәлімдеді``;
-* a name a particle opens: ``әл-Фарабидің`` → әл-Фараби.
+* a name a particle opens: ``әл-Фарабидің`` → әл-Фараби;
+* a foreign name with a particle between first name and surname: ``Мигель де Сервантестің`` → Мигель де Сервантес.
 
 Only the last word inflects (``Зәки Ахметовтің`` → Зәки Ахметов). A surname that names a street, a
-district or an institution is not a person here (``Ғұмаров көшесі``, ``Назарбаев Университеті``,
-``Гумилев атындағы``), nor is a gazetteer place or organisation.
+district, an institution, a building or an event is not a person here (``Ғұмаров көшесі``, ``Назарбаев
+Университеттің``, ``Ролан Гаррос аренасы``, ``Гумилев атындағы``), nor is the first of a list of names a head
+ends (``Головков, Абай және Гоголь көшелері``), nor a gazetteer place or organisation.
 """
 from __future__ import annotations
 
@@ -392,7 +394,8 @@ def _infix_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     foreign names are written: ``Мигель де Сервантестің`` → Мигель де Сервантес, ``Людвиг ван Бетховен``,
     ``Ахмад бен Абдалла бен Заид`` (the particle again), and a last name that a capitalised particle opens
     (``... бен Заид Әл Наһаян``, ``... Әл-Махмудпен``). ``де`` and ``да`` are also Kazakh 'too': not before a
-    first name or a word that a second 'too' follows (``Асқар да Болат та келді``)."""
+    first name or a word that a second 'too' follows (``Асқар да Болат та келді``), nor before a surname in a case
+    other than the genitive (``Ержан да Сапаровпен сөйлесті`` 'Yerzhan too spoke with Saparov')."""
     particle = info.next(w)
     kazakh_too = particle.lower in ("де", "да")
     # a capitalised word first in a sentence opens the name only before a particle that is no Kazakh word (бен, фон)
@@ -412,9 +415,11 @@ def _infix_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
                 or _not_person_word(info, name):
             break
         after = info.next(name)
-        if particle.lower in ("де", "да") and (name.lower in first_names() or base_form(name.text, "person").casefold()
-                                              in first_names() or (after is not None and after.lower in ("та", "те", "да", "де"))):
-            break
+        if particle.lower in ("де", "да") and (
+                name.lower in first_names() or base_form(name.text, "person").casefold() in first_names()
+                or (after is not None and after.lower in ("та", "те", "да", "де"))
+                or (_nominative(info, name) != name.text and not _genitive(name.lower))):
+            break  # 'too': Асқар да Болат та; Ержан да Сапаровпен сөйлесті (a surname named in the nominative or genitive only)
         parts += [particle, name]
         x = name
         if _nominative(info, name) != name.text:
