@@ -464,3 +464,8 @@ def test_a_surname_that_ends_like_an_accusative_keeps_its_ending(text, name):
 ])
 def test_no_person_in_the_name_of_a_place_or_body(text):
     assert persons(text) == []
+
+
+def test_an_office_word_after_an_office_is_no_first_name():
+    # 'the head of the party, the First President ...': Елбасы is an office, the name starts after it
+    assert persons("Жиынға партия басшысы Елбасы Нұрсұлтан Назарбаев қатысты.") == ["Нұрсұлтан Назарбаев"]

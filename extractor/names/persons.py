@@ -32,7 +32,7 @@ import regex
 from ..lang.kk.morph import base_form, case_suffix_pattern, parses, patronymic_endings, plural_endings
 from ..lang.kk.tables import load_table
 from .heads import head_at, head_entity
-from .lexicon import (directions, event_nouns, first_names, heads, is_common, list_joiners, looks_adjective,
+from .lexicon import (directions, event_nouns, first_names, heads, is_common, is_title, list_joiners, looks_adjective,
                       looks_non_name, name_infixes, name_particles, named_places,
                       is_patronymic, having_endings, kin_words, lookup, named_after,
                       names_person_after, place_matches, saying_verbs, strip_possessive, surname_strength)
@@ -233,8 +233,8 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
     if not is_first:
         # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»), before a surname or
-        # after an office or profession (жазушы Смағұл Елубай)
-        if _not_person_word(info, w) or info.ordinary_word(w) or info.starts_sentence(w) \
+        # after an office or profession (жазушы Смағұл Елубай); an office word is none (басшысы Елбасы Нұрсұлтан ...)
+        if _not_person_word(info, w) or info.ordinary_word(w) or info.starts_sentence(w) or is_title(w.text) \
                 or not (_surname_like(info, nxt) or (cued and not info.ordinary_word(nxt))):
             return None
     if _nominative(info, w) != w.text:
