@@ -356,6 +356,12 @@ def name_infixes() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def too_particles() -> FrozenSet[str]:
+    """``да``/``де``/``та``/``те`` 'too': after a name it says 'X too', and de/da between two names is no particle."""
+    return _role("too")
+
+
+@lru_cache(maxsize=1)
 def named_places() -> FrozenSet[str]:
     """``арена`` of ``Ролан Гаррос аренасы``: a noun for a building or an open place that bears a name."""
     return _role("named_place")

@@ -65,8 +65,8 @@ import regex
 
 from ..lang.kk.morph import base_form, parses
 from .heads import head_entity, head_like, plural_head_noun
-from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_event_noun, is_patronymic, is_place_noun,
-                      is_thing_noun, is_title, list_joiners, lookup, report_verbs,
+from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_event_noun, is_patronymic,
+                      is_place_noun, is_thing_noun, is_title, list_joiners, lookup, report_verbs,
                       having_endings, named_after, place_matches, speech_verbs, strip_possessive,
                       surname_strength)
 from .locations import names_a_thing

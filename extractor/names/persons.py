@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import regex
 
@@ -33,7 +33,7 @@ from ..lang.kk.morph import base_form, case_suffix_pattern, parses, patronymic_e
 from ..lang.kk.tables import load_table
 from .heads import head_at, head_entity
 from .lexicon import (directions, event_nouns, first_names, heads, is_common, is_title, list_joiners, looks_adjective,
-                      looks_non_name, name_infixes, name_particles, named_places,
+                      looks_non_name, name_infixes, name_particles, named_places, too_particles,
                       is_patronymic, having_endings, kin_words, lookup, named_after,
                       names_person_after, place_matches, saying_verbs, strip_possessive, surname_strength)
 from .text import NAME_WORD, TextInfo, Word, stop_words
@@ -116,7 +116,7 @@ def thing_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _head_words() -> dict:
+def _head_words() -> Dict[str, str]:
     """Every one-word head noun of ``data/name_heads.tsv``, possessive and bare form, with its entity."""
     out = {}
     for h in heads():
@@ -397,7 +397,7 @@ def _infix_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     first name or a word that a second 'too' follows (``Асқар да Болат та келді``), nor before a surname in a case
     other than the genitive (``Ержан да Сапаровпен сөйлесті`` 'Yerzhan too spoke with Saparov')."""
     particle = info.next(w)
-    kazakh_too = particle.lower in ("де", "да")
+    kazakh_too = particle.lower in too_particles()
     # a capitalised word first in a sentence opens the name only before a particle that is no Kazakh word (бен, фон)
     if not (w.lower in first_names() or not ((kazakh_too and info.starts_sentence(w)) or info.ordinary_word(w)
                                              or is_common(w.text))) \
@@ -415,11 +415,11 @@ def _infix_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
                 or _not_person_word(info, name):
             break
         after = info.next(name)
-        if particle.lower in ("де", "да") and (
+        if particle.lower in too_particles() and (
                 name.lower in first_names() or base_form(name.text, "person").casefold() in first_names()
-                or (after is not None and after.lower in ("та", "те", "да", "де"))
+                or (after is not None and after.lower in too_particles())
                 or (_nominative(info, name) != name.text and not _genitive(name.lower))):
-            break  # 'too': Асқар да Болат та; Ержан да Сапаровпен сөйлесті (a surname named in the nominative or genitive only)
+            break  # 'too': Асқар да Болат та; Ержан да Сапаровпен (a surname only in the nominative or genitive)
         parts += [particle, name]
         x = name
         if _nominative(info, name) != name.text:
