@@ -426,3 +426,46 @@ def test_a_name_opened_by_a_particle_is_a_person(text, name):
 ])
 def test_no_particle_person_before_a_head_or_inside_a_longer_name(text):
     assert "әл-Фараби" not in persons(text) and "Әл-Хашими" not in persons(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Театр Мигель де Сервантестің пьесасын қойды.", "Мигель де Сервантес"),
+    ("Оркестр Людвиг ван Бетховеннің симфониясын орындады.", "Людвиг ван Бетховен"),
+    ("Тарихшы Отто фон Бисмарк туралы кітап жазды.", "Отто фон Бисмарк"),
+    ("Ахмад бен Халид бен Сауд Әл-Фарисимен кездесу өтті.", "Ахмад бен Халид бен Сауд Әл-Фариси"),
+])
+def test_a_particle_between_first_name_and_surname_keeps_one_person(text, name):
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Жиналысқа Асқар да Болат та келді.",  # 'too ... too': two people, no particle
+    "Кеше Дәурен де Марат та үйде болды.",
+    "Жиында Ержан да Сапаровпен сөйлесті.",  # 'too', then a surname in the instrumental
+])
+def test_kazakh_too_is_no_name_particle(text):
+    assert not any(" да " in n or " де " in n for n in persons(text))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Елшілікке Мұхтар Тілеуберді келді.", "Мұхтар Тілеуберді"),
+    ("Сарапшы Ержан Жанбердіні мақтады.", "Ержан Жанберді"),
+    ("Әкім Нұрлан Аманкелдіге алғыс айтты.", "Нұрлан Аманкелді"),
+])
+def test_a_surname_that_ends_like_an_accusative_keeps_its_ending(text, name):
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Биыл Назарбаев Университеттің түлектері көбейді.",  # a capitalised head: the university
+    "Жарыс Ролан Гаррос аренасында өтті.",  # a building that bears the name
+    "Жөндеу Головков, Гоголь және Горький көшелерінде жүреді.",  # a list of streets
+    "Туристер Покровский Әулие-Николаевтық шіркеуіне барды.",  # an adjective, then the building
+])
+def test_no_person_in_the_name_of_a_place_or_body(text):
+    assert persons(text) == []
+
+
+def test_an_office_word_after_an_office_is_no_first_name():
+    # 'the head of the party, the First President ...': Елбасы is an office, the name starts after it
+    assert persons("Жиынға партия басшысы Елбасы Нұрсұлтан Назарбаев қатысты.") == ["Нұрсұлтан Назарбаев"]

@@ -350,6 +350,30 @@ def name_particles() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
+def name_infixes() -> FrozenSet[str]:
+    """``де`` of ``Мигель де Сервантес``: a lower-case particle between a first name and a surname."""
+    return _role("name_infix")
+
+
+@lru_cache(maxsize=1)
+def too_particles() -> FrozenSet[str]:
+    """``да``/``де``/``та``/``те`` 'too': after a name it says 'X too', and de/da between two names is no particle."""
+    return _role("too")
+
+
+@lru_cache(maxsize=1)
+def named_places() -> FrozenSet[str]:
+    """``арена`` of ``Ролан Гаррос аренасы``: a noun for a building or an open place that bears a name."""
+    return _role("named_place")
+
+
+@lru_cache(maxsize=1)
+def report_verbs() -> FrozenSet[str]:
+    """``хабарлайды`` of ``деп хабарлайды Zakon.kz``: the outlet that reports the news is named after it."""
+    return _role("reports")
+
+
+@lru_cache(maxsize=1)
 def plain_words() -> FrozenSet[str]:
     """Words that look inflected but are words of their own inside a name (``тұрғын үй``)."""
     return _role("plain_word")

@@ -36,11 +36,15 @@ names. The checks are general and need no particular model; each model span pass
 5. **type** — a "person" before or with ``атындағы`` names a body after the person and is none
    (``Абай атындағы мектепте``); the rules' tables outrank the model: a name that ends in a place's head noun is a
    place (``Түркістан облысының`` tagged as an organisation); a "person" with a head noun inside, or
-   with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``); a
+   with no word that could be part of a person's name, is none (``Өзбекстан Республикаларының``), and so is one
+   that a noun for a building or an event ends or follows (``Париж Олимпиадасы``, ``Ролан Гаррос аренасында``),
+   one that a place opens with no first name or surname after it (``Түркия Сыртқы`` істер министрі), a name
+   in Latin letters after ``хабарлайды`` (the outlet) and one word of a list of streets; a "person" that a
+   capitalised head ends is that body (``Назарбаев Университеттің``) (:func:`person_kind`); a
    "person" in capitals is an organisation (``NHL``); a "person" that is all a quotation holds is a
    title or a body (``"Жұлдыз" ордені``; an organisation where a head noun follows:
    ``"Жетісу-Медиа" медиахолдингі``), and one that opens a longer quotation needs a first name or a
-   surname; a one-word "place" or "organisation" that is a listed first name, or a word of a
+   surname; a one-word "place" or "organisation" outside quotes that is a listed first name, or a word of a
    person's name in the same text, is that person (``Меруерттің`` after ``Меруерт Жақсыбекова``),
    and so is one of several words that are all words of a person's name in the same text (``Мехмет
    Йылдыз``); a one-word place the gazetteer does not know needs a head noun after it or a list with
@@ -61,11 +65,12 @@ import regex
 
 from ..lang.kk.morph import base_form, parses
 from .heads import head_entity, head_like, plural_head_noun
-from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_event_noun, is_place_noun, is_thing_noun,
-                      is_title, list_joiners, lookup,
+from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, is_event_noun, is_patronymic,
+                      is_place_noun, is_thing_noun, is_title, list_joiners, lookup, report_verbs,
                       having_endings, named_after, place_matches, speech_verbs, strip_possessive,
                       surname_strength)
 from .locations import names_a_thing
+from .persons import capitalised_head, names_thing_after, thing_noun
 from .text import TextInfo, Word, stop_words
 
 CLOCK = regex.compile(r"\d[:.]\d")
@@ -389,6 +394,53 @@ def person_words(names: Iterable[str]) -> FrozenSet[str]:
     return frozenset(out)
 
 
+# people ------------------------------------------------------------------------------------------
+
+def _place_opens(words: List[Word]) -> bool:
+    """A "person" of several words whose first word is a gazetteer place that is no listed first name, with no
+    first name, surname or patronymic among the others: a country before an office (``Түркия Сыртқы`` of
+    ``Түркия Сыртқы істер министрі``), a process or an event named after a place (``Қазақстан Болонья
+    үдерісіне``, ``Париж Олимпиадасы``). A place that is also a first name before a surname stays a person
+    (``Орал Мұхамеджанов``, ``Еділ Ермекбаев``)."""
+    first = words[0]
+    if len(words) < 2 or first_name(first.text) or lookup(base_form(first.text, "location"), "location") is None:
+        return False
+    for w in words[1:]:
+        base = base_form(w.text, "person")
+        if first_name(w.text) or surname_strength(base) or is_patronymic(base):
+            return False
+    return True
+
+
+def _outlet_after_report(info: TextInfo, words: List[Word]) -> bool:
+    """A name in Latin letters right after a verb that says who reports the news (``деп хабарлайды Azattyq
+    Rýhy``, ``хабарлады Zakon.kz``; ``data/name_stop_words.tsv``, role ``reports``) is the outlet: Kazakh news
+    writes a person's name in Kazakh letters (``хабарлады Раушан Ластаева``)."""
+    before = info.prev(words[0])
+    return before is not None and before.lower in report_verbs() and all(w.latin for w in words)
+
+
+def _in_list_of_things(info: TextInfo, words: List[Word]) -> bool:
+    """A one-word "person" in a list that a place's head in the plural ends (``Головков, Горький және
+    Орджоникидзе көшелерін``: the streets)."""
+    return len(words) == 1 and _list_before_place_head(info, words[0])
+
+
+def person_kind(info: TextInfo, words: List[Word]) -> Optional[str]:
+    """What a model "person" outside quotes names when it is no person: the entity of a capitalised head that
+    ends it (``Назарбаев Университеттің`` → org), ``none`` for no name the rules know the kind of (a name that
+    a noun for a building, a body or an event ends or follows: ``Париж Олимпиадасы``, ``Ролан Гаррос
+    аренасында``; a place with an office word or a process, an outlet, a street in a list); ``None``: a person
+    as far as these checks see."""
+    entity = capitalised_head(info, words[-1]) if len(words) > 1 else None
+    if entity is not None:
+        return entity
+    if any(thing_noun(w.text) for w in words[1:]) or names_thing_after(info, words[-1]) \
+            or _place_opens(words) or _outlet_after_report(info, words) or _in_list_of_things(info, words):
+        return "none"
+    return None
+
+
 # the checks --------------------------------------------------------------------------------------
 
 def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset(),
@@ -449,6 +501,9 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
             return replace(span, kind="org")
         if any(head_entity(info, w) for w in words[:-1]) or not any(name_like(w.text) for w in words):
             return None
+        other = person_kind(info, words)
+        if other is not None:
+            return None if other == "none" else replace(span, kind=other)
         return replace(span, kind=last_head) if last_head else span
     if span.kind == "location" and _before_currency(info, words[-1]):
         return None  # АҚШ долларының бағасы: the currency's name, no place
@@ -464,7 +519,8 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         return replace(span, kind="person")  # the words of a person's name in this text (Мехмет Йылдыз)
     if len(words) == 1:
         w = words[0]
-        if not gazetteer_name(w.text) and (first_name(w.text) or base_form(w.text, "person").casefold() in persons):
+        if not gazetteer_name(w.text) and not _quoted(info, w) \
+                and (first_name(w.text) or base_form(w.text, "person").casefold() in persons):
             return replace(span, kind="person")
         if span.kind == "location" and not gazetteer_name(w.text) and not _before_head(info, w) \
                 and not _listed_with_places(info, w) and not _list_before_place_head(info, w) \

@@ -11,11 +11,13 @@
 * a surname alone with a strong ending: ``Достоевский``, ``Сапаровтан``, ``Бекқызы``;
 * a name before a kinship word said in respect: ``Қуандық ата``, ``Клара апамыз``;
 * two capitalised words before a verb of saying: ``Корвин Эллисон мәлімдеді``;
-* a name a particle opens: ``әл-Фарабидің`` → әл-Фараби.
+* a name a particle opens: ``әл-Фарабидің`` → әл-Фараби;
+* a foreign name with a particle between first name and surname: ``Мигель де Сервантестің`` → Мигель де Сервантес.
 
 Only the last word inflects (``Зәки Ахметовтің`` → Зәки Ахметов). A surname that names a street, a
-district or an institution is not a person here (``Ғұмаров көшесі``, ``Назарбаев Университеті``,
-``Гумилев атындағы``), nor is a gazetteer place or organisation.
+district, an institution, a building or an event is not a person here (``Ғұмаров көшесі``, ``Назарбаев
+Университеттің``, ``Ролан Гаррос аренасы``, ``Гумилев атындағы``), nor is the first of a list of names a head
+ends (``Головков, Абай және Гоголь көшелері``), nor a gazetteer place or organisation.
 """
 from __future__ import annotations
 
@@ -23,16 +25,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import regex
 
-from ..lang.kk.morph import base_form, case_suffix_pattern, patronymic_endings, plural_endings
+from ..lang.kk.morph import base_form, case_suffix_pattern, parses, patronymic_endings, plural_endings
 from ..lang.kk.tables import load_table
 from .heads import head_at, head_entity
-from .lexicon import (directions, first_names, is_common, list_joiners, looks_adjective, looks_non_name, name_particles,
+from .lexicon import (directions, event_nouns, first_names, heads, is_common, is_title, list_joiners, looks_adjective,
+                      looks_non_name, name_infixes, name_particles, named_places, too_particles,
                       is_patronymic, having_endings, kin_words, lookup, named_after,
-                      names_person_after, place_matches, saying_verbs, surname_strength)
+                      names_person_after, place_matches, saying_verbs, strip_possessive, surname_strength)
 from .text import NAME_WORD, TextInfo, Word, stop_words
 
 INITIALS_IN_WORD = regex.compile(r"^(?P<init>(?:\p{Lu}\.-?){1,2})(?P<sur>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)$")
@@ -93,7 +96,69 @@ def _blocked_after(info: TextInfo, w: Word) -> bool:
     nxt = info.next(w)
     if nxt is None or not info.adjacent(w, nxt):
         return False
-    return nxt.lower in named_after() or head_at(info, nxt) is not None
+    return nxt.lower in named_after() or names_thing_after(info, w)
+
+
+@lru_cache(maxsize=16384)
+def thing_noun(word: str) -> bool:
+    """A noun for a building, an open place or an event (``data/name_stop_words.tsv``, roles ``named_place`` and
+    ``event``) with the 3rd-person possessive, in any case form: ``аренасында``, ``шіркеуі``,
+    ``олимпиадасының``, ``турнирі``; after a name it says what the name names (``Ролан Гаррос аренасы``). Without
+    the possessive (``турнирде``, ``алаңға``) the noun says where a person was and is no such word."""
+    nouns = named_places() | event_nouns()
+    for p in parses(word.casefold()):
+        b = p.base
+        # шіркеу-і: after у the possessive is -і, which strip_possessive leaves (it reads у as a vowel)
+        for bare in (strip_possessive(b), b[:-1] if b[-1:] in ("ы", "і") and b[-2:-1] == "у" else b):
+            if bare != b and bare in nouns:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> Dict[str, str]:
+    """Every one-word head noun of ``data/name_heads.tsv``, possessive and bare form, with its entity."""
+    out = {}
+    for h in heads():
+        for form in (h.head, h.bare):
+            if form and " " not in form:
+                out.setdefault(form.casefold(), h.entity)
+    return out
+
+
+def capitalised_head(info: TextInfo, w: Word) -> Optional[str]:
+    """The entity of a head noun written with a capital inside a sentence, bare or with the possessive, in any
+    case form: it goes on with the name before it (``Назарбаев Университеттің``, ``Назарбаев Университет``:
+    the university, where a lower-case bare head after a name would be no name, ``кітапханаға``)."""
+    if not w.capitalised or info.starts_sentence(w) or w.text.isupper():
+        return None
+    words = _head_words()
+    for p in parses(w.lower):
+        if p.base in words:
+            return words[p.base]
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _genitive(low: str) -> bool:
+    """The case-folded word may be a genitive (``елдостың``, ``сапаровтың``)."""
+    return any(p.case_name == "genitive" for p in parses(low))
+
+
+def names_thing_after(info: TextInfo, w: Word) -> bool:
+    """The words after the name that ends at ``w`` make it the name of a place, a body or an event: a head noun
+    (``Ғұмаров көшесі``), a capitalised head (``Назарбаев Университеттің``), a noun for a building, an open place
+    or an event with the possessive (``Ролан Гаррос аренасында``, ``Абай алаңы``), also after one capitalised
+    adjective (``Перовск Қазан-Богородтық шіркеуі``). A name in the genitive owns what follows and stays a person
+    (``Елдостың орталығында`` 'at Eldos's centre')."""
+    nxt = info.next(w)
+    if nxt is None or not info.adjacent(w, nxt) or _genitive(w.lower):
+        return False
+    if head_at(info, nxt) is not None or capitalised_head(info, nxt) is not None or thing_noun(nxt.text):
+        return True
+    after = info.next(nxt)
+    return nxt.capitalised and looks_adjective(nxt.text) and after is not None and info.adjacent(nxt, after) \
+        and thing_noun(after.text)
 
 
 def _not_person_word(info: TextInfo, w: Word) -> bool:
@@ -168,8 +233,8 @@ def _full_name_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     cued = before is not None and info.adjacent(before, w) and names_person_after(before.text)
     if not is_first:
         # an unlisted first name only inside a sentence (not «Ұстаздары Жирмунский»), before a surname or
-        # after an office or profession (жазушы Смағұл Елубай)
-        if _not_person_word(info, w) or info.ordinary_word(w) or info.starts_sentence(w) \
+        # after an office or profession (жазушы Смағұл Елубай); an office word is none (басшысы Елбасы Нұрсұлтан ...)
+        if _not_person_word(info, w) or info.ordinary_word(w) or info.starts_sentence(w) or is_title(w.text) \
                 or not (_surname_like(info, nxt) or (cued and not info.ordinary_word(nxt))):
             return None
     if _nominative(info, w) != w.text:
@@ -233,8 +298,10 @@ def _surname_initials_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, 
 
 
 def _lone_surname(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A surname with a strong ending alone (``Достоевский``); not the first of a list of names that a head
+    ends (``Головков, Абай және Гоголь көшелері``: streets)."""
     if len(w.text) >= 5 and _surname_like(info, w) == "strong" and not info.ordinary_word(w) \
-            and not _blocked_after(info, w) and not _not_person_word(info, w):
+            and not _blocked_after(info, w) and not _not_person_word(info, w) and not _list_ends_in_head(info, w):
         return Person(w.start, w.end, _base(info, [w.text])), 1
     return None
 
@@ -322,6 +389,57 @@ def _particle_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
     return Person(w.start, w.end, _base(info, [w.text])), 1
 
 
+def _infix_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
+    """A first name, a lower-case particle (``data/name_stop_words.tsv``, role ``name_infix``) and a surname, as
+    foreign names are written: ``Мигель де Сервантестің`` → Мигель де Сервантес, ``Людвиг ван Бетховен``,
+    ``Ахмад бен Абдалла бен Заид`` (the particle again), and a last name that a capitalised particle opens
+    (``... бен Заид Әл Наһаян``, ``... Әл-Махмудпен``). ``де`` and ``да`` are also Kazakh 'too': not before a
+    first name or a word that a second 'too' follows (``Асқар да Болат та келді``), nor before a surname in a case
+    other than the genitive (``Ержан да Сапаровпен сөйлесті`` 'Yerzhan too spoke with Saparov')."""
+    particle = info.next(w)
+    kazakh_too = particle.lower in too_particles()
+    # a capitalised word first in a sentence opens the name only before a particle that is no Kazakh word (бен, фон)
+    if not (w.lower in first_names() or not ((kazakh_too and info.starts_sentence(w)) or info.ordinary_word(w)
+                                             or is_common(w.text))) \
+            or _not_person_word(info, w) or _nominative(info, w) != w.text:
+        return None
+    before = info.prev(w)
+    if before is not None and before.lower in name_infixes() and info.adjacent(before, w):
+        return None  # the middle of a longer name: Абдалла of Ахмад бен Абдалла бен Заид
+    parts, x = [w], w
+    while True:
+        particle = info.next(x)
+        name = info.next(particle) if particle is not None else None
+        if name is None or not info.adjacent(x, particle) or not info.adjacent(particle, name) \
+                or particle.lower not in name_infixes() or particle.text != particle.lower or not name.name_word \
+                or _not_person_word(info, name):
+            break
+        after = info.next(name)
+        if particle.lower in too_particles() and (
+                name.lower in first_names() or base_form(name.text, "person").casefold() in first_names()
+                or (after is not None and after.lower in too_particles())
+                or (_nominative(info, name) != name.text and not _genitive(name.lower))):
+            break  # 'too': Асқар да Болат та; Ержан да Сапаровпен (a surname only in the nominative or genitive)
+        parts += [particle, name]
+        x = name
+        if _nominative(info, name) != name.text:
+            break  # an inflected word ends the name
+    if len(parts) == 1:
+        return None
+    nxt = info.next(x)
+    if _nominative(info, x) == x.text and nxt is not None and info.adjacent(x, nxt) and nxt.capitalised:
+        first, _, rest = nxt.text.partition("-")
+        if first.casefold() in name_particles() and rest:
+            parts.append(nxt)  # Әл-Махмудпен
+        elif nxt.lower in name_particles():
+            last = info.next(nxt)
+            if last is not None and info.adjacent(nxt, last) and last.name_word:
+                parts += [nxt, last]  # Әл Наһаян
+    if _blocked_after(info, parts[-1]):
+        return None
+    return Person(parts[0].start, parts[-1].end, _base(info, [p.text for p in parts])), len(parts)
+
+
 def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
     info = info or TextInfo(text)
     not_name = stop_words().not_name
@@ -346,7 +464,8 @@ def find_persons(text: str, info: Optional[TextInfo] = None) -> List[Person]:
             nxt = info.next(w)
             adj = nxt is not None and info.adjacent(w, nxt)
             pair = adj and nxt.name_word
-            found = (pair and _surname_first_person(info, w)) \
+            found = (adj and nxt.lower in name_infixes() and _infix_person(info, w)) \
+                or (pair and _surname_first_person(info, w)) \
                 or (adj and len(nxt.text) <= 4 and _surname_initials_person(info, w)) \
                 or (pair and _full_name_person(info, w)) or (len(w.text) >= 5 and _lone_surname(info, w)) \
                 or (adj and _kin_word(nxt.lower) and _kin_person(info, w)) \

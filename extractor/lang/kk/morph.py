@@ -51,8 +51,9 @@ NAME_KINDS = ("person", "location", "org")
 @lru_cache(maxsize=1)
 def _surname_harmony() -> Dict[str, Tuple[str, ...]]:
     """Surname suffixes by how endings after them follow harmony (``data/surname_suffixes.tsv``)."""
-    out: Dict[str, Tuple[str, ...]] = {"before": (), "either": (), "patronymic": ()}
+    out: Dict[str, Tuple[str, ...]] = {"before": (), "either": (), "patronymic": (), "all": ()}
     for r in load_table("surname_suffixes"):
+        out["all"] += (r["suffix"],)
         if r["harmony"] in ("before", "either"):
             out[r["harmony"]] += (r["suffix"],)
         if r["patronymic"] == "yes":
@@ -313,9 +314,14 @@ def _case_allowed(p: Parse, kind: str, multiword: bool, is_head: Lexicon) -> boo
 
 def _risky(p: Parse, kind: str) -> bool:
     """Endings that are also how base forms of names end: strip them only for a known stem.
-    Toponyms in -ды/-ті (Теректі, Жезді, Қарағанды) look like accusatives."""
-    return kind != "person" and p.case_name == "accusative" and p.case.lower() in ("ды", "ді", "ты", "ті") \
-        and not p.poss
+    Toponyms in -ды/-ті (Теректі, Жезді, Қарағанды) look like accusatives, and so do surnames whose
+    nominative ends like one (``data/surname_suffixes.tsv``: Тілеуберді, Аманкелді)."""
+    if p.case_name != "accusative" or p.case.lower() not in ("ды", "ді", "ты", "ті") or p.poss:
+        return False
+    if kind != "person":
+        return True
+    word = (p.base + p.case).casefold()
+    return any(word.endswith(s) and s.endswith(p.case.casefold()) for s in _surname_harmony()["all"])
 
 
 def word_base(word: str, kind: str = "location", multiword: bool = False,
