@@ -117,9 +117,31 @@ def _item_before(info: TextInfo, first: Word, commas: bool) -> List[Word]:
             return []
     else:
         return []
-    if not _name_word(info, last) or base_form(last.text, "location") != last.text:
+    if not _name_word(info, last):
         return []
+    if base_form(last.text, "location") != last.text:
+        # a name that only looks like an ablative, between two names in the nominative before a plural head
+        # (Қаражал, Арыстан және Жаңатас кеніштері: the mine Арыстан, not 'from Арыс')
+        if not commas or not _ablative_look(last):
+            return []
+        before = _item_before(info, last, commas)
+        if not before or base_form(before[-1].text, "location") != before[-1].text:
+            return []
     return _with_front(info, [last])
+
+
+@lru_cache(maxsize=1)
+def _ablative_endings() -> frozenset:
+    """The ablative endings of ``data/case_endings.tsv`` (-тан, -ден, ...)."""
+    return frozenset(e.ending for e in ending_rows() if e.case == "ablative")
+
+
+def _ablative_look(w: Word) -> bool:
+    """Whether ``w`` reads as a name in the ablative (``Арыстан``: Арыс + -тан). Inside a list of names in the
+    nominative that share a plural head, such a word is a name of its own: an ablative item would break
+    the list's one case form (``Астанадан, Алматыдан және ...``: no list)."""
+    base = base_form(w.text, "location")
+    return w.text.startswith(base) and w.text[len(base):].casefold() in _ablative_endings()
 
 
 def _listed_place(words: List[Word], head: str, plural: bool) -> Optional[Place]:
@@ -500,10 +522,42 @@ def names_a_thing(info: TextInfo, start: int, end: int) -> bool:
         and head_entity(info, nxt) != "location" and not is_place_noun(nxt.text)
 
 
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset:
+    """The month names of ``data/months.tsv`` (қазан, наурыз, ...)."""
+    return frozenset(r["name"].casefold() for r in load_table("months"))
+
+
+@lru_cache(maxsize=1)
+def _month_units() -> frozenset:
+    """The word for 'month' after a month name (``data/date_words.tsv``, role ``month_unit``: қазан айында)."""
+    return frozenset(r["word"].casefold() for r in load_table("date_words") if r["role"] == "month_unit")
+
+
+_DAY_BEFORE = regex.compile(r"(?<![\p{N}.,:/-])\p{N}{1,2}[ \t]+$")
+_YEAR_AFTER = regex.compile(r"^,?[ \t]+[12]\p{N}{3}(?![\p{N}])")
+
+
+def month_not_place(info: TextInfo, start: int, end: int, name: str) -> bool:
+    """Whether the place ``name`` at ``start:end``, spelled like a month (``Қазан`` the city and the month
+    October, ``data/months.tsv``), is the month here: a day's number right before it (``31 Қазан``), a year
+    right after it (``Қазан, 2022``) or the word 'month' after it (``Қазан айында``). Without that evidence
+    the place stays (``Қазан қаласында``, ``Қазанда өтті``)."""
+    if name.casefold() not in _month_names():
+        return False
+    text = info.text
+    if _DAY_BEFORE.search(text, max(0, start - 8), start) or _YEAR_AFTER.match(text[end:end + 12]):
+        return True
+    w = info.word_ending_at(end)
+    nxt = info.next(w) if w is not None else None
+    return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised \
+        and strip_possessive(strip_endings(nxt.lower)) in _month_units()
+
+
 def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     """Places in ``text``; overlapping findings keep the longest. A place that opens an event's title
-    (``Азия чемпионатында``), names a currency (``АҚШ доллары``) or, quoted, a thing (``«Сарыарқа» газ
-    құбыры``) is none."""
+    (``Азия чемпионатында``), names a currency (``АҚШ доллары``), quoted, a thing (``«Сарыарқа» газ
+    құбыры``) or, spelled like a month, the month of a date (``31 Қазан, 2022``) is none."""
     info = info or TextInfo(text)
     found: List[Place] = []
     for g in find_gazetteer(text, info):
@@ -512,6 +566,8 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
         if g.entry.entity == "location" and names_currency(info, g.end):
             continue
         if g.entry.entity == "location" and names_a_thing(info, g.start, g.start + len(g.surface)):
+            continue
+        if g.entry.entity == "location" and month_not_place(info, g.start, g.end, g.entry.name):
             continue
         if g.entry.entity == "location":
             found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))
