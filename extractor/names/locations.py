@@ -26,6 +26,7 @@ from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at, head_entity, plural_head_noun, plural_place_heads
 from .lexicon import (called_place_nouns, called_words, canonical_location, directions, epithets, first_names, is_common,
+                      is_title,
                       is_currency_noun, is_event_noun, is_place_noun,
                       list_joiners, looks_adjective, lookup, place_matches, strip_possessive, settlement_nouns, speech_verbs,
                       surname_strength)
@@ -76,9 +77,32 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
         if p2 is not None and info.adjacent(p2, prev) and p2.capitalised and p2.lower in first_names() \
                 and surname_strength(prev.text) and lookup(prev.text, "location") is None:  # not Сәтбаев қаласы
             words = [p2, prev]
+        elif p2 is not None and _two_word_name(info, p2, prev):  # Ролан Гаррос аренасы
+            words = [p2, prev]
     else:
         return []
     return _with_front(info, words)
+
+
+def _unknown_name_word(info: TextInfo, w: Word) -> bool:
+    """A capitalised word in its base form that no table knows, written as a name (``Гаррос``,
+    ``Қазан-Богородтық``; not an abbreviation such as ``ЖШС``): no place, organisation, surname, title, first
+    word of a sentence nor ordinary word."""
+    return _name_word(info, w) and not w.latin and not info.starts_sentence(w) \
+        and all(part[:1].isupper() and part[1:].islower() for part in w.text.split("-")) \
+        and base_form(w.text, "location") == w.text and not place_matches(w.text) \
+        and lookup(w.text, "org") is None and not surname_strength(w.text) and not is_title(w.text) \
+        and w.lower not in directions() and w.lower not in epithets()
+
+
+def _two_word_name(info: TextInfo, first: Word, second: Word) -> bool:
+    """Whether ``first second`` before a place's head is one name of two words that no table knows: a
+    foreign person's whole name (``Ролан Гаррос аренасы``), a town's name before a dedication (``Перовск
+    Қазан-Богородтық шіркеуі``). Each word is an unknown name in the nominative inside the sentence, so a
+    known place (``Ресейдің Барнауыл``, ``Алматы Абай``), a surname (``Тоқаев Абай даңғылында``), an
+    inflected word or a sentence's first word before the name stays out."""
+    return info.adjacent(first, second) and first.capitalised and _unknown_name_word(info, first) \
+        and _unknown_name_word(info, second)
 
 
 def _with_front(info: TextInfo, words: List[Word]) -> List[Word]:
