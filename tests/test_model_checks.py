@@ -129,6 +129,12 @@ def test_a_place_before_a_currency_word_names_the_currency():
     assert checked("Кеше АҚШ делегациясы келді.", "АҚШ", "location") == ("location", "АҚШ")
 
 
+def test_a_place_spelled_like_a_month_inside_a_date_is_the_month():
+    assert checked("Мақала 31 Қазан, 2022 жарияланды.", "Қазан", "location") is None
+    assert checked("Жиналыс Қазан айының соңында өтеді.", "Қазан", "location") is None
+    assert checked("Команда Қазанда ойнады.", "Қазанда", "location") == ("location", "Қазанда")
+
+
 def test_a_place_head_makes_a_place_and_a_head_inside_a_person_drops_it():
     assert checked("Делегация Түркістан облысының әкімдігіне барды.", "Түркістан облысының", "org") == \
         ("location", "Түркістан облысының")

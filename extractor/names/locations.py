@@ -26,6 +26,7 @@ from ..spans import keep_longest
 from .gazetteer import find_gazetteer
 from .heads import HeadMatch, find_heads, head_at, head_entity, plural_head_noun, plural_place_heads
 from .lexicon import (called_place_nouns, called_words, canonical_location, directions, epithets, first_names, is_common,
+                      is_title,
                       is_currency_noun, is_event_noun, is_place_noun,
                       list_joiners, looks_adjective, lookup, place_matches, strip_possessive, settlement_nouns, speech_verbs,
                       surname_strength)
@@ -76,9 +77,32 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
         if p2 is not None and info.adjacent(p2, prev) and p2.capitalised and p2.lower in first_names() \
                 and surname_strength(prev.text) and lookup(prev.text, "location") is None:  # not Сәтбаев қаласы
             words = [p2, prev]
+        elif p2 is not None and _two_word_name(info, p2, prev):  # Ролан Гаррос аренасы
+            words = [p2, prev]
     else:
         return []
     return _with_front(info, words)
+
+
+def _unknown_name_word(info: TextInfo, w: Word) -> bool:
+    """A capitalised word in its base form that no table knows, written as a name (``Гаррос``,
+    ``Қазан-Богородтық``; not an abbreviation such as ``ЖШС``): no place, organisation, surname, title, first
+    word of a sentence nor ordinary word."""
+    return _name_word(info, w) and not w.latin and not info.starts_sentence(w) \
+        and all(part[:1].isupper() and part[1:].islower() for part in w.text.split("-")) \
+        and base_form(w.text, "location") == w.text and not place_matches(w.text) \
+        and lookup(w.text, "org") is None and not surname_strength(w.text) and not is_title(w.text) \
+        and w.lower not in directions() and w.lower not in epithets()
+
+
+def _two_word_name(info: TextInfo, first: Word, second: Word) -> bool:
+    """Whether ``first second`` before a place's head is one name of two words that no table knows: a
+    foreign person's whole name (``Ролан Гаррос аренасы``), a town's name before a dedication (``Перовск
+    Қазан-Богородтық шіркеуі``). Each word is an unknown name in the nominative inside the sentence, so a
+    known place (``Ресейдің Барнауыл``, ``Алматы Абай``), a surname (``Тоқаев Абай даңғылында``), an
+    inflected word or a sentence's first word before the name stays out."""
+    return info.adjacent(first, second) and first.capitalised and _unknown_name_word(info, first) \
+        and _unknown_name_word(info, second)
 
 
 def _with_front(info: TextInfo, words: List[Word]) -> List[Word]:
@@ -117,9 +141,31 @@ def _item_before(info: TextInfo, first: Word, commas: bool) -> List[Word]:
             return []
     else:
         return []
-    if not _name_word(info, last) or base_form(last.text, "location") != last.text:
+    if not _name_word(info, last):
         return []
+    if base_form(last.text, "location") != last.text:
+        # a name that only looks like an ablative, between two names in the nominative before a plural head
+        # (Қаражал, Арыстан және Жаңатас кеніштері: the mine Арыстан, not 'from Арыс')
+        if not commas or not _ablative_look(last):
+            return []
+        before = _item_before(info, last, commas)
+        if not before or base_form(before[-1].text, "location") != before[-1].text:
+            return []
     return _with_front(info, [last])
+
+
+@lru_cache(maxsize=1)
+def _ablative_endings() -> frozenset:
+    """The ablative endings of ``data/case_endings.tsv`` (-тан, -ден, ...)."""
+    return frozenset(e.ending for e in ending_rows() if e.case == "ablative")
+
+
+def _ablative_look(w: Word) -> bool:
+    """Whether ``w`` reads as a name in the ablative (``Арыстан``: Арыс + -тан). Inside a list of names in the
+    nominative that share a plural head, such a word is a name of its own: an ablative item would break
+    the list's one case form (``Астанадан, Алматыдан және ...``: no list)."""
+    base = base_form(w.text, "location")
+    return w.text.startswith(base) and w.text[len(base):].casefold() in _ablative_endings()
 
 
 def _listed_place(words: List[Word], head: str, plural: bool) -> Optional[Place]:
@@ -500,10 +546,42 @@ def names_a_thing(info: TextInfo, start: int, end: int) -> bool:
         and head_entity(info, nxt) != "location" and not is_place_noun(nxt.text)
 
 
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset:
+    """The month names of ``data/months.tsv`` (қазан, наурыз, ...)."""
+    return frozenset(r["name"].casefold() for r in load_table("months"))
+
+
+@lru_cache(maxsize=1)
+def _month_units() -> frozenset:
+    """The word for 'month' after a month name (``data/date_words.tsv``, role ``month_unit``: қазан айында)."""
+    return frozenset(r["word"].casefold() for r in load_table("date_words") if r["role"] == "month_unit")
+
+
+_DAY_BEFORE = regex.compile(r"(?<![\p{N}.,:/-])\p{N}{1,2}[ \t]+$")
+_YEAR_AFTER = regex.compile(r"^,?[ \t]+[12]\p{N}{3}(?![\p{N}])")
+
+
+def month_not_place(info: TextInfo, start: int, end: int, name: str) -> bool:
+    """Whether the place ``name`` at ``start:end``, spelled like a month (``Қазан`` the city and the month
+    October, ``data/months.tsv``), is the month here: a day's number right before it (``31 Қазан``), a year
+    right after it (``Қазан, 2022``) or the word 'month' after it (``Қазан айында``). Without that evidence
+    the place stays (``Қазан қаласында``, ``Қазанда өтті``)."""
+    if name.casefold() not in _month_names():
+        return False
+    text = info.text
+    if _DAY_BEFORE.search(text, max(0, start - 8), start) or _YEAR_AFTER.match(text[end:end + 12]):
+        return True
+    w = info.word_ending_at(end)
+    nxt = info.next(w) if w is not None else None
+    return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised \
+        and strip_possessive(strip_endings(nxt.lower)) in _month_units()
+
+
 def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     """Places in ``text``; overlapping findings keep the longest. A place that opens an event's title
-    (``Азия чемпионатында``), names a currency (``АҚШ доллары``) or, quoted, a thing (``«Сарыарқа» газ
-    құбыры``) is none."""
+    (``Азия чемпионатында``), names a currency (``АҚШ доллары``), quoted, a thing (``«Сарыарқа» газ
+    құбыры``) or, spelled like a month, the month of a date (``31 Қазан, 2022``) is none."""
     info = info or TextInfo(text)
     found: List[Place] = []
     for g in find_gazetteer(text, info):
@@ -512,6 +590,8 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
         if g.entry.entity == "location" and names_currency(info, g.end):
             continue
         if g.entry.entity == "location" and names_a_thing(info, g.start, g.start + len(g.surface)):
+            continue
+        if g.entry.entity == "location" and month_not_place(info, g.start, g.end, g.entry.name):
             continue
         if g.entry.entity == "location":
             found.append(Place(g.start, g.end, g.entry.name if not g.entry.latin else g.surface, "gazetteer"))

@@ -69,7 +69,7 @@ from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, i
                       is_place_noun, is_thing_noun, is_title, list_joiners, lookup, report_verbs,
                       having_endings, named_after, place_matches, speech_verbs, strip_possessive,
                       surname_strength)
-from .locations import names_a_thing
+from .locations import month_not_place, names_a_thing
 from .persons import capitalised_head, names_thing_after, thing_noun
 from .text import TextInfo, Word, stop_words
 
@@ -386,6 +386,13 @@ def _before_currency(info: TextInfo, w: Word) -> bool:
     return nxt is not None and info.adjacent(w, nxt) and not nxt.capitalised and is_currency_noun(nxt.text)
 
 
+def _month_of_date(info: TextInfo, words: List[Word]) -> bool:
+    """A one-word place spelled like a month that is the month of a date here (``31 Қазан, 2022``,
+    ``Қазан айында``; :func:`.locations.month_not_place`)."""
+    return len(words) == 1 and month_not_place(info, words[0].start, words[0].end,
+                                                base_form(words[0].text, "location"))
+
+
 def person_words(names: Iterable[str]) -> FrozenSet[str]:
     """The casefolded words of people's names (``Хорхе Мендес`` → хорхе, мендес)."""
     out = set()
@@ -505,6 +512,8 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         if other is not None:
             return None if other == "none" else replace(span, kind=other)
         return replace(span, kind=last_head) if last_head else span
+    if span.kind == "location" and _month_of_date(info, words):
+        return None  # 31 Қазан, 2022: the month October, not the city Kazan
     if span.kind == "location" and _before_currency(info, words[-1]):
         return None  # АҚШ долларының бағасы: the currency's name, no place
     if span.kind == "location" and _inside_title(info, words):

@@ -1,5 +1,6 @@
 """Dates without a year word before them: 15 қараша 2018 ж., 15 қарашада, 29 қазан күні, қарашаның
-10-нынан, желтоқсанында, қараша айының ортасына, қаңтар-қазан айларында, бірінші тоқсанда, 15.11.2018.
+10-нынан, желтоқсанында, қараша айының ортасына, қаңтар-қазан айларында, бірінші тоқсанда, 15.11.2018,
+15-11-2018.
 
 A day or month without a year takes the publish year (relative); a span of months, a quarter or a half
 without a year takes the year the text spoke of last (else the publish year, relative).
@@ -31,8 +32,8 @@ MONTH_SPAN = rf"(?P<m1>{MONTH_STEMS})(?:[\p{{L}}]*){HYPHEN}{month_word('mw', 'm'
 QUARTER = rf"{ordinal()}{ORDINAL_GAP}(?P<qw>{QUARTER_WORD})"
 # бірінші жартыжылдықта (but not "екінші жартысында", which needs a year: halves of anything)
 HALF = rf"{ordinal()}{ORDINAL_GAP}(?P<hw>{HALF_YEAR_WORD})"
-# 15.11.2018, 15/11/2018, 2018-11-15 (perhaps with ж./жылы after)
-NUMERIC = (rf"(?:(?<![\p{{N}}.,/-])(?P<d>[0-3]?[0-9])(?P<sep>[./])(?P<mo>[01]?[0-9])(?P=sep)(?P<y>[12][0-9]{{3}})"
+# 15.11.2018, 15/11/2018, 15-11-2018, 2018-11-15 (perhaps with ж./жылы after)
+NUMERIC = (rf"(?:(?<![\p{{N}}.,/-])(?P<d>[0-3]?[0-9])(?P<sep>[./-])(?P<mo>[01]?[0-9])(?P=sep)(?P<y>[12][0-9]{{3}})"
            rf"|(?<![\p{{N}}.,/-])(?P<y>[12][0-9]{{3}})-(?P<mo>[01][0-9])-(?P<d>[0-3][0-9])){NO_DIGIT_AFTER}"
            rf"(?:{SP}(?P<yw>{YEAR_WORD}))?")
 

@@ -153,7 +153,8 @@ class RelativeWord:
     unit: str  # year | month | quarter | day
     offset: int
     inflected: bool
-    # the attributive -ғы/-гі alone makes an adjective, no date (бүгінгі жастар); other endings are read
+    # the attributive -ғы/-гі alone makes an adjective, no date (бүгінгі жастар), and the 3rd-person possessive
+    # the noun 'the present' (өткені мен бүгінін); other endings are read
     adjective_no_date: bool = False
 
 
@@ -171,7 +172,7 @@ def relative_pattern(unit: str) -> str:
         body = GAP.join(regex.escape(p) for p in w.phrase.split(" "))
         if w.inflected:
             if w.adjective_no_date:
-                body += f"(?!{alternation(endings_of('relative'))}{WORD_END})"
+                body += f"(?!{alternation(endings_of('relative'))}{WORD_END}|{alternation(endings_of('possessive3'))})"
             body += no_derivation() + chain()
         alts.append(body)
     return f"{WORD_START}(?:{'|'.join(alts)}){WORD_END}"
