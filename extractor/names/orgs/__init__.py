@@ -36,6 +36,7 @@ from ...spans import SpanIndex, keep_longest
 from ..lexicon import lookup
 from ..text import TextInfo, text_info
 from .finding import OrgFinding
+from .clubs import find_clubs
 from .headed import find_head_orgs
 from .legal import find_legal_orgs
 from .listed import find_listed_orgs
@@ -47,13 +48,21 @@ QUOTE_MARKS = "«\"“„"
 
 # the grammar: every rule, in no particular order (overlaps are settled by rank)
 RULES = (find_legal_orgs, find_head_orgs, find_listed_quotes, find_numbered_orgs, find_listed_orgs,
-         find_media_sources)
+         find_media_sources, find_clubs)
 
 
 def clean_name(name: str) -> str:
     """Quotes off and spaces single: ``«Алтын Дән»`` → Алтын Дән."""
     return " ".join(name.replace("«", " ").replace("»", " ").replace('"', " ").replace("“", " ")
                     .replace("”", " ").split())
+
+
+def _quoted(info: TextInfo, o: OrgFinding) -> bool:
+    """Whether the finding starts with a quotation mark or is the text of a quotation (``«Астана»``)."""
+    if info.text[o.start] in QUOTE_MARKS:
+        return True
+    q = info.in_quote(o.start)
+    return q is not None and q.inner_start == o.start
 
 
 def _rank(m: Mention) -> tuple:
@@ -68,7 +77,7 @@ def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
         for o in rule(info):
             name = clean_name(o.name)
             # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы)
-            if name and (info.text[o.start] in QUOTE_MARKS or lookup(name, "location") is None):
+            if name and (_quoted(info, o) or lookup(name, "location") is None):
                 found.append(Mention("org", o.start, o.end, {"name": name, "legal_form": o.legal_form}, "rule"))
     kept = keep_longest(found, rank=_rank)
     return propagate_legal_forms(sorted(kept + inflected_quotes(info, kept), key=lambda m: m.start))

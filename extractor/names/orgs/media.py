@@ -23,7 +23,7 @@ import regex
 
 from ...lang.kk.morph import base_form
 from ...lang.kk.tables import load_table
-from ..lexicon import first_names, lookup
+from ..lexicon import country_prefixes, first_names, lookup
 from ..text import TextInfo, Word
 from .finding import OrgFinding
 
@@ -70,14 +70,23 @@ def _domain_finding(m: regex.Match) -> Optional[OrgFinding]:
     return OrgFinding(m.start(), m.end(), name)
 
 
+def _line_alone(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` is all its line holds."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:len(text) if line_end < 0 else line_end].strip()
+
+
 def find_domains(info: TextInfo) -> List[OrgFinding]:
-    """Every domain used as a name in the text (``Ortalyq.kz``, ``kazlenta.kz``, ``Tengrinews.kz-тің``)."""
+    """Every domain used as a name in the text (``Ortalyq.kz``, ``kazlenta.kz``, ``Tengrinews.kz-тің``). One
+    in lower case is written as a name inside a sentence (``деп хабарлайды kazlenta.kz тілшісі``); alone on
+    its line it is a link pasted under the text, no name (``inform.kz``; but ``Ortalyq.kz`` is one)."""
     if "." not in info.text:
         return []
     out = []
     for m in domain_pattern().finditer(info.text):
         f = _domain_finding(m)
-        if f is not None:
+        if f is not None and not (f.name[:1].islower() and _line_alone(info.text, f.start, f.end)):
             out.append(f)
     return out
 
@@ -120,7 +129,7 @@ def _source_after(info: TextInfo, w: Word) -> Optional[OrgFinding]:
 
 def _agency_word(w: Word) -> Optional[OrgFinding]:
     text = w.text.split("-")[0] if "-" in w.text else w.text  # ҚазТАГ-тың → ҚазТАГ
-    if AGENCY_WORD.match(text) and lookup(text, "location") is None:
+    if AGENCY_WORD.match(text) and text.casefold() not in country_prefixes() and lookup(text, "location") is None:
         return OrgFinding(w.start, w.end, text)
     return None
 
@@ -159,6 +168,9 @@ def _after_report(info: TextInfo, last: Word) -> Optional[OrgFinding]:
             name = _without_ending(info.text[run[0].start:run[-1].end])
             return OrgFinding(run[0].start, run[-1].end, " ".join(name.split()))
         return None
+    nxt = info.next(first)
+    if nxt is not None and info.adjacent(first, nxt) and nxt.capitalised:
+        return None  # the name goes on: деп хабарлайды ҚР Сыртқы істер министрлігі (read by the head rule)
     return _agency_word(first)
 
 
