@@ -57,14 +57,6 @@ def clean_name(name: str) -> str:
                     .replace("”", " ").split())
 
 
-def _quoted(info: TextInfo, o: OrgFinding) -> bool:
-    """Whether the finding starts with a quotation mark or is the text of a quotation (``«Астана»``)."""
-    if info.text[o.start] in QUOTE_MARKS:
-        return True
-    q = info.in_quote(o.start)
-    return q is not None and q.inner_start == o.start
-
-
 def _rank(m: Mention) -> tuple:
     return (m.attrs.get("legal_form") is None, -m.length, m.start)
 
@@ -76,8 +68,9 @@ def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
     for rule in RULES:
         for o in rule(info):
             name = clean_name(o.name)
-            # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы)
-            if name and (_quoted(info, o) or lookup(name, "location") is None):
+            # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы) or
+            # a club (orgs.clubs reads a quoted city in a sports text as the club)
+            if name and (rule is find_clubs or info.text[o.start] in QUOTE_MARKS or lookup(name, "location") is None):
                 found.append(Mention("org", o.start, o.end, {"name": name, "legal_form": o.legal_form}, "rule"))
     kept = keep_longest(found, rank=_rank)
     return propagate_legal_forms(sorted(kept + inflected_quotes(info, kept), key=lambda m: m.start))

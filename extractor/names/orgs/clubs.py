@@ -15,7 +15,9 @@ In a text with a sports word (``data/sports_words.tsv``, role ``sport``: фут�
 * a quoted name followed by a word for a place named after it (role ``not_club``: «Астана» стадионында) is
   none.
 
-The span is the quoted text; the name its nominative base form.
+The span is the quoted text when it is the name, the whole quotation when the quotes hold an ending
+(``«Тобылы»``, as :func:`extractor.names.orgs.inflected_quotes` writes ``«Қайратқа»``); the name is the
+nominative base form.
 """
 from __future__ import annotations
 
@@ -151,4 +153,10 @@ def find_clubs(info: TextInfo) -> List[OrgFinding]:
                 if i not in names and _name_like(q) and not _names_a_place(info, q):
                     names[i] = base_form(q.text, "org")
         k = j + 1
-    return [OrgFinding(quotes[k].inner_start, quotes[k].inner_end, name) for k, name in sorted(names.items())]
+    out = []
+    for k, name in sorted(names.items()):
+        q = quotes[k]
+        # the quotation's text when it is the name; the whole quotation when it holds an ending (as
+        # orgs.inflected_quotes writes «Қайратқа»)
+        out.append(OrgFinding(q.inner_start, q.inner_end, name) if q.text == name else OrgFinding(q.start, q.end, name))
+    return out

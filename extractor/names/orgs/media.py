@@ -12,7 +12,8 @@ annotation.md: news pages named as publishers are organisations. Two rules, thei
   ``Azattyq Rýhy тілшісі``, ``ҚазТАГ хабарлауынша``, ``Reuters-ке сілтеме жасап``), when it is written as
   a publisher's name is: quoted, a run of capitalised Latin-script words, a domain, or one Cyrillic word
   with capitals inside or all in capitals (``ҚазТАГ``, ``ТАСС``). A Cyrillic name written as a person's is
-  none (``деп хабарлады Раушан Ластаева``), and neither is a Latin one that opens with a first name.
+  none (``деп хабарлады Раушан Ластаева``), and neither is a Latin one that opens with a first name of
+``data/first_names.tsv`` (a Latin spelling of a Kazakh first name is not known there: a limit).
 """
 from __future__ import annotations
 
