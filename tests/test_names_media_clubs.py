@@ -110,3 +110,16 @@ def test_a_place_named_after_a_club_is_no_club():
 def test_the_ending_inside_the_quotes_takes_the_whole_quotation():
     text = "Хоккейден «Барысқа» жанкүйерлер қолдау көрсетті."
     assert ("«Барысқа»", "Барыс") in orgs(text)
+
+
+def test_a_quoted_name_after_its_city_that_ends_the_clause_is_a_club():
+    text = "Футболдан бірінші лигада шымкенттік «Жас қыран», елордалық «Көк бөрі» ойнады."
+    assert [f.name for f in find_clubs(text_info(text))] == ["Жас қыран", "Көк бөрі"]
+
+
+@pytest.mark.parametrize("text", [
+    "Хоккейден алматылық «Жас қыран» жеңді.",  # not in the table, and a verb follows: unknown
+    "Футболдан халықаралық «Жас қыран», «Көк бөрі» жарыстары өтті.",  # халықаралық is made from no place
+])
+def test_no_club_from_a_city_adjective_where_the_name_goes_on_or_no_city_is_said(text):
+    assert find_clubs(text_info(text)) == []

@@ -12,6 +12,8 @@ In a text with a sports word (``data/sports_words.tsv``, role ``sport``: фут�
 * a quoted name listed with a club (joined by a comma or a joiner, a city adjective or genitive between
   allowed) is a club too, and so is one right before a club word (role ``club_word``: клубы, командасы)
   that follows a list;
+* a quoted name after its city (an adjective made from a place or a place in the genitive) that ends its
+  clause or is followed by a club word is a club: ``шымкенттік «Жас қыран», ...``;
 * a quoted name followed by a word for a place named after it (role ``not_club``: «Астана» стадионында) is
   none.
 
@@ -50,13 +52,13 @@ def _club_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _words() -> Tuple[Tuple[str, ...], FrozenSet[str], Tuple[str, ...]]:
-    roles: Dict[str, list] = {"sport": [], "club_word": [], "not_club": []}
+def _words() -> Tuple[Tuple[str, ...], FrozenSet[str], Tuple[str, ...], FrozenSet[str]]:
+    roles: Dict[str, list] = {"sport": [], "club_word": [], "not_club": [], "city_noun": []}
     for r in load_table("sports_words"):
         if r["role"] not in roles:
             raise ValueError(f"sports_words.tsv: unknown role {r['role']!r} for {r['word']!r}")
         roles[r["role"]].append(r["word"].casefold())
-    return tuple(roles["sport"]), frozenset(roles["club_word"]), tuple(roles["not_club"])
+    return tuple(roles["sport"]), frozenset(roles["club_word"]), tuple(roles["not_club"]), frozenset(roles["city_noun"])
 
 
 def club_name(quoted: str) -> Optional[str]:
@@ -101,11 +103,13 @@ def _names_a_place(info: TextInfo, q: Quote) -> bool:
 
 
 def _owner_word(info: TextInfo, text: str) -> bool:
-    """A city before a club's name: an adjective made from a place (``алматылық``, ``елордалық``) or a place
-    in the genitive (``Павлодардың``)."""
+    """A city before a club's name: an adjective made from a place of the gazetteer or a city noun
+    (``алматылық``, ``шымкенттік``, ``елордалық``; not ``халықаралық``) or a place in the genitive
+    (``Павлодардың``)."""
     m = PLACE_ADJECTIVE.match(text)
     if m is not None:
-        return True
+        base = m.group("base")
+        return base in _words()[3] or lookup(base[:1].upper() + base[1:], "location") is not None
     return text[:1].isupper() and text.endswith(("ның", "нің", "дың", "дің", "тың", "тің")) \
         and lookup(base_form(text, "location"), "location") is not None
 
@@ -140,6 +144,13 @@ def find_clubs(info: TextInfo) -> List[OrgFinding]:
         name = club_name(q.text)
         if name is not None:
             names[k] = name
+    for k, q in enumerate(quotes):  # a city before a quoted name that ends its clause: алматылық «Жас қыран»,
+        if k in names or not _name_like(q) or _names_a_place(info, q):
+            continue
+        before = info.text[:q.start].split()
+        after = _word_after(info, q)
+        if before and _owner_word(info, before[-1]) and (after is None or _club_word(after)):
+            names[k] = base_form(q.text, "org")
     # a list with one club is a list of clubs; a club word after a list holds for all of it
     k = 0
     while k < len(quotes):
