@@ -123,3 +123,14 @@ def test_a_quoted_name_after_its_city_that_ends_the_clause_is_a_club():
 ])
 def test_no_club_from_a_city_adjective_where_the_name_goes_on_or_no_city_is_said(text):
     assert find_clubs(text_info(text)) == []
+
+
+def test_a_quoted_title_with_a_noun_after_it_is_no_publisher():
+    text = "Ел тарихы туралы деп жазды «Көне дала» кітабында."
+    assert find_media_sources(text_info(text)) == []
+    assert names("Тарих туралы деп жазды «Көне дала» тілшісі.") == ["Көне дала"]
+
+
+def test_the_teams_of_a_match_are_clubs():
+    text = "Футболдан «Жас қыран» – «Тобыл» матчы 1:1 есебімен аяқталды."
+    assert [f.name for f in find_clubs(text_info(text))] == ["Жас қыран", "Тобыл"]

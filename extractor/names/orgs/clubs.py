@@ -52,13 +52,14 @@ def _club_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _words() -> Tuple[Tuple[str, ...], FrozenSet[str], Tuple[str, ...], FrozenSet[str]]:
-    roles: Dict[str, list] = {"sport": [], "club_word": [], "not_club": [], "city_noun": []}
+def _words() -> Tuple[Tuple[str, ...], FrozenSet[str], Tuple[str, ...], FrozenSet[str], FrozenSet[str]]:
+    roles: Dict[str, list] = {"sport": [], "club_word": [], "not_club": [], "city_noun": [], "versus": []}
     for r in load_table("sports_words"):
         if r["role"] not in roles:
             raise ValueError(f"sports_words.tsv: unknown role {r['role']!r} for {r['word']!r}")
         roles[r["role"]].append(r["word"].casefold())
-    return tuple(roles["sport"]), frozenset(roles["club_word"]), tuple(roles["not_club"]), frozenset(roles["city_noun"])
+    return (tuple(roles["sport"]), frozenset(roles["club_word"]), tuple(roles["not_club"]), frozenset(roles["city_noun"]),
+            frozenset(roles["versus"]))
 
 
 def club_name(quoted: str) -> Optional[str]:
@@ -115,8 +116,8 @@ def _owner_word(info: TextInfo, text: str) -> bool:
 
 
 def _joined(info: TextInfo, a: Quote, b: Quote) -> bool:
-    """Whether quotation ``b`` follows ``a`` in one list: a comma or a joiner between, and a city before
-    ``b`` allowed (``«Ертіс» және «Ақтөбе»``, ``«Қайрат», семейлік «Елімай»``, ``«Тобылы» мен Қарағандының
+    """Whether quotation ``b`` follows ``a`` in one list: a comma, a joiner or the dash of a match between
+    (``«Қайрат» – «Жас қыран»``), and a city before ``b`` allowed (``«Ертіс» және «Ақтөбе»``, ``«Қайрат», семейлік «Елімай»``, ``«Тобылы» мен Қарағандының
     «Шахтері»``)."""
     gap = info.text[a.end:b.start].split()
     if gap and gap[-1] not in (",",) and _owner_word(info, gap[-1]):
@@ -126,7 +127,7 @@ def _joined(info: TextInfo, a: Quote, b: Quote) -> bool:
     joined = " ".join(gap)
     if joined.startswith(","):
         joined = joined[1:].strip()
-    return joined == "" or joined.casefold() in list_joiners()
+    return joined == "" or joined.casefold() in list_joiners() or joined in _words()[4]
 
 
 def _name_like(q: Quote) -> bool:

@@ -145,7 +145,22 @@ def _quoted(q) -> Optional[OrgFinding]:
 
 
 def _after_report(info: TextInfo, last: Word) -> Optional[OrgFinding]:
-    """The publisher's name right after a reporting construction that ends with ``last``."""
+    """The publisher's name right after a reporting construction that ends with ``last``, when the name ends
+    its clause or a word of role ``source_after`` follows (``деп жазады «Дала» тілшісі``); a name with a
+    lower-case word after it is something else (``деп жазды «Абай жолы» романында``: a book)."""
+    f = _name_after_report(info, last)
+    if f is None:
+        return None
+    j = f.end
+    while j < len(info.text) and info.text[j] in " \t»\"”":
+        j += 1
+    nxt = info.word_at(j) if j < len(info.text) and info.text[j].isalpha() else None
+    if nxt is not None and not nxt.capitalised and nxt.lower not in _words()[2]:
+        return None
+    return f
+
+
+def _name_after_report(info: TextInfo, last: Word) -> Optional[OrgFinding]:
     pos = last.end
     while pos < len(info.text) and info.text[pos] in " \t":
         pos += 1
