@@ -148,9 +148,10 @@ def find_clubs(info: TextInfo) -> List[OrgFinding]:
     for k, q in enumerate(quotes):  # a city before a quoted name that ends its clause: алматылық «Жас қыран»,
         if k in names or not _name_like(q) or _names_a_place(info, q):
             continue
-        before = info.text[:q.start].split()
+        i = info.word_index_at(q.start) - 1  # the word before the quotation, spaces only between
+        before = info.words[i] if i >= 0 and not info.text[info.words[i].end:q.start].strip() else None
         after = _word_after(info, q)
-        if before and _owner_word(info, before[-1]) and (after is None or _club_word(after)):
+        if before is not None and _owner_word(info, before.text) and (after is None or _club_word(after)):
             names[k] = base_form(q.text, "org")
     # a list with one club is a list of clubs; a club word after a list holds for all of it
     k = 0

@@ -63,6 +63,12 @@ def domain_pattern() -> regex.Pattern:
         r"(?![\p{L}\p{N}/@_\\-]|\.[\p{L}\p{N}])" % tlds, regex.IGNORECASE | regex.VERSION1)
 
 
+@lru_cache(maxsize=1)
+def _tld_pattern() -> regex.Pattern:
+    tlds = "|".join(sorted((regex.escape(t) for t in _words()[0]), key=len, reverse=True))
+    return regex.compile(r"(?<=[\p{L}\p{N}])\.(?:%s)(?![\p{L}\p{N}])" % tlds, regex.IGNORECASE)
+
+
 def _domain_finding(m: regex.Match) -> Optional[OrgFinding]:
     name = m.group("name")
     first = name.split(".")[0]
@@ -82,10 +88,16 @@ def find_domains(info: TextInfo) -> List[OrgFinding]:
     """Every domain used as a name in the text (``Ortalyq.kz``, ``kazlenta.kz``, ``Tengrinews.kz-тің``). One
     in lower case is written as a name inside a sentence (``деп хабарлайды kazlenta.kz тілшісі``); alone on
     its line it is a link pasted under the text, no name (``inform.kz``; but ``Ortalyq.kz`` is one)."""
-    if "." not in info.text:
-        return []
     out = []
-    for m in domain_pattern().finditer(info.text):
+    text, pattern, done = info.text, domain_pattern(), -1
+    for t in _tld_pattern().finditer(text):  # a top-level domain first (rare), then the name that ends in it
+        start = t.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
+            start -= 1
+        m = pattern.match(text, start) if start > done else None
+        if m is None:
+            continue
+        done = m.end()
         f = _domain_finding(m)
         if f is not None and not (f.name[:1].islower() and _line_alone(info.text, f.start, f.end)):
             out.append(f)
@@ -195,11 +207,14 @@ def find_media_sources(info: TextInfo) -> List[OrgFinding]:
     out = find_domains(info)
     _, reports, after = _words()
     words = info.words
+    firsts = {r[0] for r in reports}
     for k, w in enumerate(words):
         if w.lower in after:
             f = _source_after(info, w)
             if f is not None:
                 out.append(f)
+        if w.lower not in firsts:
+            continue
         for r in reports:
             if w.lower == r[0] and k + len(r) <= len(words) \
                     and all(words[k + j].lower == r[j] for j in range(1, len(r))) \
