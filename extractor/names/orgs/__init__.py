@@ -13,8 +13,11 @@ The grammar is a list of small rules, each a function ``TextInfo -> [OrgFinding]
   units by number (``5517 әскери бөлімі``);
 * :mod:`.listed` the gazetteer's organisations and the official abbreviations
   (``data/org_abbreviations.tsv``: ``ІІМ-нің``, ``ТЖМ``), an abbreviated body after its region
-  (``ШҚО МКД``), web sites named as sources (``Tengrinews.kz``) and the agency of a dateline
-  (``ТАРАЗ. Kazinform —``).
+  (``ШҚО МКД``) and the agency of a dateline (``ТАРАЗ. Kazinform —``);
+* :mod:`.media` publishers named as sources: a web domain used as a name (``Ulysmedia.kz``, ``kazlenta.kz``)
+  and a name in a reporting construction's slot (``деп хабарлайды Azattyq Rýhy``, ``ҚазТАГ хабарлауынша``);
+* :mod:`.clubs` sports clubs: quoted club names (``«Тобылы» мен «Шахтері»`` → Тобыл, Шахтер) in a list with
+  a club, next to a club word or after a city adjective in a sports text.
 
 A quoted name alone (an event, a product, a title: ``"Жас ақын" байқауына``) is no organisation, unless the
 text has named it as one and writes it again with a case ending inside the quotes (``«Қайратқа»``). Among
@@ -33,16 +36,19 @@ from ...spans import SpanIndex, keep_longest
 from ..lexicon import lookup
 from ..text import TextInfo, text_info
 from .finding import OrgFinding
+from .clubs import find_clubs
 from .headed import find_head_orgs
 from .legal import find_legal_orgs
 from .listed import find_listed_orgs
 from .lists import find_listed_quotes
+from .media import find_media_sources
 from .numbered import find_numbered_orgs
 
 QUOTE_MARKS = "«\"“„"
 
 # the grammar: every rule, in no particular order (overlaps are settled by rank)
-RULES = (find_legal_orgs, find_head_orgs, find_listed_quotes, find_numbered_orgs, find_listed_orgs)
+RULES = (find_legal_orgs, find_head_orgs, find_listed_quotes, find_numbered_orgs, find_listed_orgs,
+         find_media_sources, find_clubs)
 
 
 def clean_name(name: str) -> str:
@@ -62,8 +68,9 @@ def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
     for rule in RULES:
         for o in rule(info):
             name = clean_name(o.name)
-            # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы)
-            if name and (info.text[o.start] in QUOTE_MARKS or lookup(name, "location") is None):
+            # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы) or
+            # a club (orgs.clubs reads a quoted city in a sports text as the club)
+            if name and (rule is find_clubs or info.text[o.start] in QUOTE_MARKS or lookup(name, "location") is None):
                 found.append(Mention("org", o.start, o.end, {"name": name, "legal_form": o.legal_form}, "rule"))
     kept = keep_longest(found, rank=_rank)
     return propagate_legal_forms(sorted(kept + inflected_quotes(info, kept), key=lambda m: m.start))

@@ -8,7 +8,7 @@
   (``ШҚО МКД``, ``Алматы ІІД``);
 * a listed body in its possessive form (an alias of the gazetteer) after the home country's prefix, which is
   no part of the name (``ҚР Парламенті`` → Парламент, ``ҚР Парламенті Сенатының`` → Парламент Сенаты);
-* a web site named as a source, written with its domain (``Tengrinews.kz``, ``Baq.kz-ке``, ``Egemen.kz``);
+(web sites named by their domain are read by :mod:`.media`);
 * the agency of a dateline (``ТАРАЗ. Kazinform —``, ``АҚТӨБЕ. Aqtobe.kz —``), also one the gazetteer does
   not list.
 """
@@ -28,8 +28,6 @@ from ..text import TextInfo
 from .finding import OrgFinding
 
 LATIN_WORD = regex.compile(r"\p{Latin}")
-DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.@/])(?P<name>\p{Lu}[\p{Latin}\p{N}-]*\.(?:kz|com|ru|org|net|info|uz|kg))"
-                       r"(?:-\p{Ll}{1,6})?(?![\p{L}\p{N}./])")
 
 
 def _gazetteer_org(info: TextInfo, g: GazMatch, matches: List[GazMatch]) -> OrgFinding:
@@ -77,8 +75,6 @@ def find_listed_orgs(info: TextInfo) -> List[OrgFinding]:
     matches = find_gazetteer(info.text, info)
     out = [_gazetteer_org(info, g, matches) for g in matches if g.entry.entity == "org"]
     out += _prefixed_aliases(info)
-    for m in DOMAIN.finditer(info.text):
-        out.append(OrgFinding(m.start(), m.end(), m.group("name")))
     for d in datelines(info):
         entry = lookup(d.agency, "org")
         out.append(OrgFinding(d.agency_start, d.agency_start + len(d.agency),
