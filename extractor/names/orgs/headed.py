@@ -42,12 +42,14 @@ descriptor (``Қазпошта баспасөз қызметі`` → Қазпо�
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from functools import lru_cache
+from typing import FrozenSet, List, Optional
 
 import regex
 
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
+from ...lang.kk.tables import load_table
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, adjective_endings, canonical_org, country_prefixes, dative_postpositions, directions,
                        first_names, is_common, is_title, kind_heads, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
@@ -65,6 +67,26 @@ DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
 ADVERBIAL_CASES = ("locative", "dative", "ablative", "accusative", "instrumental")
+
+
+@lru_cache(maxsize=2)
+def _role_words(role: str) -> FrozenSet[str]:
+    """The words of ``data/name_stop_words.tsv`` with ``role``, case-folded."""
+    return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == role)
+
+
+def _stock_of_resource(info: TextInfo, hm: HeadMatch) -> bool:
+    """A resource noun right before ``қоры`` says a stock, not a fund (role ``stock_part`` and ``resource``):
+    ``Көмірсутек қорының көлемі`` 'the volume of the hydrocarbon reserves', ``Мұнайдың қоры``, ``азық-түлік
+    қоры``."""
+    if hm.first is not hm.last or hm.base.casefold() not in _role_words("stock_part"):
+        return False
+    prev = info.prev(hm.first)
+    if prev is None or not info.adjacent(prev, hm.first):
+        return False
+    resources = _role_words("resource")
+    return prev.lower in resources or any(p.case_name == "genitive" and p.base.casefold() in resources
+                                          for p in parses(prev.text))
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -155,6 +177,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         return None
     prev = info.prev(hm.first)
     quote = _quote_closing_before(info, hm.first)
+    if quote is None and _stock_of_resource(info, hm):
+        return None  # Көмірсутек қорының көлемі: the hydrocarbon reserves
     if not hm.head.in_name and not hm.bare:
         if quote is not None:  # «Мейірім» қоры → Мейірім
             return OrgFinding(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
@@ -245,7 +269,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
         return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
     if all(x.latin for x in words):
-        # a name in Latin script and a Kazakh word for its kind: Reuters агенттігі → Reuters
+        # a name in Latin script and a Kazakh word for its kind: Reuters агенттігі → Reuters; the name is the
+        # whole run of capitalised Latin words (Times Higher Education ұйымы), as before a descriptor head
+        first = latin_run_start(info, first)
         return OrgFinding(first.start, hm.end, " ".join(info.text[first.start:words[-1].end].split()))
     # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...) and the head's base form
     name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
@@ -263,11 +289,7 @@ def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optio
         return None
     first = start
     if start.latin:
-        while True:
-            prev = info.prev(first)
-            if prev is None or not info.adjacent(prev, first) or not prev.capitalised or not prev.latin:
-                break
-            first = prev
+        first = latin_run_start(info, start)
         name = " ".join(info.text[first.start:start.end].split())
         # a name of its own (two words or listed), and a unit in the nominative after it: not a Latin word
         # inside what a body does (IT мамандарын даярлау орталығы)
@@ -278,6 +300,17 @@ def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optio
     if entry is None or info.ordinary_word(start):
         return None
     return OrgFinding(start.start, start.end, entry.name)
+
+
+def latin_run_start(info: TextInfo, last: Word) -> Word:
+    """The first of the capitalised Latin-script words written right before ``last`` (``last`` itself when
+    none): a name in Latin script is the whole run (``Times Higher Education``, ``Halyk Bank``)."""
+    first = last
+    while True:
+        prev = info.prev(first)
+        if prev is None or not info.adjacent(prev, first) or not prev.capitalised or not prev.latin:
+            return first
+        first = prev
 
 
 def _purpose_end(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[Word]:
