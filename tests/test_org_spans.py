@@ -35,3 +35,48 @@ def test_a_resource_before_kory_is_a_stock_not_a_fund(text):
 ])
 def test_funds_stay_funds(text, name):
     assert [n for _, n in orgs(text)] == [name]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Жиынға әл-Фараби атындағы ҚазҰУ-дың ғалымдары қатысты.", "әл-Фараби атындағы ҚазҰУ"),  # a listed abbreviation
+    ("Байқауды Абай атындағы № 8 гимназия ұйымдастырды.", "Абай атындағы № 8 гимназия"),  # a numbered school
+    ("Қойылымды Жамбыл атындағы облыстық филармония ұсынды.", "Жамбыл атындағы облыстық филармония"),
+])
+def test_a_person_and_atyndagy_before_any_org_belong_to_it(text, name):
+    assert [n for _, n in orgs(text)] == [name]
+
+
+def test_an_abbreviation_after_the_words_its_full_name_opens_with_shares_its_key():
+    from extractor.names.keys import entity_key
+
+    assert entity_key("org", "әл-Фараби атындағы ҚазҰУ") == entity_key("org", "ҚазҰУ")
+    assert entity_key("org", "Абай атындағы ҚазҰУ") != entity_key("org", "ҚазҰУ")  # not its full name
+
+
+def test_a_name_without_its_owner_place_is_the_full_name_of_the_same_text():
+    from extractor.names.keys import fuller_org_names
+
+    full = fuller_org_names(["Мемлекеттік қуыршақ театры", "Алматы Мемлекеттік қуыршақ театры",
+                             "Қоғамдық кеңесі", "ШҚО Қоғамдық кеңесі", "ҚазҰУ", "әл-Фараби атындағы ҚазҰУ"])
+    assert full == {"Мемлекеттік қуыршақ театры": "Алматы Мемлекеттік қуыршақ театры",
+                    "Қоғамдық кеңесі": "ШҚО Қоғамдық кеңесі", "ҚазҰУ": "әл-Фараби атындағы ҚазҰУ"}
+
+
+@pytest.mark.parametrize("names", [
+    # two owners: whose department is meant stays open
+    ["Полиция департаменті", "Атырау облысының Полиция департаменті", "Маңғыстау облысының Полиция департаменті"],
+    # another country's ministry and the home one
+    ["Экономика министрлігі", "Жапония Экономика министрлігі"],
+])
+def test_a_short_name_with_no_single_owner_stays(names):
+    from extractor.names.keys import fuller_org_names
+
+    assert fuller_org_names(names) == {}
+
+
+def test_one_record_name_for_a_body_written_with_and_without_its_place():
+    import extractor
+
+    doc = extractor.extract("Алматы Мемлекеттік қуыршақ театры жаңа маусымды ашты. Мемлекеттік қуыршақ "
+                            "театрының әртістері гастрольге шықты.", ner="none")
+    assert {r.name for r in doc.records if r.type == "org"} == {"Алматы Мемлекеттік қуыршақ театры"}

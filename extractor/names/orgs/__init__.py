@@ -33,7 +33,7 @@ from ...spans import SpanIndex, keep_longest
 from ..lexicon import lookup
 from ..text import TextInfo, text_info
 from .finding import OrgFinding
-from .headed import find_head_orgs
+from .headed import find_head_orgs, with_named_after
 from .legal import find_legal_orgs
 from .listed import find_listed_orgs
 from .lists import find_listed_quotes
@@ -61,6 +61,7 @@ def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
     found: List[Mention] = []
     for rule in RULES:
         for o in rule(info):
+            o = with_named_after(info, o)
             name = clean_name(o.name)
             # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы)
             if name and (info.text[o.start] in QUOTE_MARKS or lookup(name, "location") is None):

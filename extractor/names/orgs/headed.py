@@ -353,6 +353,23 @@ def named_after_left(info: TextInfo, first: Word) -> Word:
     return start if start is not prev else first
 
 
+def with_named_after(info: TextInfo, o: OrgFinding) -> OrgFinding:
+    """A person's name and ``атындағы`` right before any rule's organisation belong to it, as inside a headed
+    name (:func:`named_after_left`): ``әл-Фараби атындағы ҚазҰУ-дың`` → әл-Фараби атындағы ҚазҰУ (a listed
+    abbreviation), ``Абай атындағы № 8 гимназия``. A quoted name stays as quoted."""
+    if info.text[o.start] in "«\"“„":
+        return o
+    w = info.word_at(o.start)
+    anchor = info.prev(w) if w is not None else None
+    if anchor is None or anchor.lower not in named_after() or not info.adjacent(anchor, w):
+        return o
+    first = person_before(info, anchor)
+    if first is anchor:
+        return o
+    return OrgFinding(first.start, o.end, " ".join(info.text[first.start:anchor.end].split() + [o.name]),
+                      o.legal_form)
+
+
 def person_before(info: TextInfo, anchor: Word) -> Word:
     """The first word of the person's name before ``anchor`` (``атындағы``): a name, then a first name or
     initials; ``anchor`` itself when no name stands there."""
