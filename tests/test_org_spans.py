@@ -80,3 +80,16 @@ def test_one_record_name_for_a_body_written_with_and_without_its_place():
     doc = extractor.extract("Алматы Мемлекеттік қуыршақ театры жаңа маусымды ашты. Мемлекеттік қуыршақ "
                             "театрының әртістері гастрольге шықты.", ner="none")
     assert {r.name for r in doc.records if r.type == "org"} == {"Алматы Мемлекеттік қуыршақ театры"}
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Театр «Абай жолы» романының желісімен жаңа қойылым әзірледі.", "Абай жолы"),  # a novel
+    ("Кеше «Батырлар» фильмі үлкен экранға шықты.", "Батырлар"),  # a film
+    ("Оқушылар «Ақ желкен» әнін орындады.", "Ақ желкен"),  # a song
+])
+def test_a_quoted_work_before_its_noun_is_no_org_of_the_model(text, title):
+    from extractor.names.model_checks import Span, check_span
+    from extractor.names.text import text_info
+
+    start = text.index(title)
+    assert check_span(text_info(text), Span("org", start, start + len(title))) is None
