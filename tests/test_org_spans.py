@@ -41,9 +41,17 @@ def test_funds_stay_funds(text, name):
     ("Жиынға әл-Фараби атындағы ҚазҰУ-дың ғалымдары қатысты.", "әл-Фараби атындағы ҚазҰУ"),  # a listed abbreviation
     ("Байқауды Абай атындағы № 8 гимназия ұйымдастырды.", "Абай атындағы № 8 гимназия"),  # a numbered school
     ("Қойылымды Жамбыл атындағы облыстық филармония ұсынды.", "Жамбыл атындағы облыстық филармония"),
+    # a bare head right after атындағы (annotation.md: Абай атындағы университет), with the initial
+    ("Спектакльді Мәскеудегі Е.Вахтангов атындағы театр әртістері қойды.", "Е.Вахтангов атындағы театр"),
+    ("Ол Абай атындағы университетте оқиды.", "Абай атындағы университет"),
 ])
 def test_a_person_and_atyndagy_before_any_org_belong_to_it(text, name):
     assert [n for _, n in orgs(text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["Ол әкесі атындағы мектепке барды.", "Біз оның атындағы көшеде тұрамыз."])
+def test_no_body_without_a_person_before_atyndagy(text):
+    assert orgs(text) == []
 
 
 def test_an_abbreviation_after_the_words_its_full_name_opens_with_shares_its_key():
