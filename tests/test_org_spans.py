@@ -9,7 +9,7 @@ def orgs(text):
 
 
 @pytest.mark.parametrize("text,surface,name", [
-    ("Биыл беделді Times Higher Education ұйымы жаңа рейтинг жариялады.",
+    ("Рейтингті Times Higher Education ұйымы жыл сайын жасайды.",
      "Times Higher Education ұйымы", "Times Higher Education"),
     ("Есепті Human Rights Watch ұйымы дайындады.", "Human Rights Watch ұйымы", "Human Rights Watch"),
     ("Жобаны World Wildlife Fund қауымдастығы қолдады.", "World Wildlife Fund қауымдастығы", "World Wildlife Fund"),
@@ -19,7 +19,7 @@ def test_a_latin_name_before_a_head_is_the_whole_run(text, surface, name):
 
 
 @pytest.mark.parametrize("text", [
-    "Көмірсутек қорының көлемі ұңғыма бұрғыланған соң анықталады.",  # the hydrocarbon reserves
+    "Көмірсутек қорын бағалау жұмысы биыл аяқталады.",  # the hydrocarbon reserves
     "Жанармай қоры қысқа жетеді деп күтілуде.",
     "Мұнайдың қоры кен орнында әлі көп.",  # the resource in the genitive
     "Азық-түлік қоры жеткілікті екені айтылды.",
@@ -38,7 +38,7 @@ def test_funds_stay_funds(text, name):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Жиынға әл-Фараби атындағы ҚазҰУ-дың ғалымдары қатысты.", "әл-Фараби атындағы ҚазҰУ"),  # a listed abbreviation
+    ("Жиынға әл-Фараби атындағы ҚазҰУ-дың студенттері қатысты.", "әл-Фараби атындағы ҚазҰУ"),  # a listed abbreviation
     ("Байқауды Абай атындағы № 8 гимназия ұйымдастырды.", "Абай атындағы № 8 гимназия"),  # a numbered school
     ("Қойылымды Жамбыл атындағы облыстық филармония ұсынды.", "Жамбыл атындағы облыстық филармония"),
     # a bare head right after атындағы (annotation.md: Абай атындағы университет), with the initial

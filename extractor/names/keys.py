@@ -13,6 +13,10 @@
   ``Қарағанды облысы`` the region are two keys);
 * people: the name with a space after each initial's dot taken out (``Е. Сапаров`` → ``е.сапаров``).
 
+In one text, an organisation written once with its owner place or the person it is named after and elsewhere
+without it is one entity under the full name (:func:`fuller_org_names`: ``Алматы Мемлекеттік қуыршақ театры``
+and ``Мемлекеттік қуыршақ театры``).
+
 The name itself is already in the base form (:func:`extractor.lang.kk.morph.base_form`).
 """
 from __future__ import annotations

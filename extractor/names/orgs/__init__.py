@@ -16,7 +16,8 @@ The grammar is a list of small rules, each a function ``TextInfo -> [OrgFinding]
   (``ШҚО МКД``), web sites named as sources (``Tengrinews.kz``) and the agency of a dateline
   (``ТАРАЗ. Kazinform —``).
 
-A quoted name alone (an event, a product, a title: ``"Жас ақын" байқауына``) is no organisation, unless the
+A person's name and ``атындағы`` right before any rule's finding belong to it (``әл-Фараби атындағы
+ҚазҰУ-дың`` → әл-Фараби атындағы ҚазҰУ). A quoted name alone (an event, a product, a title: ``"Жас ақын" байқауына``) is no organisation, unless the
 text has named it as one and writes it again with a case ending inside the quotes (``«Қайратқа»``). Among
 overlapping findings a legal-form one wins, then the longest (:func:`extractor.spans.keep_longest`). A legal
 form seen once for a name holds for every mention of that name. Names are nominative, without quotes or legal

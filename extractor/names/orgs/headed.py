@@ -16,7 +16,8 @@ A quoted name may open it (``«Шымкент» инновациялық тех�
 organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
 name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
 ``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
-(a name all in Latin script leaves out any head: ``Reuters агенттігі`` → Reuters)
+(a name all in Latin script leaves out any head and is the whole run of its capitalised words: ``Reuters
+агенттігі`` → Reuters, ``Times Higher Education ұйымы`` → Times Higher Education)
 (``Ұлттық қор``, ``Тұрақтандыру қоры`` where an ordinary word opens the sentence; ``Қазақфильм
 киностудиясы`` → Қазақфильм). After a quoted proper name any head, with or without a descriptor, leaves the
 quoted part as the name (annotation.md: ``«Ақ жол» демократиялық партиясы`` → Ақ жол, ``«Атамекен» ұлттық
@@ -29,6 +30,9 @@ Longer official names: a capitalised bare head inside the name does not stop it 
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
 with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
 (``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
+A resource noun right before ``қоры`` says a stock, not a fund (``Көмірсутек қорын бағалау``, ``жанармай
+қоры``; roles ``stock_part`` and ``resource`` of ``data/name_stop_words.tsv``). A bare head right after
+``атындағы`` ends a name (``Е.Вахтангов атындағы театр``, ``Абай атындағы университет``).
 Ordinary words that open a sentence before the head of a kind of body a town has many of
 (``data/org_kind_heads.tsv``) in an adverbial case say where something happens (``Мұнай компаниясында``).
 
@@ -77,7 +81,7 @@ def _role_words(role: str) -> FrozenSet[str]:
 
 def _stock_of_resource(info: TextInfo, hm: HeadMatch) -> bool:
     """A resource noun right before ``қоры`` says a stock, not a fund (role ``stock_part`` and ``resource``):
-    ``Көмірсутек қорының көлемі`` 'the volume of the hydrocarbon reserves', ``Мұнайдың қоры``, ``азық-түлік
+    ``Көмірсутек қорын бағалау`` 'assessing the hydrocarbon reserves', ``Мұнайдың қоры``, ``азық-түлік
     қоры``."""
     if hm.first is not hm.last or hm.base.casefold() not in _role_words("stock_part"):
         return False
@@ -178,7 +182,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     prev = info.prev(hm.first)
     quote = _quote_closing_before(info, hm.first)
     if quote is None and _stock_of_resource(info, hm):
-        return None  # Көмірсутек қорының көлемі: the hydrocarbon reserves
+        return None  # Көмірсутек қорын бағалау: the hydrocarbon reserves
     if not hm.head.in_name and not hm.bare:
         if quote is not None:  # «Мейірім» қоры → Мейірім
             return OrgFinding(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
