@@ -41,7 +41,7 @@ from ..lang.kk.morph import base_form
 from ..lang.kk.tokenizer import doc_text
 from ..mentions import Mention, get_mentions
 from ..spans import SpanIndex, inside
-from .keys import alias_spellings, entity_key
+from .keys import alias_spellings, entity_key, fuller_org_names
 from .lexicon import abbreviation_expansions, canonical_location, canonical_org, is_title, state_words, unit_adjectives
 from .model_checks import Span, check_spans, gazetteer_name
 from .locations import find_places
@@ -252,6 +252,9 @@ def finish(mentions: List[Mention]) -> List[Mention]:
     orgs = [m for m in mentions if m.type == "org"]
     for m in orgs:
         m.attrs["name"] = canonical_org(m.attrs["name"])
+    fuller = fuller_org_names(m.attrs["name"] for m in orgs)  # Мемлекеттік театр after Алматы Мемлекеттік театр
+    for m in orgs:
+        m.attrs["name"] = fuller.get(m.attrs["name"], m.attrs["name"])
         m.attrs.setdefault("legal_form", None)
         if m.attrs["legal_form"]:
             forms.setdefault(m.attrs["name"].casefold(), m.attrs["legal_form"])

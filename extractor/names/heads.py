@@ -17,7 +17,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 import regex
 
 from ..lang.kk.morph import DEVOICING, ending_rows, hyphen_base, parses, plural_endings
-from .lexicon import Head, heads, looks_adjective, name_markers, purpose_links, strip_possessive
+from .lexicon import Head, heads, looks_adjective, name_markers, named_after, purpose_links, strip_possessive
 from .text import TextInfo, Word
 
 _TEXT, _LOWER = attrgetter("text"), attrgetter("lower")
@@ -140,11 +140,11 @@ def _head_at(info: TextInfo, w: Word) -> Optional[HeadMatch]:
                 return HeadMatch(first, w, h, text, False)
         for h in bare.get(key, []):
             prev = info.prev(w)
-            # after an adjective (Ұлттық банк), what the body does (Жекешелендіру жөніндегі офис) or 'named'
-            # («Дән Плюс» атты компания)
+            # after an adjective (Ұлттық банк), what the body does (Жекешелендіру жөніндегі офис), 'named'
+            # («Дән Плюс» атты компания) or 'named after' (Абай атындағы университет)
             if prev is not None and info.adjacent(prev, w) \
                     and (looks_adjective(prev.text, place_attr=False) or prev.lower in purpose_links()
-                         or prev.lower in name_markers()):
+                         or prev.lower in name_markers() or prev.lower in named_after()):
                 return HeadMatch(w, w, h, base, True)
     return None
 

@@ -19,7 +19,8 @@ The grammar is a list of small rules, each a function ``TextInfo -> [OrgFinding]
 * :mod:`.clubs` sports clubs: quoted club names (``«Тобылы» мен «Шахтері»`` → Тобыл, Шахтер) in a list with
   a club, next to a club word or after a city adjective in a sports text.
 
-A quoted name alone (an event, a product, a title: ``"Жас ақын" байқауына``) is no organisation, unless the
+A person's name and ``атындағы`` right before any rule's finding belong to it (``әл-Фараби атындағы
+ҚазҰУ-дың`` → әл-Фараби атындағы ҚазҰУ). A quoted name alone (an event, a product, a title: ``"Жас ақын" байқауына``) is no organisation, unless the
 text has named it as one and writes it again with a case ending inside the quotes (``«Қайратқа»``). Among
 overlapping findings a legal-form one wins, then the longest (:func:`extractor.spans.keep_longest`). A legal
 form seen once for a name holds for every mention of that name. Names are nominative, without quotes or legal
@@ -37,7 +38,7 @@ from ..lexicon import lookup
 from ..text import TextInfo, text_info
 from .finding import OrgFinding
 from .clubs import find_clubs
-from .headed import find_head_orgs
+from .headed import find_head_orgs, with_named_after
 from .legal import find_legal_orgs
 from .listed import find_listed_orgs
 from .lists import find_listed_quotes
@@ -67,6 +68,7 @@ def find_orgs(text: str, info: Optional[TextInfo] = None) -> List[Mention]:
     found: List[Mention] = []
     for rule in RULES:
         for o in rule(info):
+            o = with_named_after(info, o)
             name = clean_name(o.name)
             # a place's name is no organisation, unless quoted (a body named after it: «Астана» клубы) or
             # a club (orgs.clubs reads a quoted city in a sports text as the club)

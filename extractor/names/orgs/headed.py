@@ -16,7 +16,8 @@ A quoted name may open it (``«Шымкент» инновациялық тех�
 organisation it is (``компаниясы``, ``қоры``; ``in_name`` no in the table) are left out after a quoted
 name or a capitalised name inside a sentence, like a legal form (``«Мейірім» қоры`` → Мейірім,
 ``SkyLine компаниясы`` → SkyLine, ``... Теміртау Энерго компаниясы`` → Теміртау Энерго), and kept otherwise
-(a name all in Latin script leaves out any head: ``Reuters агенттігі`` → Reuters)
+(a name all in Latin script leaves out any head and is the whole run of its capitalised words: ``Reuters
+агенттігі`` → Reuters, ``Times Higher Education ұйымы`` → Times Higher Education)
 (``Ұлттық қор``, ``Тұрақтандыру қоры`` where an ordinary word opens the sentence; ``Қазақфильм
 киностудиясы`` → Қазақфильм). After a quoted proper name any head, with or without a descriptor, leaves the
 quoted part as the name (annotation.md: ``«Ақ жол» демократиялық партиясы`` → Ақ жол, ``«Атамекен» ұлттық
@@ -29,6 +30,9 @@ Longer official names: a capitalised bare head inside the name does not stop it 
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
 with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
 (``Өтінішті жеке кабинеті``), and a place noun before ``орталығы`` is a place's centre (``аудан орталығы``).
+A resource noun right before ``қоры`` says a stock, not a fund (``Көмірсутек қорын бағалау``, ``жанармай
+қоры``; roles ``stock_part`` and ``resource`` of ``data/name_stop_words.tsv``). A bare head right after
+``атындағы`` ends a name (``Е.Вахтангов атындағы театр``, ``Абай атындағы университет``).
 Ordinary words that open a sentence before the head of a kind of body a town has many of
 (``data/org_kind_heads.tsv``) in an adverbial case say where something happens (``Мұнай компаниясында``).
 
@@ -42,12 +46,14 @@ descriptor (``Қазпошта баспасөз қызметі`` → Қазпо�
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from functools import lru_cache
+from typing import FrozenSet, List, Optional
 
 import regex
 
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
+from ...lang.kk.tables import load_table
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, adjective_endings, canonical_org, country_prefixes, dative_postpositions, directions,
                        first_names, is_common, is_title, kind_heads, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
@@ -65,6 +71,26 @@ DATIVE = regex.compile(r"(?:ға|ге|қа|ке)$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.-?)+\p{Lu}")
 OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
 ADVERBIAL_CASES = ("locative", "dative", "ablative", "accusative", "instrumental")
+
+
+@lru_cache(maxsize=2)
+def _role_words(role: str) -> FrozenSet[str]:
+    """The words of ``data/name_stop_words.tsv`` with ``role``, case-folded."""
+    return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == role)
+
+
+def _stock_of_resource(info: TextInfo, hm: HeadMatch) -> bool:
+    """A resource noun right before ``қоры`` says a stock, not a fund (role ``stock_part`` and ``resource``):
+    ``Көмірсутек қорын бағалау`` 'assessing the hydrocarbon reserves', ``Мұнайдың қоры``, ``азық-түлік
+    қоры``."""
+    if hm.first is not hm.last or hm.base.casefold() not in _role_words("stock_part"):
+        return False
+    prev = info.prev(hm.first)
+    if prev is None or not info.adjacent(prev, hm.first):
+        return False
+    resources = _role_words("resource")
+    return prev.lower in resources or any(p.case_name == "genitive" and p.base.casefold() in resources
+                                          for p in parses(prev.text))
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -155,6 +181,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         return None
     prev = info.prev(hm.first)
     quote = _quote_closing_before(info, hm.first)
+    if quote is None and _stock_of_resource(info, hm):
+        return None  # Көмірсутек қорын бағалау: the hydrocarbon reserves
     if not hm.head.in_name and not hm.bare:
         if quote is not None:  # «Мейірім» қоры → Мейірім
             return OrgFinding(quote.start, hm.end, quote.text) if _name_like(quote.text) else None
@@ -245,7 +273,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if hm.bare and not hm.head.in_name and start.i + 1 == hm.first.i:
         return None  # Америкалық компания, Ұлттық компания: an adjective and a kind word name nobody
     if all(x.latin for x in words):
-        # a name in Latin script and a Kazakh word for its kind: Reuters агенттігі → Reuters
+        # a name in Latin script and a Kazakh word for its kind: Reuters агенттігі → Reuters; the name is the
+        # whole run of capitalised Latin words (Times Higher Education ұйымы), as before a descriptor head
+        first = latin_run_start(info, first)
         return OrgFinding(first.start, hm.end, " ".join(info.text[first.start:words[-1].end].split()))
     # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...) and the head's base form
     name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
@@ -263,11 +293,7 @@ def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optio
         return None
     first = start
     if start.latin:
-        while True:
-            prev = info.prev(first)
-            if prev is None or not info.adjacent(prev, first) or not prev.capitalised or not prev.latin:
-                break
-            first = prev
+        first = latin_run_start(info, start)
         name = " ".join(info.text[first.start:start.end].split())
         # a name of its own (two words or listed), and a unit in the nominative after it: not a Latin word
         # inside what a body does (IT мамандарын даярлау орталығы)
@@ -278,6 +304,17 @@ def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optio
     if entry is None or info.ordinary_word(start):
         return None
     return OrgFinding(start.start, start.end, entry.name)
+
+
+def latin_run_start(info: TextInfo, last: Word) -> Word:
+    """The first of the capitalised Latin-script words written right before ``last`` (``last`` itself when
+    none): a name in Latin script is the whole run (``Times Higher Education``, ``Halyk Bank``)."""
+    first = last
+    while True:
+        prev = info.prev(first)
+        if prev is None or not info.adjacent(prev, first) or not prev.capitalised or not prev.latin:
+            return first
+        first = prev
 
 
 def _purpose_end(info: TextInfo, start: Word, hm: HeadMatch) -> Optional[Word]:
@@ -318,6 +355,23 @@ def named_after_left(info: TextInfo, first: Word) -> Word:
         return first
     start = person_before(info, prev)
     return start if start is not prev else first
+
+
+def with_named_after(info: TextInfo, o: OrgFinding) -> OrgFinding:
+    """A person's name and ``атындағы`` right before any rule's organisation belong to it, as inside a headed
+    name (:func:`named_after_left`): ``әл-Фараби атындағы ҚазҰУ-дың`` → әл-Фараби атындағы ҚазҰУ (a listed
+    abbreviation), ``Абай атындағы № 8 гимназия``. A quoted name stays as quoted."""
+    if info.text[o.start] in "«\"“„":
+        return o
+    w = info.word_at(o.start)
+    anchor = info.prev(w) if w is not None else None
+    if anchor is None or anchor.lower not in named_after() or not info.adjacent(anchor, w):
+        return o
+    first = person_before(info, anchor)
+    if first is anchor:
+        return o
+    return OrgFinding(first.start, o.end, " ".join(info.text[first.start:anchor.end].split() + [o.name]),
+                      o.legal_form)
 
 
 def person_before(info: TextInfo, anchor: Word) -> Word:
