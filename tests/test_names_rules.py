@@ -196,6 +196,10 @@ def test_patronymic_and_misspelt_forms_join_the_first_full_name():
                          "Алимұхаммед Құттұмұратұлы", "Алимұхаммед Кұттұмұратұлы"])
     assert m["Құрман Тұрғанұлы"] == "Құрман Абдрахман"
     assert m["Алимұхаммед Кұттұмұратұлы"] == "Алимұхаммед Құттұмұратұлы"
+    # a text cut off inside the surname: the whole spelling of the same first name
+    m = resolve_persons(["Гүлнар Сәрсенбаева", "Гүлнар Сәрсенб", "Гүлнар Сәр"])
+    assert m["Гүлнар Сәрсенб"] == "Гүлнар Сәрсенбаева"
+    assert m["Гүлнар Сәр"] == "Гүлнар Сәр"  # three letters: too short to tell
     # two different full names with the same first name: the patronymic is left alone
     m = resolve_persons(["Құрман Абдрахман", "Құрман Сейітов", "Құрман Тұрғанұлы"])
     assert m["Құрман Тұрғанұлы"] == "Құрман Тұрғанұлы"
@@ -222,9 +226,20 @@ def test_people_with_initials_or_an_office(text, name):
     ("БҰҰ Бас хатшысы Антониу Гутерриш Женевада сөз сөйледі.", "Антониу Гутерриш"),
     ("Боксшы Бекзат Нұрдәулетов Ташкентте жеңіске жетті.", "Бекзат Нұрдәулетов"),
     ("Депутат Асқар Жұмабаев Батыс Қазақстан облысындағы сайлаушылармен кездесті.", "Асқар Жұмабаев"),
+    # a place named with its head word right after the name: the third word is the place's
+    ("Аудан әкімі Ғалым Сейіт Көкжиде ауылдық округінің тұрғындарымен кездесті.", "Ғалым Сейіт"),
+    ("Мектеп директоры Айжан Болат Талдыбұлақ ауылында ашық сабақ өткізді.", "Айжан Болат"),
 ])
 def test_a_name_after_an_office_stops_before_a_place(text, name):
     assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Аудан әкімі Ғалым Сейіт Көкжиде ауылдық округінің тұрғындарымен кездесті.", "Көкжиде ауылдық округі"),
+    ("Мектеп директоры Айжан Болат Талдыбұлақ ауылында ашық сабақ өткізді.", "Талдыбұлақ ауылы"),
+])
+def test_a_place_after_a_persons_name_leaves_the_surname_out(text, place):
+    assert places(text) == [place]
 
 
 @pytest.mark.parametrize("text,place", [

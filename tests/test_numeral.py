@@ -69,6 +69,12 @@ def test_codes_dates_and_glued_digits_are_no_numbers():
     assert find_numbers(text) == []
 
 
+def test_number_glued_after_a_lowercase_word_is_a_lost_space_but_codes_stay_codes():
+    # scraped text that lost a space: "or 215 million"; capitals or Latin before digits are codes
+    assert [(n.text, n.value) for n in find_numbers("немесе215 млн")] == [("215 млн", D(215000000))]
+    assert find_numbers("Ил76 ұшағы, ТУ154 ұшағы, iPhone15 телефоны") == []
+
+
 def test_range_takes_the_scale_of_its_upper_end():
     toks = tokenize("5-7 млрд теңге")
     r = read_range(toks, 0)

@@ -101,8 +101,13 @@ def _two_word_name(info: TextInfo, first: Word, second: Word) -> bool:
     Қазан-Богородтық шіркеуі``). Each word is an unknown name in the nominative inside the sentence, so a
     known place (``Ресейдің Барнауыл``, ``Алматы Абай``), a surname (``Тоқаев Абай даңғылында``), an
     inflected word or a sentence's first word before the name stays out."""
-    return info.adjacent(first, second) and first.capitalised and _unknown_name_word(info, first) \
-        and _unknown_name_word(info, second)
+    if not (info.adjacent(first, second) and first.capitalised and _unknown_name_word(info, first)
+            and _unknown_name_word(info, second)):
+        return False
+    # a first name right before: ``first`` is that person's surname (әкім Азамат Бекет Ақсай ауылында)
+    before = info.prev(first)
+    return before is None or not info.adjacent(before, first) or not before.capitalised \
+        or before.lower not in first_names()
 
 
 def _with_front(info: TextInfo, words: List[Word]) -> List[Word]:

@@ -262,11 +262,28 @@ def _after_joiner(info: TextInfo, w: Word) -> bool:
 
 def _third_ends_name(info: TextInfo, w: Word) -> bool:
     """A third name word after an office ends the name: no capitalised word follows it, or a place or
-    organisation does (``Режеп Тайып Ердоған Анкарада``)."""
+    organisation does (``Режеп Тайып Ердоған Анкарада``). A head word right after it makes it the name of
+    a place or body instead (``әкім Азамат Бекет Ақсай ауылына`` → Азамат Бекет, then Ақсай ауылы)."""
     if w.lower in directions():  # Батыс Қазақстан облысы opens after the name
         return False
     nxt = info.next(w)
+    if nxt is not None and info.adjacent(w, nxt) and _head_starts_at(info, nxt):
+        return False
     return nxt is None or not info.adjacent(w, nxt) or not nxt.capitalised or _not_person_word(info, nxt)
+
+
+def _head_starts_at(info: TextInfo, w: Word) -> bool:
+    """A head word (one word or several: ``ауылдық округі``) begins at ``w``."""
+    x = w
+    for _ in range(3):
+        m = head_at(info, x)
+        if m is not None and m.first.i == w.i:
+            return True
+        nx = info.next(x)
+        if nx is None or not info.adjacent(x, nx):
+            return False
+        x = nx
+    return False
 
 
 def _surname_first_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:

@@ -5,7 +5,8 @@
 Two more habits of Kazakh news are followed: a person first named ``Құрман Абдрахман`` and later
 ``Құрман Тұрғанұлы`` (first name and patronymic) is one person when no other full name has that first
 name; a surname misspelt by one letter next to the same first name (``Алимұхаммед Кұттұмұратұлы``)
-is the earlier spelling; a first name alone (``Меруерттің``) is the one full name that starts with it.
+is the earlier spelling, and one cut off (a scraped text that ends mid-word) the whole one; a first name
+alone (``Меруерттің``) is the one full name that starts with it.
 """
 from __future__ import annotations
 
@@ -72,6 +73,11 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b)) == 1
 
 
+def _cut_short(short: str, full: str) -> bool:
+    """``short`` is ``full`` cut off (a text that ends mid-word: ``Мырзаб`` of ``Мырзабаева``); four letters at least."""
+    return len(short) >= 4 and len(full) > len(short) and full.startswith(short)
+
+
 def _pick(cands: List[str]) -> Optional[str]:
     """The one full name among ``cands`` (a longer one that holds a shorter counts once)."""
     uniq = sorted(set(cands), key=len, reverse=True)
@@ -106,8 +112,11 @@ def resolve_persons(names: Iterable[str]) -> Dict[str, str]:
             same_first = [f for f in full if f != n and parts[f].words[0].casefold() == first]
             earlier = [f for f in same_first if order.index(f) < order.index(n)]
             typo = [f for f in earlier if _one_letter_apart(parts[f].surname, p.surname)]
+            cut = {parts[f].surname: f for f in same_first if _cut_short(p.surname, parts[f].surname)}
             if typo:
                 target = typo[0]
+            elif len(cut) == 1:
+                target = next(iter(cut.values()))
             elif is_patronymic(p.words[-1]):
                 others = [f for f in same_first if not is_patronymic(parts[f].words[-1])]
                 if len({parts[f].surname for f in others}) == 1:

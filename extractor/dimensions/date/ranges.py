@@ -15,6 +15,7 @@ _AND = lx.compile(rf"{SP}{words('and')}{SP}")
 _BETWEEN = lx.compile(rf"(?:{SP}{lx.inflected(lx.alternation(lx.role('day_unit')), plural=True)})?{SP}{words('between')}")
 _UNTIL = lx.compile(rf"{SP}{words('until')}")
 _FROM = lx.compile(rf"(?:{ABLATIVE}){E}$")
+_FINENESS = ("day", "month", "quarter", "half", "year")
 _TO = lx.compile(rf"(?:{lx.alternation(lx.endings_of('dative'))}){E}$")
 
 
@@ -22,9 +23,19 @@ def combine(a: Reading, b: Reading) -> Optional[Reading]:
     """One reading from the first day of ``a`` to the last day of ``b``, or None when they do not combine.
 
     A date without a year takes the other's written year: "2014 жылдың 12 маусым мен 13 шілде аралығында".
+    Two dates with their years written may differ in granularity ("2019 жылдан 2021 жылдың екінші жартысына
+    дейін"): the range takes the finer one.
     """
-    if a.granularity != b.granularity or a.same_quarter or b.same_quarter:
+    if a.same_quarter or b.same_quarter:
         return None
+    if a.granularity != b.granularity:
+        if a.how != EXPLICIT or b.how != EXPLICIT or a.in_year is None or b.in_year is None:
+            return None
+        sa, sb = a.in_year(a.year), b.in_year(b.year)
+        if sa is None or sb is None or sb[1] <= sa[0]:
+            return None
+        finer = min(a.granularity, b.granularity, key=_FINENESS.index)
+        return Reading(finer, EXPLICIT, a.year, in_year=lambda _y: (sa[0], sb[1]))
     if a.in_year is None or b.in_year is None:  # dates counted from the publish date: leave them apart
         return None
     if a.how == EXPLICIT and b.how == PUBLISH:

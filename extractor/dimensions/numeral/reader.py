@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import List, Optional, Sequence, Tuple
 
+import regex
+
 from ..tokens import Tok, glued_suffix, tokenize
 from .lexicon import ablative_endings, homographs, indefinite_words, spoken_points
 from .parse import Amount, blocked, digits_value, read_items, word_value
 
 # a number may be glued to these signs before it: (5), «5», $5, ~5
 _OPENERS = set("(«\"'[/:;~≈+$€£₸№")
+# a whole lowercase Cyrillic word a number may be glued after when a space was lost
+_LOST_SPACE_WORD = regex.compile(r"[а-яәіңғүұқөһё]{3,}")
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,18 @@ def _made(toks, start, end, a: Optional[Amount], inflected: bool, words: bool) -
 
 
 def free_start(toks: Sequence[Tok], k: int) -> bool:
-    """Token ``k`` may begin a number: not glued to a word, digits or a hyphen after them (КС-851)."""
+    """Token ``k`` may begin a number: not glued to a word, digits or a hyphen after them (КС-851).
+
+    One exception, a lost space: a number glued after a whole lowercase Cyrillic word (``немесе307,7 млн``,
+    text scraped from web pages) starts freely; codes are written in capitals or Latin (``Ил76``, ``A321``).
+    """
     t = toks[k]
     if not t.glued or k == 0:
         return True
-    return toks[k - 1].text in _OPENERS
+    before = toks[k - 1]
+    if t.kind == "num" and before.kind == "word" and _LOST_SPACE_WORD.fullmatch(before.text):
+        return k < 2 or not before.glued
+    return before.text in _OPENERS
 
 
 def _glued_word_after(toks: Sequence[Tok], j: int) -> bool:
