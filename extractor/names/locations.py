@@ -471,7 +471,7 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
         e = lookup(name, "location")
         return [Place(words[0].start, hm.end, e.name, "head")] if e else []
     if _in_capitals(info, words[0].start, hm.end):  # a heading: ҚАРАСУ ОКРУГІНДЕ → Қарасу округі
-        return [Place(words[0].start, hm.end, f"{_written_as_name(name)} {standard_head(hm.base)}", "capitals")]
+        return [Place(words[0].start, hm.end, f"{_written_as_name(name)} {standard_head(hm.base.lower())}", "capitals")]
     out = [Place(words[0].start, hm.end, f"{name} {standard_head(hm.base)}", "head")]
     # Көктем және Шұғыла шағын ауданы; Павлодар мен Батыс Қазақстан облысының
     out.extend(_list_places(info, words, hm.base, False))
