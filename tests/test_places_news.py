@@ -86,3 +86,16 @@ def test_country_abbreviations_and_full_names_are_places_with_one_key():
         assert lookup(abbr, "location") is not None, abbr
         assert lookup(full, "location") is not None, full
         assert entity_key("location", abbr) == entity_key("location", full), abbr
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Кеше Қарабалық – Ақтөбе тас жолы жабылды.", "Қарабалық – Ақтөбе тас жолы"),
+    ("Биыл Атырау – Бейнеу күрежолын жөндеу басталады.", "Атырау – Бейнеу күрежолы"),
+    ("Жүргізушілер Талдықорған – Үшарал автожолында абай болсын.", "Талдықорған – Үшарал автожолы"),
+])
+def test_a_road_named_by_its_two_ends_is_one_place(text, name):
+    assert names(text) == [name]
+
+
+def test_a_common_word_opening_the_sentence_is_no_end_of_a_road():
+    assert names("Жол – Ақтөбе тас жолы.") == ["Ақтөбе тас жолы"]

@@ -445,6 +445,28 @@ def _abbreviations_in_full(found: List[Place]) -> List[Place]:
 
 
 @lru_cache(maxsize=1)
+def route_heads() -> frozenset:
+    """``data/route_heads.tsv``: the heads of roads named by their two ends (``тас жолы``, ``күрежолы``)."""
+    return frozenset(r["head"] for r in load_table("route_heads"))
+
+
+_DASH = frozenset({"–", "—", "-"})
+
+
+def _route_start(info: TextInfo, first: Word) -> Optional[Word]:
+    """The name of a road's first end before a dash and the name ``first`` of its other end (``Атырау`` of
+    ``Атырау – Астрахань күрежолы``): a known place or another capitalised name inside the sentence, in the
+    nominative, on the same line; else ``None``."""
+    prev = info.prev(first)
+    if prev is None or info.gap(prev, first).strip() not in _DASH or "\n" in info.gap(prev, first):
+        return None
+    if not prev.capitalised or base_form(prev.text, "location") != prev.text or info.in_quote(prev.start) is not None \
+            or not (place_matches(prev.text) or (_name_word(info, prev) and not info.starts_sentence(prev))):
+        return None
+    return prev
+
+
+@lru_cache(maxsize=1)
 def _head_spellings() -> dict:
     """``data/place_head_spellings.tsv``: a head's other spelling → the spelling a place's name takes."""
     return {r["written"]: r["standard"] for r in load_table("place_head_spellings")}
@@ -467,6 +489,10 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
     if not words:
         return []
     name = " ".join(w.text for w in words)
+    start_word = _route_start(info, words[0]) if hm.head.head in route_heads() else None
+    if start_word is not None:  # Атырау – Астрахань күрежолы: the road between two towns
+        name = f"{start_word.text} – {name}"
+        words = [start_word] + words
     if not hm.head.in_name:  # Сингапур елі → Сингапур, for known places only
         e = lookup(name, "location")
         return [Place(words[0].start, hm.end, e.name, "head")] if e else []
