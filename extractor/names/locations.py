@@ -10,7 +10,14 @@
 * the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана);
 * a name 'called' a place (``Ақсай деген ауылда`` → Ақсай) and the other names of a list of places
   (``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too);
-* an unknown name inside a sentence with the locative turned attribute (``Жидебайдағы мұражай`` → Жидебай).
+* an unknown name inside a sentence with the locative turned attribute (``Жидебайдағы мұражай`` → Жидебай);
+* regional news: a village written ``аулы`` named ``ауылы`` (``data/place_head_spellings.tsv``), rural districts
+  (``ауыл округі``, ``ауылдық округі``), dams, and roads named by their two ends (``Атырау – Бейнеу күрежолы``,
+  ``data/route_heads.tsv``); a person's surname after a listed first name stays out of a place's name;
+* a place and its head in a heading written in capitals take the name the text gives that place, else
+  normal capitalisation (``ҚОСКӨЛ ОКРУГІНДЕ`` → Қоскөл ауылдық округі);
+* a country's abbreviation takes the full name where the text writes it (``ҚХР-мен`` beside ``Қытай Халық
+  Республикасы``, ``data/country_abbreviations.tsv``).
 """
 from __future__ import annotations
 
