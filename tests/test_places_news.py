@@ -99,3 +99,31 @@ def test_a_road_named_by_its_two_ends_is_one_place(text, name):
 
 def test_a_common_word_opening_the_sentence_is_no_end_of_a_road():
     assert names("Жол – Ақтөбе тас жолы.") == ["Ақтөбе тас жолы"]
+
+
+def _mention(kind, text, words, source):
+    from extractor.mentions import Mention
+
+    start = text.index(words)
+    return Mention(kind, start, start + len(words), {"name": words}, source)
+
+
+def test_a_model_person_does_not_run_into_a_place_the_rules_found():
+    from extractor.names.component import merge
+
+    text = "Аудан әкімі Ержан Сейітов Қоскөл ауылдық округінің тұрғындарымен кездесті."
+    rules = [_mention("person", text, "Ержан Сейітов", "rule"),
+             _mention("location", text, "Қоскөл ауылдық округінің", "rule")]
+    model = [_mention("person", text, "Ержан Сейітов Қоскөл", "model")]
+    got = [(m.type, text[m.start:m.end]) for m in merge([], rules, model, text)]
+    assert got == [("person", "Ержан Сейітов"), ("location", "Қоскөл ауылдық округінің")]
+
+
+def test_a_model_person_still_takes_a_first_name_that_is_also_a_place():
+    from extractor.names.component import merge
+
+    text = "Кеше Шалқар Асанов марапатталды."
+    rules = [_mention("location", text, "Шалқар", "rule"), _mention("person", text, "Асанов", "rule")]
+    model = [_mention("person", text, "Шалқар Асанов", "model")]
+    got = [(m.type, text[m.start:m.end]) for m in merge([], rules, model, text)]
+    assert got == [("person", "Шалқар Асанов")]
