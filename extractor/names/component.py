@@ -159,7 +159,9 @@ def merge(values: List[Mention], rules: List[Mention], model: List[Mention], tex
         if same:
             r = same[0]
             r.source = "rule+model"
-            if m.type in ("person", "location") and extends(text, r, m):
+            if m.type in ("person", "location") and extends(text, r, m) \
+                    and not (m.type == "person" and any(h.type == "location" and not inside(h, m) for h in hits)):
+                # (a person's name never runs into a place the rules found: Ержан Сейітов | Қоскөл ауылдық округі)
                 # the model saw more of the name: Ерлан Сапаров for Сапаров, Іле Алатауы for Іле
                 r.start, r.end, r.attrs = m.start, m.end, dict(m.attrs)
                 # the other pieces the rules found of it go (Көлгінов and Алтай Сейдірұлы of one name)

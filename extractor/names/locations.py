@@ -10,7 +10,14 @@
 * the dateline ``АСТАНА. KAZINFORM —``: the city, spelled as the gazetteer spells it (Астана);
 * a name 'called' a place (``Ақсай деген ауылда`` → Ақсай) and the other names of a list of places
   (``Ақтау, Ақсу, Төребай және Шымкент`` → Төребай too);
-* an unknown name inside a sentence with the locative turned attribute (``Жидебайдағы мұражай`` → Жидебай).
+* an unknown name inside a sentence with the locative turned attribute (``Жидебайдағы мұражай`` → Жидебай);
+* regional news: a village written ``аулы`` named ``ауылы`` (``data/place_head_spellings.tsv``), rural districts
+  (``ауыл округі``, ``ауылдық округі``), dams, and roads named by their two ends (``Атырау – Бейнеу күрежолы``,
+  ``data/route_heads.tsv``); a person's surname after a listed first name stays out of a place's name;
+* a place and its head in a heading written in capitals take the name the text gives that place, else
+  normal capitalisation (``ҚОСКӨЛ ОКРУГІНДЕ`` → Қоскөл ауылдық округі);
+* a country's abbreviation takes the full name where the text writes it (``ҚХР-мен`` beside ``Қытай Халық
+  Республикасы``, ``data/country_abbreviations.tsv``).
 """
 from __future__ import annotations
 
@@ -100,14 +107,17 @@ def _two_word_name(info: TextInfo, first: Word, second: Word) -> bool:
     foreign person's whole name (``Ролан Гаррос аренасы``), a town's name before a dedication (``Перовск
     Қазан-Богородтық шіркеуі``). Each word is an unknown name in the nominative inside the sentence, so a
     known place (``Ресейдің Барнауыл``, ``Алматы Абай``), a surname (``Тоқаев Абай даңғылында``), an
-    inflected word or a sentence's first word before the name stays out."""
-    if not (info.adjacent(first, second) and first.capitalised and _unknown_name_word(info, first)
-            and _unknown_name_word(info, second)):
-        return False
-    # a first name right before: ``first`` is that person's surname (әкім Азамат Бекет Ақсай ауылында)
-    before = info.prev(first)
-    return before is None or not info.adjacent(before, first) or not before.capitalised \
-        or before.lower not in first_names()
+    inflected word or a sentence's first word before the name stays out; so does a word after a listed first
+    name, the end of a person's name (``әкім Арман Бекет Талдыбұлақ ауылдық округінде``: Бекет is the
+    person's)."""
+    return info.adjacent(first, second) and first.capitalised and _unknown_name_word(info, first) \
+        and _unknown_name_word(info, second) and not _after_first_name(info, first)
+
+
+def _after_first_name(info: TextInfo, w: Word) -> bool:
+    """Whether a capitalised listed first name stands right before ``w`` (``Арман Бекет``)."""
+    p = info.prev(w)
+    return p is not None and info.adjacent(p, w) and p.capitalised and p.lower in first_names()
 
 
 def _with_front(info: TextInfo, words: List[Word]) -> List[Word]:
@@ -184,7 +194,7 @@ def _listed_place(words: List[Word], head: str, plural: bool) -> Optional[Place]
     name = " ".join(w.text for w in words)
     if name.isupper():
         return None
-    full = f"{name} {head}"
+    full = f"{name} {standard_head(head)}"
     if lookup(full, "location") is None and place_matches(name) - {"head"}:
         known = lookup(name, "location")
         if not plural or known is None or known.kind not in SETTLEMENT_KINDS:
@@ -399,6 +409,81 @@ def plural_head_places(info: TextInfo) -> List[Place]:
     return out
 
 
+def _in_capitals(info: TextInfo, start: int, end: int) -> bool:
+    """Whether the name and its head at ``start:end`` are all written in capitals (a heading)."""
+    surface = info.text[start:end]
+    return surface.isupper() and " " in surface.strip()
+
+
+def _written_as_name(name: str) -> str:
+    """A name written in capitals as a name is written: each word and each part after a hyphen with one
+    capital (``ҚАРАСУ`` → Қарасу, ``ЕСКІ ҚАЛА`` → Ескі Қала)."""
+    return " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in name.split())
+
+
+def _heading_names(found: List[Place]) -> List[Place]:
+    """Places of a heading in capitals named as the text names them elsewhere: the place whose name starts
+    with the heading's name words and ends with its head's last word (``ҚАРАСУ ОКРУГІНДЕ`` and ``Қарасу
+    ауылдық округі`` in the text → Қарасу ауылдық округі); else the heading's words as a name."""
+    out = []
+    for p in found:
+        if p.how == "capitals":
+            words = p.name.casefold().split()
+            same = [q.name for q in found if q.how == "head" and q.name.casefold().split()[-1] == words[-1]
+                    and q.name.casefold().split()[:len(words) - 1] == words[:-1]]
+            p = Place(p.start, p.end, same[0] if same else p.name, "head")
+        out.append(p)
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_abbreviations() -> dict:
+    """``data/country_abbreviations.tsv``: a country's abbreviation → its full official name."""
+    return {r["abbr"]: r["name"] for r in load_table("country_abbreviations")}
+
+
+def _abbreviations_in_full(found: List[Place]) -> List[Place]:
+    """A country's abbreviation named with the full name where the text also writes that full name (``ҚХР-мен``
+    beside ``Қытай Халық Республикасында`` → Қытай Халық Республикасы); an abbreviation alone keeps its name."""
+    full = country_abbreviations()
+    written = {p.name.casefold() for p in found}
+    return [Place(p.start, p.end, full[p.name], p.how) if p.name in full and full[p.name].casefold() in written
+            else p for p in found]
+
+
+@lru_cache(maxsize=1)
+def route_heads() -> frozenset:
+    """``data/route_heads.tsv``: the heads of roads named by their two ends (``тас жолы``, ``күрежолы``)."""
+    return frozenset(r["head"] for r in load_table("route_heads"))
+
+
+_DASH = frozenset({"–", "—", "-"})
+
+
+def _route_start(info: TextInfo, first: Word) -> Optional[Word]:
+    """The name of a road's first end before a dash and the name ``first`` of its other end (``Атырау`` of
+    ``Атырау – Астрахань күрежолы``): a known place or another capitalised name inside the sentence, in the
+    nominative, on the same line; else ``None``."""
+    prev = info.prev(first)
+    if prev is None or info.gap(prev, first).strip() not in _DASH or "\n" in info.gap(prev, first):
+        return None
+    if not prev.capitalised or base_form(prev.text, "location") != prev.text or info.in_quote(prev.start) is not None \
+            or not (place_matches(prev.text) or (_name_word(info, prev) and not info.starts_sentence(prev))):
+        return None
+    return prev
+
+
+@lru_cache(maxsize=1)
+def _head_spellings() -> dict:
+    """``data/place_head_spellings.tsv``: a head's other spelling → the spelling a place's name takes."""
+    return {r["written"]: r["standard"] for r in load_table("place_head_spellings")}
+
+
+def standard_head(head: str) -> str:
+    """The head in a place's name: ``аулы`` → ауылы (``Қарасу аулында`` → Қарасу ауылы); other heads unchanged."""
+    return _head_spellings().get(head, head)
+
+
 def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
     if info.in_quote(hm.start) is not None:
         return []
@@ -411,10 +496,16 @@ def head_places(info: TextInfo, hm: HeadMatch) -> List[Place]:
     if not words:
         return []
     name = " ".join(w.text for w in words)
+    start_word = _route_start(info, words[0]) if hm.head.head in route_heads() else None
+    if start_word is not None:  # Атырау – Астрахань күрежолы: the road between two towns
+        name = f"{start_word.text} – {name}"
+        words = [start_word] + words
     if not hm.head.in_name:  # Сингапур елі → Сингапур, for known places only
         e = lookup(name, "location")
         return [Place(words[0].start, hm.end, e.name, "head")] if e else []
-    out = [Place(words[0].start, hm.end, f"{name} {hm.base}", "head")]
+    if _in_capitals(info, words[0].start, hm.end):  # a heading: ҚАРАСУ ОКРУГІНДЕ → Қарасу округі
+        return [Place(words[0].start, hm.end, f"{_written_as_name(name)} {standard_head(hm.base.lower())}", "capitals")]
+    out = [Place(words[0].start, hm.end, f"{name} {standard_head(hm.base)}", "head")]
     # Көктем және Шұғыла шағын ауданы; Павлодар мен Батыс Қазақстан облысының
     out.extend(_list_places(info, words, hm.base, False))
     return out
@@ -607,7 +698,9 @@ def find_places(text: str, info: Optional[TextInfo] = None) -> List[Place]:
     found.extend(called_places(info))
     found.extend(possessed_places(info))
     found.extend(dateline_places(text, info))
+    found = _heading_names(found)
     found.extend(list_places(info, found))
     found.extend(where_places(info, found))
+    found = _abbreviations_in_full(found)
     # a listed name with its head (Павлодар облысы) outranks the same words as a gazetteer name (Павлодар)
     return keep_longest(found, rank=lambda p: (-(p.end - p.start), p.how != "dateline", p.how != "head", p.start))
