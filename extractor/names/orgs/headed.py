@@ -277,11 +277,31 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         # whole run of capitalised Latin words (Times Higher Education ұйымы), as before a descriptor head
         first = latin_run_start(info, first)
         return OrgFinding(first.start, hm.end, " ".join(info.text[first.start:words[-1].end].split()))
-    # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...) and the head's base form
-    name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
+    # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...), an owner place's type word in
+    # the nominative, and the head's base form
+    name = " ".join(_nominative_owners(info, info.text[first.start:words[-1].end].split(), words) + [hm.base])
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _nominative_owners(info: TextInfo, tokens: List[str], words: List[Word]) -> List[str]:
+    """A name is nominative (annotation.md), its owner place too: the type word of a place in the genitive
+    takes its base form (``Жетісу облысының прокуратурасы`` → Жетісу облысы прокуратурасы, ``Беларусь
+    Республикасының Сыртқы істер министрлігі`` → Беларусь Республикасы Сыртқы істер министрлігі). Only a
+    place right after its capitalised name; ``tokens`` are the name's words as written."""
+    out = list(tokens)
+    for w in words:
+        hm = head_at(info, w)
+        prev = info.prev(w)
+        if hm is None or hm.head.entity != "location" or hm.first is not w or hm.last is not w \
+                or not _genitive(w) or prev is None or not prev.capitalised or not info.adjacent(prev, w):
+            continue
+        base = hm.base.split()[-1]
+        if w.capitalised:
+            base = base[:1].upper() + base[1:]
+        out = [base if t == w.text else t for t in out]
+    return out
 
 
 def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optional[OrgFinding]:
@@ -427,8 +447,9 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
             return first
         return _extend_left(info, owner)
     hm = head_at(info, prev)
-    if hm is not None and hm.head.entity == "location" and hm.first is prev and not prev.capitalised \
+    if hm is not None and hm.head.entity == "location" and hm.first is prev \
             and (hm.base.split()[-1] == prev.text or _genitive(prev)):
+        # the type word may be capitalised: Беларусь Республикасының Сыртқы істер министрлігі
         owner = info.prev(prev)
         if owner is not None and info.adjacent(owner, prev) and owner.capitalised \
                 and base_form(owner.text, "location") == owner.text and not info.ordinary_word(owner):
