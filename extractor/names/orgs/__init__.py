@@ -40,7 +40,7 @@ from ..lexicon import lookup
 from ..text import TextInfo, text_info
 from .finding import OrgFinding
 from .clubs import find_clubs
-from .headed import find_head_orgs, with_named_after
+from .headed import find_head_orgs, find_quoted_head_orgs, with_named_after
 from .legal import find_legal_orgs
 from .listed import find_listed_orgs
 from .lists import find_listed_quotes
@@ -52,7 +52,8 @@ QUOTE_MARKS = "«\"“„"
 
 # the grammar: every rule, in no particular order (overlaps are settled by rank)
 RULES = (find_legal_orgs, find_head_orgs, find_listed_quotes, find_numbered_orgs, find_listed_orgs,
-         find_media_sources, find_clubs, find_lowercase_brands)
+         find_media_sources, find_clubs, find_lowercase_brands,
+         find_quoted_head_orgs)
 
 
 def clean_name(name: str) -> str:

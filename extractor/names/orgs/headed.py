@@ -73,7 +73,7 @@ OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
 ADVERBIAL_CASES = ("locative", "dative", "ablative", "accusative", "instrumental")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)
 def _role_words(role: str) -> FrozenSet[str]:
     """The words of ``data/name_stop_words.tsv`` with ``role``, case-folded."""
     return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == role)
@@ -197,6 +197,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     while len(taken) < MAX_NAME_WORDS:
         q = _quote_closing_before(info, w)
         if q is not None and _name_like(q.text):
+            inside = _quoted_head_name(info, q)
+            if inside is not None:
+                return None  # «Халыққа қызмет көрсету орталығының» қызметі: the quote names the body itself
             if not hm.head.in_name or (lookup(q.text, "location") is None and (taken or not _descriptive(q.text))):
                 # a quoted name keeps the quoted part, whatever descriptor and head follow (annotation.md):
                 # «Ақ жол» демократиялық партиясы → Ақ жол, «Атамекен» ұлттық кәсіпкерлер палатасы →
@@ -232,6 +235,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if start is None:
         # a capitalised head with no modifier: Назарбаев Университеті is found through its start
         return None
+    if _hospital_ward(hm, taken):
+        return None  # Реанимация бөлімінде, Жан сақтау бөліміне: a hospital's ward
     parent = _parent_before_unit(info, start, taken)
     if parent is not None:
         return parent
@@ -283,6 +288,42 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _quoted_head_name(info: TextInfo, q: Quote) -> Optional[OrgFinding]:
+    """A quotation whose last word is an organisation's head in a case form other than the nominative
+    (``«Жастар ресурстық орталығының» жұмысы``, ``«Облыстық балалар кітапханасына» барды``): the case ending
+    written inside the quotes says the quoted words are the body's whole name, so a head after the quote is
+    no part of it; the name is the quoted words with the head's base form."""
+    words = info.words_in(q.inner_start, q.inner_end)
+    if len(words) < 2 or not words[0].capitalised:
+        return None
+    hm = head_at(info, words[-1])
+    if hm is None or hm.head.entity != "org" or hm.last is not words[-1] or hm.first.start < q.inner_start \
+            or hm.base.split()[-1] == words[-1].text:
+        return None
+    name = " ".join(info.text[q.inner_start:hm.first.start].split() + [hm.base])
+    return OrgFinding(q.start, q.end, canonical_org(name))
+
+
+def find_quoted_head_orgs(info: TextInfo) -> List[OrgFinding]:
+    """Quotations that hold a body's whole name with its case ending inside (:func:`_quoted_head_name`)."""
+    out = []
+    for q in info.quotes:
+        o = _quoted_head_name(info, q)
+        if o is not None:
+            out.append(o)
+    return out
+
+
+def _hospital_ward(hm: HeadMatch, taken: List[Word]) -> bool:
+    """A medical specialty before ``бөлімі`` names a hospital's ward, no organisation (roles ``ward`` and
+    ``ward_head`` of ``data/name_stop_words.tsv``): ``Реанимация бөлімінде``, ``Жан сақтау бөліміне``,
+    ``Кардиология бөлімшесі``; ``Денсаулық сақтау бөлімі`` is a body."""
+    if hm.base.casefold() not in _role_words("ward_head") or not taken:
+        return False
+    wards = _role_words("ward")
+    return all(x.lower in wards for x in taken)
 
 
 def _nominative_owners(info: TextInfo, tokens: List[str], words: List[Word]) -> List[str]:

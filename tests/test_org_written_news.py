@@ -1,0 +1,73 @@
+"""Organisations on written web news: a country's body with its owner, owner places in the nominative,
+lower-case social networks and operators, a quoted name with its case ending inside, hospital wards."""
+import pytest
+
+from extractor.names.orgs import find_orgs
+
+
+def orgs(text):
+    return [(text[m.start:m.end], m.attrs["name"]) for m in find_orgs(text)]
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Кеше Өзбекстан Республикасының Сыртқы істер министрлігі нота жолдады.",
+     "Өзбекстан Республикасының Сыртқы істер министрлігі", "Өзбекстан Республикасы Сыртқы істер министрлігі"),
+    ("Құжатқа Қырғыз Республикасының Қаржы министрлігі қол қойды.",
+     "Қырғыз Республикасының Қаржы министрлігі", "Қырғыз Республикасы Қаржы министрлігі"),
+])
+def test_a_republic_in_the_genitive_owns_its_ministry(text, surface, name):
+    assert orgs(text) == [(surface, name)]
+
+
+def test_two_countries_ministries_stay_two_entities():
+    text = ("Қазақстан Республикасының Әділет министрлігі мен Армения Республикасының Әділет министрлігі "
+            "меморандум жасасты.")
+    assert [n for _, n in orgs(text)] == ["Қазақстан Республикасы Әділет министрлігі",
+                                           "Армения Республикасы Әділет министрлігі"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Арыз Маңғыстау облысының прокуратурасына түсті.", "Маңғыстау облысы прокуратурасы"),
+    ("Жобаны Талғар ауданының әкімдігі қаржыландырды.", "Талғар ауданы әкімдігі"),
+    ("Семей қаласының білім бөлімі мәлімдеме жасады.", "Семей қаласы білім бөлімі"),
+])
+def test_an_owner_place_in_the_genitive_is_nominative_in_the_name(text, name):
+    assert [n for _, n in orgs(text)] == [name]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Әнші бұл суретті инстаграмдағы парақшасына салды.", ["инстаграм"]),
+    ("Хабарлама фейсбукта және телеграм арналарында тарады.", ["фейсбук", "телеграм"]),
+    ("Ауылда билайн мен кселл желісі нашар ұстайды.", ["билайн", "кселл"]),
+    ("Ол ютубқа жаңа бейне жүктеді.", ["ютуб"]),
+])
+def test_lower_case_networks_and_operators_are_orgs(text, names):
+    assert [n for _, n in orgs(text)] == names
+
+
+def test_a_case_ending_that_is_no_case_ending_gives_nothing():
+    assert orgs("Бұл тиктокер жас жігіт.") == []
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Тұрғындар «Жастар ресурстық орталығының» жұмысына риза.",
+     "«Жастар ресурстық орталығының»", "Жастар ресурстық орталығы"),
+    ("Оқушылар «Облыстық балалар кітапханасына» барып қайтты.",
+     "«Облыстық балалар кітапханасына»", "Облыстық балалар кітапханасы"),
+])
+def test_a_quoted_name_with_its_case_ending_inside_is_the_body(text, surface, name):
+    assert orgs(text) == [(surface, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "Реанимация бөлімінде үш науқас жатыр.",
+    "Жан сақтау бөліміне екі адам жеткізілді.",
+    "Кардиология бөлімшесі жаңа жабдық алды.",
+])
+def test_a_hospital_ward_is_no_organisation(text):
+    assert orgs(text) == []
+
+
+def test_a_body_with_a_ward_head_stays():
+    assert [n for _, n in orgs("Бұл туралы Ордабасы аудандық білім бөлімі хабарлады.")] == \
+        ["Ордабасы аудандық білім бөлімі"]
