@@ -303,7 +303,8 @@ def _quoted_head_name(info: TextInfo, q: Quote) -> Optional[OrgFinding]:
             or hm.base.split()[-1] == words[-1].text:
         return None
     name = " ".join(info.text[q.inner_start:hm.first.start].split() + [hm.base])
-    return OrgFinding(q.start, q.end, canonical_org(name))
+    # the span is the quoted words (as a quoted name alone, «Қайратқа»: the quotes are no part of the name)
+    return OrgFinding(q.inner_start, q.inner_end, canonical_org(name))
 
 
 def find_quoted_head_orgs(info: TextInfo) -> List[OrgFinding]:
