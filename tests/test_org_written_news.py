@@ -71,3 +71,15 @@ def test_a_hospital_ward_is_no_organisation(text):
 def test_a_body_with_a_ward_head_stays():
     assert [n for _, n in orgs("Бұл туралы Ордабасы аудандық білім бөлімі хабарлады.")] == \
         ["Ордабасы аудандық білім бөлімі"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Әкім Көктерек дәрігерлік амбулаториясының құрылысын көрді.", "Көктерек дәрігерлік амбулаториясы"),
+    ("Балқаш қалалық перзентханасында он екі сәби дүниеге келді.", "Балқаш қалалық перзентханасы"),
+])
+def test_medical_facilities_with_their_place_are_orgs(text, name):
+    assert [n for _, n in orgs(text)] == [name]
+
+
+def test_a_medical_facility_word_alone_names_nobody():
+    assert orgs("Ол амбулаторияға барып, дәрігерге қаралды.") == []
