@@ -83,3 +83,19 @@ def test_medical_facilities_with_their_place_are_orgs(text, name):
 
 def test_a_medical_facility_word_alone_names_nobody():
     assert orgs("Ол амбулаторияға барып, дәрігерге қаралды.") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ресей ІІМ өкілі брифинг өткізді.", "Ресей ІІМ"),
+    ("Қазақстан ҰОК төрағасы спортшыларды құттықтады.", "Қазақстан ҰОК"),
+])
+def test_an_abbreviated_body_after_its_country_is_one_name(text, name):
+    assert [n for _, n in orgs(text)] == [name]
+
+
+def test_the_home_prefix_stays_out_of_an_abbreviated_body():
+    assert [n for _, n in orgs("Бұл туралы ҚР ІІМ баспасөз қызметі хабарлады.")] == ["ІІМ"]
+
+
+def test_a_country_before_an_organisation_of_states_is_a_member():
+    assert [n for _, n in orgs("Армения мен Қырғызстан ЕАЭО шеңберінде келісімге келді.")] == ["ЕАЭО"]

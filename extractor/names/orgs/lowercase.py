@@ -1,8 +1,8 @@
 """Social networks, messengers and mobile operators written in Cyrillic in lower case
 (``data/org_lowercase_brands.tsv``): ``фейсбуктағы парақшасында`` → фейсбук, ``билайн абоненттері`` →
 билайн. The gazetteer needs a capital for a Cyrillic name; these transliterations are nothing else in
-Kazakh, so any letter case and any fitting case ending is a mention. The name is written as the text
-writes it, in the nominative."""
+Kazakh, so the lower-case spelling with any fitting case ending is a mention (a capitalised Cyrillic
+spelling is the gazetteer's: ``Фейсбук``). The name is written as the text writes it, in the nominative."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -29,6 +29,8 @@ def find_lowercase_brands(info: TextInfo) -> List[OrgFinding]:
     out = []
     for m in _pattern().finditer(info.text):
         name, ending = m.group("name"), m.group("ending")
+        if not name[0].islower():
+            continue  # a capitalised Cyrillic spelling is the gazetteer's to list (Фейсбук, Телеграм)
         if ending and not ending_fits(name, ending):
             continue
         out.append(OrgFinding(m.start(), m.end(), name))
