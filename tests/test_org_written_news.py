@@ -99,3 +99,8 @@ def test_the_home_prefix_stays_out_of_an_abbreviated_body():
 
 def test_a_country_before_an_organisation_of_states_is_a_member():
     assert [n for _, n in orgs("Армения мен Қырғызстан ЕАЭО шеңберінде келісімге келді.")] == ["ЕАЭО"]
+
+
+def test_a_relation_between_countries_is_no_body():
+    # 'the strategic partnership between Kazakhstan and Turkey': серіктестігі is no company here
+    assert orgs("Қазақстан мен Түркия арасындағы стратегиялық серіктестіктің маңызы зор.") == []
