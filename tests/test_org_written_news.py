@@ -104,3 +104,16 @@ def test_a_country_before_an_organisation_of_states_is_a_member():
 def test_a_relation_between_countries_is_no_body():
     # 'the strategic partnership between Kazakhstan and Turkey': серіктестігі is no company here
     assert orgs("Қазақстан мен Түркия арасындағы стратегиялық серіктестіктің маңызы зор.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Болашақта Түркістан аймақтық сауда орталығына айналады.",
+    "Университет өңірдегі ғылымның басты орталығына айналды.",
+])
+def test_what_something_became_is_no_body(text):
+    assert orgs(text) == []
+
+
+def test_a_body_named_before_another_verb_stays():
+    assert [n for _, n in orgs("Ол Астана халықаралық қаржы орталығына барды.")] == \
+        ["Астана халықаралық қаржы орталығы"]

@@ -237,6 +237,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         return None
     if _hospital_ward(hm, taken):
         return None  # Реанимация бөлімінде, Жан сақтау бөліміне: a hospital's ward
+    if _became(info, hm):
+        return None  # Қазақстан аймақтық қаржы орталығына айналды: what the country became
     parent = _parent_before_unit(info, start, taken)
     if parent is not None:
         return parent
@@ -315,6 +317,18 @@ def find_quoted_head_orgs(info: TextInfo) -> List[OrgFinding]:
         if o is not None:
             out.append(o)
     return out
+
+
+def _became(info: TextInfo, hm: HeadMatch) -> bool:
+    """A head of a kind of body (``data/org_kind_heads.tsv``) in the dative right before 'to become' (role
+    ``become`` of ``data/name_stop_words.tsv``: ``айналды``, ``айналса``, ``айналдыру``) says what something
+    became, no body: ``Қала аймақтық сауда орталығына айналды``, ``ғылымның озық орталығына айналды``."""
+    nxt = info.next(hm.last)
+    if hm.head.head not in kind_heads() or nxt is None or not info.adjacent(hm.last, nxt):
+        return False
+    if not any(nxt.lower.startswith(stem) for stem in _role_words("become")):
+        return False
+    return any(p.case_name == "dative" for p in parses(hm.last.text))
 
 
 def _hospital_ward(hm: HeadMatch, taken: List[Word]) -> bool:
