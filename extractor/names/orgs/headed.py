@@ -43,6 +43,15 @@ first word in the genitive (``Судың сапасын бақылау жөні�
 ``Тұңғыш Президент қоры``, also from ``Тұңғыш Президенті қоры``). A listed organisation or a Latin-script
 name before lower-case words and a head is the organisation itself: the words are its unnamed unit or a
 descriptor (``Қазпошта баспасөз қызметі`` → Қазпошта; ``Үкімет аппараты`` keeps its head).
+
+An owner place in the genitive is nominative in the name, as the whole name is (``Жетісу облысының
+прокуратурасы`` → Жетісу облысы прокуратурасы), and a country with its capitalised ``Республикасы`` owns the
+body after it (``Армения Республикасының Әділет министрлігі`` → Армения Республикасы Әділет министрлігі: another
+state's ministry is another entity). A quotation that ends in a head with its case ending inside the quotes
+is the body's whole name (``«Жастар ресурстық орталығының» жұмысы`` → Жастар ресурстық орталығы), and the noun
+after it is none of it. A medical specialty before ``бөлімі`` is a hospital's ward (``Реанимация
+бөлімінде``), and a kind-of-body head in the dative before 'to become' says what something became
+(``аймақтық қаржы орталығына айналды``): neither is an organisation.
 """
 from __future__ import annotations
 
