@@ -117,3 +117,32 @@ def test_what_something_became_is_no_body(text):
 def test_a_body_named_before_another_verb_stays():
     assert [n for _, n in orgs("Ол Астана халықаралық қаржы орталығына барды.")] == \
         ["Астана халықаралық қаржы орталығы"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Су тасқыны кезінде төтенше жағдайлар министрлігі құтқарушылар жіберді.", "Төтенше жағдайлар министрлігі"),
+    ("Бұл туралы денсаулық сақтау министрлігінің өкілі айтты.", "Денсаулық сақтау министрлігі"),
+])
+def test_a_ministry_in_lower_case_is_that_ministry(text, name):
+    assert [n for _, n in orgs(text)] == [name]
+
+
+def test_a_lower_case_ministry_after_another_country_is_not_ours():
+    assert "Сыртқы істер министрлігі" not in [n for _, n in orgs("Ресейдің сыртқы істер министрлігі нота жолдады.")]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Жаңа заңды сенат депутаттары мақұлдады.", ["Сенат"]),
+    ("Министр үкімет отырысында баяндама жасады.", ["Үкімет"]),
+    ("Мәжіліс депутаттарымен кездесу өтті, оған парламент төрағасы қатысты.", ["Мәжіліс", "Парламент"]),
+])
+def test_a_lower_case_state_body_before_its_members_or_sittings(text, names):
+    assert [n for _, n in orgs(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Ел үкіметі жаңа бағдарлама қабылдады деп жазды ол.",
+    "Жиналыста үкімет туралы көп айтылды.",
+])
+def test_a_lower_case_state_word_alone_names_no_body(text):
+    assert "Үкімет" not in [n for _, n in orgs(text)]

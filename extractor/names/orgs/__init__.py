@@ -44,7 +44,7 @@ from .headed import find_head_orgs, find_quoted_head_orgs, with_named_after
 from .legal import find_legal_orgs
 from .listed import find_listed_orgs
 from .lists import find_listed_quotes
-from .lowercase import find_lowercase_brands
+from .lowercase import find_lowercase_brands, find_lowercase_ministries, find_lowercase_state_bodies
 from .media import find_media_sources
 from .numbered import find_numbered_orgs
 
@@ -53,7 +53,7 @@ QUOTE_MARKS = "«\"“„"
 # the grammar: every rule, in no particular order (overlaps are settled by rank)
 RULES = (find_legal_orgs, find_head_orgs, find_listed_quotes, find_numbered_orgs, find_listed_orgs,
          find_media_sources, find_clubs, find_lowercase_brands,
-         find_quoted_head_orgs)
+         find_quoted_head_orgs, find_lowercase_ministries, find_lowercase_state_bodies)
 
 
 def clean_name(name: str) -> str:
