@@ -146,3 +146,11 @@ def test_a_lower_case_state_body_before_its_members_or_sittings(text, names):
 ])
 def test_a_lower_case_state_word_alone_names_no_body(text):
     assert "Үкімет" not in [n for _, n in orgs(text)]
+
+
+def test_keys_join_spellings_of_one_entity_and_keep_states_apart():
+    from extractor.names.keys import org_key
+    assert org_key("инстаграм") == org_key("Instagram")
+    assert org_key("билайн") == org_key("Beeline")
+    assert org_key("Қазақстан Республикасы Сыртқы істер министрлігі") == org_key("ҚР Сыртқы істер министрлігі")
+    assert org_key("Армения Республикасы Сыртқы істер министрлігі") != org_key("ҚР Сыртқы істер министрлігі")
