@@ -117,6 +117,14 @@ def test_a_phrase_with_lower_case_words_must_end_in_a_head_noun():
         ("org", "Маңғыстау облыстық онкологиялық орталығы")
 
 
+def test_a_heading_in_capitals_must_end_in_a_head_noun():
+    text = "ЖОЛ АПАТЫ КӨБЕЙГЕН АУДАНДАР АНЫҚТАЛДЫ\nБиыл апат саны өсті."
+    assert checked(text, "ЖОЛ АПАТЫ", "org") is None
+    text = "ТАРАЗ ҚАЛАЛЫҚ СОТЫ ШЕШІМ ШЫҒАРДЫ\nІс қаралды."
+    assert checked(text, "ТАРАЗ ҚАЛАЛЫҚ СОТЫ", "org") == ("org", "ТАРАЗ ҚАЛАЛЫҚ СОТЫ")
+    assert checked("Бұл туралы ШҚО МКД хабарлады.", "ШҚО МКД", "org") == ("org", "ШҚО МКД")
+
+
 def test_a_latin_make_before_a_model_number_is_a_product():
     assert checked("Жолаушылар Airbus 320 ұшағына отырды.", "Airbus", "org") is None
 

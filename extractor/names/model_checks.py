@@ -25,8 +25,8 @@ names. The checks are general and need no particular model; each model span pass
    plural (``Әкімдіктерге``, ``Университеттерден``) is no name, nor a body named by generic words
    only that opens a sentence (``Облыс прокуратурасының``: whose?);
 4. **phrases** — a place or organisation of several words with a lower-case word in it (outside
-   quotes) must end in a head noun (``Жергілікті бюджет кірістері`` is no name, ``Сыртқы істер
-   министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``); an organisation
+   quotes), or all in capitals like a heading (``ЖЕМҚОРЛЫҚ ЖАЙЛАҒАН САЛАЛАР``), must end in a head noun
+   (``Жергілікті бюджет кірістері`` is no name, ``Сыртқы істер министрлігі`` is); a Latin make before a model number is a product (``Airbus 320``); an organisation
    that is all a quotation holds, before a noun for a thing or an event, is that thing (``«Бәйтерек» ғарыш
    жобасы``, ``«Дала» маркалы сүт``; ``data/quoted_thing_nouns.tsv``); a place before a currency noun is the
    currency's name (``АҚШ долларының``); a place inside a longer quoted title that a lower-case noun follows
@@ -300,6 +300,14 @@ def _generic_body(words: List[Word]) -> bool:
     return len(words) > 1 and all(w.lower in generic for w in words[:-1])
 
 
+def _heading(words: List[Word]) -> bool:
+    """Words of a heading written in capitals (``ЖЕМҚОРЛЫҚ ЖАЙЛАҒАН САЛАЛАР``): Cyrillic words, none a listed
+    name, one of five letters or more; like a lower-case phrase they name a body only with a head noun at the
+    end (``ОБЛЫСТЫҚ СОТЫ``). Abbreviations (``ШҚО МКД``) are shorter."""
+    return all(w.text.isupper() and not w.latin and not gazetteer_name(w.text) for w in words) \
+        and any(len(w.text) >= 5 for w in words)
+
+
 def _words(info: TextInfo, start: int, end: int) -> List[Word]:
     """The words that overlap ``start:end`` (a model span may end inside a word: ``Oxford`` of ``Oxford's``)."""
     i = info.word_index_at(start)
@@ -493,7 +501,7 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         if _product(info, words) or (span.kind == "org" and _quoted_thing(info, words)):
             return None
         if len(words) > 1 and not head_like(info, words[-1]) and not _opens_quote(info, words[0]) \
-                and any(w.text[:1].islower() and not w.latin for w in words):
+                and (any(w.text[:1].islower() and not w.latin for w in words) or _heading(words)):
             return None
     # 5. type
     last_head = head_entity(info, words[-1])

@@ -16,6 +16,8 @@ The grammar is a list of small rules, each a function ``TextInfo -> [OrgFinding]
   (``ШҚО МКД``) and the agency of a dateline (``ТАРАЗ. Kazinform —``);
 * :mod:`.media` publishers named as sources: a web domain used as a name (``Ulysmedia.kz``, ``kazlenta.kz``)
   and a name in a reporting construction's slot (``деп хабарлайды Azattyq Rýhy``, ``ҚазТАГ хабарлауынша``);
+* :mod:`.lowercase` social networks, messengers and mobile operators written in Cyrillic in lower case
+  (``data/org_lowercase_brands.tsv``: ``фейсбуктегі`` → фейсбук, ``билайн``);
 * :mod:`.clubs` sports clubs: quoted club names (``«Тобылы» мен «Шахтері»`` → Тобыл, Шахтер) in a list with
   a club, next to a club word or after a city adjective in a sports text.
 
@@ -38,10 +40,11 @@ from ..lexicon import lookup
 from ..text import TextInfo, text_info
 from .finding import OrgFinding
 from .clubs import find_clubs
-from .headed import find_head_orgs, with_named_after
+from .headed import find_head_orgs, find_quoted_head_orgs, with_named_after
 from .legal import find_legal_orgs
 from .listed import find_listed_orgs
 from .lists import find_listed_quotes
+from .lowercase import find_lowercase_brands, find_lowercase_ministries, find_lowercase_state_bodies
 from .media import find_media_sources
 from .numbered import find_numbered_orgs
 
@@ -49,7 +52,8 @@ QUOTE_MARKS = "«\"“„"
 
 # the grammar: every rule, in no particular order (overlaps are settled by rank)
 RULES = (find_legal_orgs, find_head_orgs, find_listed_quotes, find_numbered_orgs, find_listed_orgs,
-         find_media_sources, find_clubs)
+         find_media_sources, find_clubs, find_lowercase_brands,
+         find_quoted_head_orgs, find_lowercase_ministries, find_lowercase_state_bodies)
 
 
 def clean_name(name: str) -> str:

@@ -43,6 +43,15 @@ first word in the genitive (``Судың сапасын бақылау жөні�
 ``Тұңғыш Президент қоры``, also from ``Тұңғыш Президенті қоры``). A listed organisation or a Latin-script
 name before lower-case words and a head is the organisation itself: the words are its unnamed unit or a
 descriptor (``Қазпошта баспасөз қызметі`` → Қазпошта; ``Үкімет аппараты`` keeps its head).
+
+An owner place in the genitive is nominative in the name, as the whole name is (``Жетісу облысының
+прокуратурасы`` → Жетісу облысы прокуратурасы), and a country with its capitalised ``Республикасы`` owns the
+body after it (``Армения Республикасының Әділет министрлігі`` → Армения Республикасы Әділет министрлігі: another
+state's ministry is another entity). A quotation that ends in a head with its case ending inside the quotes
+is the body's whole name (``«Жастар ресурстық орталығының» жұмысы`` → Жастар ресурстық орталығы), and the noun
+after it is none of it. A medical specialty before ``бөлімі`` is a hospital's ward (``Реанимация
+бөлімінде``), and a kind-of-body head in the dative before 'to become' says what something became
+(``аймақтық қаржы орталығына айналды``): neither is an organisation.
 """
 from __future__ import annotations
 
@@ -73,7 +82,7 @@ OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
 ADVERBIAL_CASES = ("locative", "dative", "ablative", "accusative", "instrumental")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)
 def _role_words(role: str) -> FrozenSet[str]:
     """The words of ``data/name_stop_words.tsv`` with ``role``, case-folded."""
     return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == role)
@@ -197,6 +206,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     while len(taken) < MAX_NAME_WORDS:
         q = _quote_closing_before(info, w)
         if q is not None and _name_like(q.text):
+            inside = _quoted_head_name(info, q)
+            if inside is not None:
+                return None  # «Халыққа қызмет көрсету орталығының» қызметі: the quote names the body itself
             if not hm.head.in_name or (lookup(q.text, "location") is None and (taken or not _descriptive(q.text))):
                 # a quoted name keeps the quoted part, whatever descriptor and head follow (annotation.md):
                 # «Ақ жол» демократиялық партиясы → Ақ жол, «Атамекен» ұлттық кәсіпкерлер палатасы →
@@ -232,6 +244,10 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
     if start is None:
         # a capitalised head with no modifier: Назарбаев Университеті is found through its start
         return None
+    if _hospital_ward(hm, taken):
+        return None  # Реанимация бөлімінде, Жан сақтау бөліміне: a hospital's ward
+    if _became(info, hm):
+        return None  # Қазақстан аймақтық қаржы орталығына айналды: what the country became
     parent = _parent_before_unit(info, start, taken)
     if parent is not None:
         return parent
@@ -277,11 +293,80 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         # whole run of capitalised Latin words (Times Higher Education ұйымы), as before a descriptor head
         first = latin_run_start(info, first)
         return OrgFinding(first.start, hm.end, " ".join(info.text[first.start:words[-1].end].split()))
-    # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...) and the head's base form
-    name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
+    # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...), an owner place's type word in
+    # the nominative, and the head's base form
+    name = " ".join(_nominative_owners(info, info.text[first.start:words[-1].end].split(), words) + [hm.base])
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
+
+
+def _quoted_head_name(info: TextInfo, q: Quote) -> Optional[OrgFinding]:
+    """A quotation whose last word is an organisation's head in a case form other than the nominative
+    (``«Жастар ресурстық орталығының» жұмысы``, ``«Облыстық балалар кітапханасына» барды``): the case ending
+    written inside the quotes says the quoted words are the body's whole name, so a head after the quote is
+    no part of it; the name is the quoted words with the head's base form."""
+    words = info.words_in(q.inner_start, q.inner_end)
+    if len(words) < 2 or not words[0].capitalised:
+        return None
+    hm = head_at(info, words[-1])
+    if hm is None or hm.head.entity != "org" or hm.last is not words[-1] or hm.first.start < q.inner_start \
+            or hm.base.split()[-1] == words[-1].text:
+        return None
+    name = " ".join(info.text[q.inner_start:hm.first.start].split() + [hm.base])
+    # the span is the quoted words (as a quoted name alone, «Қайратқа»: the quotes are no part of the name)
+    return OrgFinding(q.inner_start, q.inner_end, canonical_org(name))
+
+
+def find_quoted_head_orgs(info: TextInfo) -> List[OrgFinding]:
+    """Quotations that hold a body's whole name with its case ending inside (:func:`_quoted_head_name`)."""
+    out = []
+    for q in info.quotes:
+        o = _quoted_head_name(info, q)
+        if o is not None:
+            out.append(o)
+    return out
+
+
+def _became(info: TextInfo, hm: HeadMatch) -> bool:
+    """A head of a kind of body (``data/org_kind_heads.tsv``) in the dative right before 'to become' (role
+    ``become`` of ``data/name_stop_words.tsv``: ``айналды``, ``айналса``, ``айналдыру``) says what something
+    became, no body: ``Қала аймақтық сауда орталығына айналды``, ``ғылымның озық орталығына айналды``."""
+    nxt = info.next(hm.last)
+    if hm.head.head not in kind_heads() or nxt is None or not info.adjacent(hm.last, nxt):
+        return False
+    if not any(nxt.lower.startswith(stem) for stem in _role_words("become")):
+        return False
+    return any(p.case_name == "dative" for p in parses(hm.last.text))
+
+
+def _hospital_ward(hm: HeadMatch, taken: List[Word]) -> bool:
+    """A medical specialty before ``бөлімі`` names a hospital's ward, no organisation (roles ``ward`` and
+    ``ward_head`` of ``data/name_stop_words.tsv``): ``Реанимация бөлімінде``, ``Жан сақтау бөліміне``,
+    ``Кардиология бөлімшесі``; ``Денсаулық сақтау бөлімі`` is a body."""
+    if hm.base.casefold() not in _role_words("ward_head") or not taken:
+        return False
+    wards = _role_words("ward")
+    return all(x.lower in wards for x in taken)
+
+
+def _nominative_owners(info: TextInfo, tokens: List[str], words: List[Word]) -> List[str]:
+    """A name is nominative (annotation.md), its owner place too: the type word of a place in the genitive
+    takes its base form (``Жетісу облысының прокуратурасы`` → Жетісу облысы прокуратурасы, ``Беларусь
+    Республикасының Сыртқы істер министрлігі`` → Беларусь Республикасы Сыртқы істер министрлігі). Only a
+    place right after its capitalised name; ``tokens`` are the name's words as written."""
+    out = list(tokens)
+    for w in words:
+        hm = head_at(info, w)
+        prev = info.prev(w)
+        if hm is None or hm.head.entity != "location" or hm.first is not w or hm.last is not w \
+                or not _genitive(w) or prev is None or not prev.capitalised or not info.adjacent(prev, w):
+            continue
+        base = hm.base.split()[-1]
+        if w.capitalised:
+            base = base[:1].upper() + base[1:]
+        out = [base if t == w.text else t for t in out]
+    return out
 
 
 def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optional[OrgFinding]:
@@ -427,8 +512,9 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
             return first
         return _extend_left(info, owner)
     hm = head_at(info, prev)
-    if hm is not None and hm.head.entity == "location" and hm.first is prev and not prev.capitalised \
+    if hm is not None and hm.head.entity == "location" and hm.first is prev \
             and (hm.base.split()[-1] == prev.text or _genitive(prev)):
+        # the type word may be capitalised: Беларусь Республикасының Сыртқы істер министрлігі
         owner = info.prev(prev)
         if owner is not None and info.adjacent(owner, prev) and owner.capitalised \
                 and base_form(owner.text, "location") == owner.text and not info.ordinary_word(owner):

@@ -4,8 +4,8 @@
   in capitals takes the gazetteer's spelling: ``KAZINFORM`` → Kazinform) and the
   official abbreviations (``data/org_abbreviations.tsv``: ``ІІМ-нің``, ``ТЖМ``, ``ЕАЭО-ға``), in any case
   form, and the full names they stand for as written (``Еуропадағы қауіпсіздік және ынтымақтастық
-  ұйымында``, which no head rule can start); an abbreviated body right after its region or city is one name
-  (``ШҚО МКД``, ``Алматы ІІД``);
+  ұйымында``, which no head rule can start); an abbreviated body right after its country, region or city is one
+  name (``ШҚО МКД``, ``Алматы ІІД``, ``Ресей ІІМ``);
 * a listed body in its possessive form (an alias of the gazetteer) after the home country's prefix, which is
   no part of the name (``ҚР Парламенті`` → Парламент, ``ҚР Парламенті Сенатының`` → Парламент Сенаты);
 (web sites named by their domain are read by :mod:`.media`);
@@ -33,10 +33,13 @@ LATIN_WORD = regex.compile(r"\p{Latin}")
 def _gazetteer_org(info: TextInfo, g: GazMatch, matches: List[GazMatch]) -> OrgFinding:
     name = g.surface if g.entry.latin and not g.surface.isupper() else g.entry.name  # KAZINFORM → Kazinform
     start = g.start
-    if g.entry.name.isupper():  # an abbreviated body right after its region or city: ШҚО МКД
+    if g.entry.name.isupper():  # an abbreviated body right after its country, region or city: ШҚО МКД
         for loc in matches:
             if loc.entry.entity == "location" and loc.end < g.start and not info.text[loc.end:g.start].strip(" \t") \
-                    and loc.surface == info.text[loc.start:loc.end] and loc.entry.kind in ("region", "city"):
+                    and loc.surface == info.text[loc.start:loc.end] and loc.entry.kind in ("region", "city", "country") \
+                    and not (loc.entry.kind == "country" and g.entry.kind == "international"):
+                # a country before an organisation of states is one of its members (Ресей мен Беларусь ЕАЭО
+                # шеңберінде), not its owner
                 name, start = f"{loc.surface} {name}", loc.start
     return OrgFinding(start, g.end, canonical_org(name))
 
