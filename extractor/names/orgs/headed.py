@@ -44,10 +44,10 @@ first word in the genitive (``Судың сапасын бақылау жөні�
 name before lower-case words and a head is the organisation itself: the words are its unnamed unit or a
 descriptor (``Қазпошта баспасөз қызметі`` → Қазпошта; ``Үкімет аппараты`` keeps its head).
 
-An owner place in the genitive is nominative in the name, as the whole name is (``Жетісу облысының
-прокуратурасы`` → Жетісу облысы прокуратурасы), and a country with its capitalised ``Республикасы`` owns the
-body after it (``Армения Республикасының Әділет министрлігі`` → Армения Республикасы Әділет министрлігі: another
-state's ministry is another entity). A quotation that ends in a head with its case ending inside the quotes
+An owner place in the genitive stays in the name as the text writes it, the full hierarchical name
+(``Жетісу облысының прокуратурасы``; its key reads the owner nominative: жетісу облысы прокуратурасы), and a
+country with its capitalised ``Республикасы`` owns the body after it (``Армения Республикасының Әділет
+министрлігі``: another state's ministry is another entity, its key keeps the state). A quotation that ends in a head with its case ending inside the quotes
 is the body's whole name (``«Жастар ресурстық орталығының» жұмысы`` → Жастар ресурстық орталығы), and the noun
 after it is none of it. A medical specialty before ``бөлімі`` is a hospital's ward (``Реанимация
 бөлімінде``), and a kind-of-body head in the dative before 'to become' says what something became
@@ -293,9 +293,9 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
         # whole run of capitalised Latin words (Times Higher Education ұйымы), as before a descriptor head
         first = latin_run_start(info, first)
         return OrgFinding(first.start, hm.end, " ".join(info.text[first.start:words[-1].end].split()))
-    # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...), an owner place's type word in
-    # the nominative, and the head's base form
-    name = " ".join(_nominative_owners(info, info.text[first.start:words[-1].end].split(), words) + [hm.base])
+    # the words as written (with an initial's dot: Л.Н. Гумилев атындағы ...; an owner in the genitive as the
+    # text writes it, the full hierarchical name: the key reads it nominative) and the head's base form
+    name = " ".join(info.text[first.start:words[-1].end].split() + [hm.base])
     if lookup(name, "location") is not None:
         return None
     return OrgFinding(first.start, hm.end, canonical_org(name))
@@ -348,25 +348,6 @@ def _hospital_ward(hm: HeadMatch, taken: List[Word]) -> bool:
         return False
     wards = _role_words("ward")
     return all(x.lower in wards for x in taken)
-
-
-def _nominative_owners(info: TextInfo, tokens: List[str], words: List[Word]) -> List[str]:
-    """A name is nominative (annotation.md), its owner place too: the type word of a place in the genitive
-    takes its base form (``Жетісу облысының прокуратурасы`` → Жетісу облысы прокуратурасы, ``Беларусь
-    Республикасының Сыртқы істер министрлігі`` → Беларусь Республикасы Сыртқы істер министрлігі). Only a
-    place right after its capitalised name; ``tokens`` are the name's words as written."""
-    out = list(tokens)
-    for w in words:
-        hm = head_at(info, w)
-        prev = info.prev(w)
-        if hm is None or hm.head.entity != "location" or hm.first is not w or hm.last is not w \
-                or not _genitive(w) or prev is None or not prev.capitalised or not info.adjacent(prev, w):
-            continue
-        base = hm.base.split()[-1]
-        if w.capitalised:
-            base = base[:1].upper() + base[1:]
-        out = [base if t == w.text else t for t in out]
-    return out
 
 
 def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optional[OrgFinding]:
