@@ -30,7 +30,15 @@ def _pattern() -> regex.Pattern:
                          regex.IGNORECASE | regex.VERSION1)
 
 
+@lru_cache(maxsize=1)
+def _brand_words() -> tuple:
+    return tuple(sorted({r["word"].casefold() for r in load_table("org_lowercase_brands")}))
+
+
 def find_lowercase_brands(info: TextInfo) -> List[OrgFinding]:
+    low = info.text.casefold()
+    if not any(b in low for b in _brand_words()):
+        return []  # most texts name none: a few substring scans instead of the pattern's walk over the text
     out = []
     for m in _pattern().finditer(info.text):
         name, ending = m.group("name"), m.group("ending")
@@ -91,11 +99,11 @@ def find_lowercase_state_bodies(info: TextInfo) -> List[OrgFinding]:
     """A one-word state body written in lower case before a word for its members or sittings (role
     ``body_member`` of ``data/name_stop_words.tsv``): ``сенат депутаттары`` → Сенат, ``үкімет отырысында`` →
     Үкімет, ``сенаттың депутаттары``. Alone in lower case it may be any country's government (``ел үкіметі``)."""
-    bodies, members = _state_bodies(), _member_stems()
+    bodies, members, stems = _state_bodies(), _member_stems(), _body_stems()
     out = []
     for w in info.words:
-        if w.capitalised:
-            continue
+        if w.capitalised or not w.lower.startswith(stems):
+            continue  # only a word that opens like a body is read (base_form on every word cost kx_org 70 %)
         base = base_form(w.text, "org").casefold()
         body = bodies.get(base) or bodies.get(strip_possessive(base))
         if body is None:
@@ -105,6 +113,13 @@ def find_lowercase_state_bodies(info: TextInfo) -> List[OrgFinding]:
             continue
         out.append(OrgFinding(w.start, w.end, body))
     return out
+
+
+@lru_cache(maxsize=1)
+def _body_stems() -> tuple:
+    """What a body's every case form opens with: its spelling without the last letter, which a case ending may
+    change (``үкіметі``, ``сенаттың``)."""
+    return tuple(sorted({b[:-1] for b in _state_bodies()}))
 
 
 @lru_cache(maxsize=1)
