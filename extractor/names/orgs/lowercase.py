@@ -73,6 +73,8 @@ def find_lowercase_ministries(info: TextInfo) -> List[OrgFinding]:
     """A ministry of the official abbreviations written all in lower case (``төтенше жағдайлар министрлігі
     хабарлады``, ``денсаулық сақтау министрлігінің``): web news often writes them so; the name is the
     table's. Not after a country (``Ресейдің сыртқы істер министрлігі`` is another state's)."""
+    if MINISTRY[:-1] not in info.text:
+        return []  # no lower-case ministry word at all: the pattern need not walk the text
     out = []
     for m in _ministry_pattern().finditer(info.text):
         name, ending = m.group("name"), m.group("ending")
