@@ -10,14 +10,14 @@ body in lower case is that body before a word for its members or sittings (``с�
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, FrozenSet, List
+from typing import Dict, List
 
 import regex
 
 from ...lang.kk.morph import base_form, case_suffix_pattern
 from ...lang.kk.tables import load_table
 from ..gazetteer import ending_fits
-from ..lexicon import abbreviation_expansions, gazetteer, lookup, strip_possessive
+from ..lexicon import abbreviation_expansions, gazetteer, lookup, role_words, strip_possessive
 from ..text import TextInfo
 from .finding import OrgFinding
 
@@ -42,15 +42,13 @@ def find_lowercase_brands(info: TextInfo) -> List[OrgFinding]:
     return out
 
 
-MINISTRY = "министрлігі"
-
-
 @lru_cache(maxsize=1)
 def _ministries() -> Dict[str, str]:
-    """The ministries among the official abbreviations' full names (``data/org_abbreviations.tsv``), by their
-    words case-folded without the last one's ending."""
+    """The ministries among the official abbreviations' full names (``data/org_abbreviations.tsv``: those whose
+    last word is a ``ministry_head`` of ``data/name_stop_words.tsv``, министрлігі), by their words case-folded."""
+    heads = role_words("ministry_head")
     return {" ".join(n.casefold().split()): n for n in abbreviation_expansions().values()
-            if n.split()[-1] == MINISTRY and len(n.split()) > 1}
+            if n.split()[-1] in heads and len(n.split()) > 1}
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +89,7 @@ def find_lowercase_state_bodies(info: TextInfo) -> List[OrgFinding]:
     """A one-word state body written in lower case before a word for its members or sittings (role
     ``body_member`` of ``data/name_stop_words.tsv``): ``сенат депутаттары`` → Сенат, ``үкімет отырысында`` →
     Үкімет, ``сенаттың депутаттары``. Alone in lower case it may be any country's government (``ел үкіметі``)."""
-    bodies, members = _state_bodies(), _member_stems()
+    bodies, members = _state_bodies(), role_words("body_member")
     out = []
     for w in info.words:
         if w.capitalised:
@@ -106,7 +104,3 @@ def find_lowercase_state_bodies(info: TextInfo) -> List[OrgFinding]:
         out.append(OrgFinding(w.start, w.end, body))
     return out
 
-
-@lru_cache(maxsize=1)
-def _member_stems() -> FrozenSet[str]:
-    return frozenset(r["word"] for r in load_table("name_stop_words") if r["role"] == "body_member")
