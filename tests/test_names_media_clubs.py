@@ -58,6 +58,7 @@ def test_a_publisher_in_a_reporting_slot_is_an_org(text, name):
 @pytest.mark.parametrize("text", [
     "Жиын аяқталды, деп хабарлады Айгүл Сейітова.",  # a person's name in the slot
     "Кездесу өтті, деп хабарлайды ҚР Сыртқы істер министрлігі.",  # a prefix, the name goes on
+    "Кездесу өтті, деп хабарлайды ТМД Атқару комитеті.",  # an abbreviation, the name goes on
     "Жиын өтті, деп хабарлайды облыс әкімдігі.",  # lower case
 ])
 def test_no_publisher_where_the_slot_holds_no_publishers_name(text):

@@ -54,6 +54,11 @@ def test_no_body_without_a_person_before_atyndagy(text):
     assert orgs(text) == []
 
 
+def test_a_listed_body_after_atyndagy_with_no_persons_name_keeps_its_own_name():
+    # 'KazNU named after the great thinker': no name before атындағы, so it stays out of the body's name
+    assert orgs("Жиынға ұлы ойшыл атындағы ҚазҰУ өкілдері келді.") == [("ҚазҰУ", "ҚазҰУ")]
+
+
 def test_an_abbreviation_after_the_words_its_full_name_opens_with_shares_its_key():
     from extractor.names.keys import entity_key
 

@@ -224,8 +224,13 @@ def looks_non_name(word: str) -> bool:
     return any(low.endswith(e) and len(low) > len(e) + 1 for e in non_name_endings())
 
 
-def _role(role: str) -> FrozenSet[str]:
+@lru_cache(maxsize=64)
+def role_words(role: str) -> FrozenSet[str]:
+    """The words of ``data/name_stop_words.tsv`` with ``role``, case-folded."""
     return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == role)
+
+
+_role = role_words
 
 
 @lru_cache(maxsize=1)

@@ -81,7 +81,7 @@ def _words_before(info: TextInfo, first: Word) -> List[Word]:
     elif _name_word(info, prev):
         words = [prev]
         p2 = info.prev(prev)  # a person's whole name: Мұхтар Әуезов көшесі, Қаныш Сәтбаев каналы
-        if p2 is not None and info.adjacent(p2, prev) and p2.capitalised and p2.lower in first_names() \
+        if _after_first_name(info, prev) \
                 and surname_strength(prev.text) and lookup(prev.text, "location") is None:  # not Сәтбаев қаласы
             words = [p2, prev]
         elif p2 is not None and _two_word_name(info, p2, prev):  # Ролан Гаррос аренасы

@@ -28,16 +28,28 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
-from ...lang.kk.morph import base_form
+from ...lang.kk.morph import base_form, ending_rows
 from ...lang.kk.tables import load_table
 from ..gazetteer import ending_fits
-from ..lexicon import list_joiners, lookup
+from ..lexicon import adjective_endings, list_joiners, lookup
 from ..text import Quote, TextInfo
 from .finding import OrgFinding
 
-POSSESSIVE = ("сы", "сі", "ы", "і")
-# an adjective made from a place: алматылық, шымкенттік, семейлік, елордалық
-PLACE_ADJECTIVE = regex.compile(r"^(?P<base>\p{Ll}{3,})(?:лық|лік|дық|дік|тық|тік)$")
+
+
+@lru_cache(maxsize=4)
+def _endings(case: str) -> Tuple[str, ...]:
+    """The endings of ``case`` in ``data/case_endings.tsv`` (``possessive3``: -сы, -і; ``genitive``: -ның, -тің)."""
+    return tuple(sorted({e.ending for e in ending_rows() if e.case == case}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _place_adjective() -> regex.Pattern:
+    """An adjective made from a place (алматылық, шымкенттік, семейлік, елордалық): a base and one of the
+    relational endings of ``data/adjective_endings.tsv`` that end in a consonant (-лық, -тік; not -ғы, -гі,
+    which make adjectives of time and position words)."""
+    endings = sorted((e for e in adjective_endings() if e[-1:] in "қк"), key=len, reverse=True)
+    return regex.compile(r"^(?P<base>\p{Ll}{3,})(?:%s)$" % "|".join(regex.escape(e) for e in endings))
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +81,9 @@ def club_name(quoted: str) -> Optional[str]:
     if m is None:
         return None
     name, rest = _clubs()[m.group("name").casefold()], m.group("rest")
-    if not rest or rest in POSSESSIVE or ending_fits(name, rest):
+    if not rest or rest in _endings("possessive3") or ending_fits(name, rest):
         return name
-    for p in POSSESSIVE:  # possessive + case: Тобылына
+    for p in _endings("possessive3"):  # possessive + case: Тобылына
         if rest.startswith(p) and ending_fits(name + p, rest[len(p):]):
             return name
     return None
@@ -107,11 +119,11 @@ def _owner_word(info: TextInfo, text: str) -> bool:
     """A city before a club's name: an adjective made from a place of the gazetteer or a city noun
     (``алматылық``, ``шымкенттік``, ``елордалық``; not ``халықаралық``) or a place in the genitive
     (``Павлодардың``)."""
-    m = PLACE_ADJECTIVE.match(text)
+    m = _place_adjective().match(text)
     if m is not None:
         base = m.group("base")
         return base in _words()[3] or lookup(base[:1].upper() + base[1:], "location") is not None
-    return text[:1].isupper() and text.endswith(("ның", "нің", "дың", "дің", "тың", "тің")) \
+    return text[:1].isupper() and text.endswith(_endings("genitive")) \
         and lookup(base_form(text, "location"), "location") is not None
 
 

@@ -55,19 +55,17 @@ after it is none of it. A medical specialty before ``бөлімі`` is a hospita
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import FrozenSet, List, Optional
+from typing import List, Optional
 
 import regex
 
 from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
-from ...lang.kk.tables import load_table
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, adjective_endings, canonical_org, country_prefixes, dative_postpositions, directions,
                        first_names, is_common, is_title, kind_heads, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
                        number_words, owner_links, place_nouns, place_parts, plain_words, purpose_links,
-                       strip_possessive)
+                       role_words, strip_possessive)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .finding import OrgFinding
 
@@ -82,22 +80,16 @@ OBJECT_CASES = ("accusative", "dative", "ablative", "instrumental")
 ADVERBIAL_CASES = ("locative", "dative", "ablative", "accusative", "instrumental")
 
 
-@lru_cache(maxsize=8)
-def _role_words(role: str) -> FrozenSet[str]:
-    """The words of ``data/name_stop_words.tsv`` with ``role``, case-folded."""
-    return frozenset(r["word"].casefold() for r in load_table("name_stop_words") if r["role"] == role)
-
-
 def _stock_of_resource(info: TextInfo, hm: HeadMatch) -> bool:
     """A resource noun right before ``қоры`` says a stock, not a fund (role ``stock_part`` and ``resource``):
     ``Көмірсутек қорын бағалау`` 'assessing the hydrocarbon reserves', ``Мұнайдың қоры``, ``азық-түлік
     қоры``."""
-    if hm.first is not hm.last or hm.base.casefold() not in _role_words("stock_part"):
+    if hm.first is not hm.last or hm.base.casefold() not in role_words("stock_part"):
         return False
     prev = info.prev(hm.first)
     if prev is None or not info.adjacent(prev, hm.first):
         return False
-    resources = _role_words("resource")
+    resources = role_words("resource")
     return prev.lower in resources or any(p.case_name == "genitive" and p.base.casefold() in resources
                                           for p in parses(prev.text))
 
@@ -335,7 +327,7 @@ def _became(info: TextInfo, hm: HeadMatch) -> bool:
     nxt = info.next(hm.last)
     if hm.head.head not in kind_heads() or nxt is None or not info.adjacent(hm.last, nxt):
         return False
-    if not any(nxt.lower.startswith(stem) for stem in _role_words("become")):
+    if not any(nxt.lower.startswith(stem) for stem in role_words("become")):
         return False
     return any(p.case_name == "dative" for p in parses(hm.last.text))
 
@@ -344,9 +336,9 @@ def _hospital_ward(hm: HeadMatch, taken: List[Word]) -> bool:
     """A medical specialty before ``бөлімі`` names a hospital's ward, no organisation (roles ``ward`` and
     ``ward_head`` of ``data/name_stop_words.tsv``): ``Реанимация бөлімінде``, ``Жан сақтау бөліміне``,
     ``Кардиология бөлімшесі``; ``Денсаулық сақтау бөлімі`` is a body."""
-    if hm.base.casefold() not in _role_words("ward_head") or not taken:
+    if hm.base.casefold() not in role_words("ward_head") or not taken:
         return False
-    wards = _role_words("ward")
+    wards = role_words("ward")
     return all(x.lower in wards for x in taken)
 
 

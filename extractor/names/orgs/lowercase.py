@@ -10,14 +10,14 @@ body in lower case is that body before a word for its members or sittings (``с�
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, FrozenSet, List
+from typing import Dict, List
 
 import regex
 
 from ...lang.kk.morph import base_form, case_suffix_pattern
 from ...lang.kk.tables import load_table
 from ..gazetteer import ending_fits
-from ..lexicon import abbreviation_expansions, gazetteer, lookup, strip_possessive
+from ..lexicon import abbreviation_expansions, gazetteer, lookup, role_words, strip_possessive
 from ..text import TextInfo
 from .finding import OrgFinding
 
@@ -50,15 +50,13 @@ def find_lowercase_brands(info: TextInfo) -> List[OrgFinding]:
     return out
 
 
-MINISTRY = "министрлігі"
-
-
 @lru_cache(maxsize=1)
 def _ministries() -> Dict[str, str]:
-    """The ministries among the official abbreviations' full names (``data/org_abbreviations.tsv``), by their
-    words case-folded without the last one's ending."""
+    """The ministries among the official abbreviations' full names (``data/org_abbreviations.tsv``: those whose
+    last word is a ``ministry_head`` of ``data/name_stop_words.tsv``, министрлігі), by their words case-folded."""
+    heads = role_words("ministry_head")
     return {" ".join(n.casefold().split()): n for n in abbreviation_expansions().values()
-            if n.split()[-1] == MINISTRY and len(n.split()) > 1}
+            if n.split()[-1] in heads and len(n.split()) > 1}
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +71,8 @@ def find_lowercase_ministries(info: TextInfo) -> List[OrgFinding]:
     """A ministry of the official abbreviations written all in lower case (``төтенше жағдайлар министрлігі
     хабарлады``, ``денсаулық сақтау министрлігінің``): web news often writes them so; the name is the
     table's. Not after a country (``Ресейдің сыртқы істер министрлігі`` is another state's)."""
-    if MINISTRY[:-1] not in info.text:
-        return []  # no lower-case ministry word at all: the pattern need not walk the text
+    if not any(h[:-1] in info.text for h in role_words("ministry_head")):
+        return []  # no lower-case ministry word at all (министрлігі): the pattern need not walk the text
     out = []
     for m in _ministry_pattern().finditer(info.text):
         name, ending = m.group("name"), m.group("ending")
@@ -101,7 +99,7 @@ def find_lowercase_state_bodies(info: TextInfo) -> List[OrgFinding]:
     """A one-word state body written in lower case before a word for its members or sittings (role
     ``body_member`` of ``data/name_stop_words.tsv``): ``сенат депутаттары`` → Сенат, ``үкімет отырысында`` →
     Үкімет, ``сенаттың депутаттары``. Alone in lower case it may be any country's government (``ел үкіметі``)."""
-    bodies, members, stems = _state_bodies(), _member_stems(), _body_stems()
+    bodies, members, stems = _state_bodies(), role_words("body_member"), _body_stems()
     out = []
     for w in info.words:
         if w.capitalised or not w.lower.startswith(stems):
@@ -122,8 +120,3 @@ def _body_stems() -> tuple:
     """What a body's every case form opens with: its spelling without the last letter, which a case ending may
     change (``үкіметі``, ``сенаттың``)."""
     return tuple(sorted({b[:-1] for b in _state_bodies()}))
-
-
-@lru_cache(maxsize=1)
-def _member_stems() -> FrozenSet[str]:
-    return frozenset(r["word"] for r in load_table("name_stop_words") if r["role"] == "body_member")

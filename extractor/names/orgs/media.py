@@ -12,8 +12,8 @@ annotation.md: news pages named as publishers are organisations. Two rules, thei
   ``Azattyq Rýhy тілшісі``, ``ҚазТАГ хабарлауынша``, ``Reuters-ке сілтеме жасап``), when it is written as
   a publisher's name is: quoted, a run of capitalised Latin-script words, a domain, or one Cyrillic word
   with capitals inside or all in capitals (``ҚазТАГ``, ``ТАСС``). A Cyrillic name written as a person's is
-  none (``деп хабарлады Раушан Ластаева``), and neither is a Latin one that opens with a first name of
-``data/first_names.tsv`` (a Latin spelling of a Kazakh first name is not known there: a limit).
+  none (``деп хабарлады Раушан Ластаева``). A person's name written in Latin letters in the slot is taken for a
+  publisher (a limit: ``data/first_names.tsv`` holds no Latin spellings to tell them apart).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ import regex
 
 from ...lang.kk.morph import base_form
 from ...lang.kk.tables import load_table
-from ..lexicon import country_prefixes, first_names, lookup
+from ..lexicon import country_prefixes, lookup
 from ..text import TextInfo, Word
 from .finding import OrgFinding
 
@@ -110,8 +110,7 @@ def _without_ending(text: str) -> str:
 
 def _latin_run(info: TextInfo, words: List[Word]) -> bool:
     return bool(words) and words[0].latin and words[0].text[:1].isupper() \
-        and all(LATIN_NAME_WORD.match(_without_ending(w.text)) for w in words) \
-        and words[0].lower not in first_names()
+        and all(LATIN_NAME_WORD.match(_without_ending(w.text)) for w in words)
 
 
 def _source_after(info: TextInfo, w: Word) -> Optional[OrgFinding]:
