@@ -64,9 +64,10 @@ from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, adjective_endings, canonical_org, country_prefixes, dative_postpositions, directions,
                        first_names, is_common, is_title, kind_heads, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
-                       number_words, owner_links, place_nouns, place_parts, plain_words, purpose_links,
+                       number_words, owner_links, place_nouns, plain_words, purpose_links,
                        role_words, strip_possessive)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
+from .centres import place_centre
 from .finding import OrgFinding
 
 MAX_NAME_WORDS = 8
@@ -228,9 +229,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             break
         if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
             break
-        if not taken and hm.base.casefold() in place_parts() \
-                and (_genitive_place(info, prev) or prev.lower in place_nouns()):
-            break  # Отырар ауданының орталығы, Шиелі аудан орталығы: the district's centre, not a body
+        if not taken and place_centre(info, hm.last):
+            break  # Отырар ауданының орталығы, Шиелі аудан орталығы, Абай облысының әкімшілік орталығы: a place
         taken.insert(0, prev)
         w = prev
     if start is None:
@@ -584,11 +584,6 @@ def _ends_name(info: TextInfo, w: Word) -> bool:
     hm = head_at(info, w)
     return hm is not None and hm.head.entity == "location" and hm.base.split()[-1] != w.text \
         and not _genitive(w)
-
-
-def _genitive_place(info: TextInfo, w: Word) -> bool:
-    hm = head_at(info, w)
-    return hm is not None and hm.head.entity == "location" and _genitive(w)
 
 
 def _genitive(w: Word) -> bool:

@@ -1,0 +1,40 @@
+"""Official bodies' names in written news (``extractor.names.orgs``): a place's centre is no body, comma-joined
+words inside a name, territorial departments, a web domain before a descriptor. Our own sentences."""
+import pytest
+
+import extractor  # noqa: F401 - registers the kk language
+from extractor.names.model_checks import Span, check_span
+from extractor.names.orgs import find_orgs
+from extractor.names.text import TextInfo
+
+
+def orgs(text):
+    return [(text[m.start:m.end], m.attrs["name"]) for m in find_orgs(text)]
+
+
+# 1. a place's (administrative) centre --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ақмола облысының әкімшілік орталығы — Көкшетау қаласы.",
+    "Біз Жаңақорған ауданы орталығынан 80 шақырым жерде тұрамыз.",
+    "Сайрам ауданының орталығы Ақсу ауылында жаңа саябақ ашылды.",
+    "Ол аудан орталығында тұрады.",
+])
+def test_a_place_centre_is_no_organisation(text):
+    assert orgs(text) == []
+
+
+def test_a_body_centre_after_a_place_stays_an_organisation():
+    text = "Павлодар облысының жастар орталығы жиын өткізді."
+    assert orgs(text) == [("Павлодар облысының жастар орталығы", "Павлодар облысының жастар орталығы")]
+
+
+def test_the_model_s_place_centre_is_dropped():
+    text = "Сайрам ауданының орталығы Ақсу ауылында мешіт салынды."
+    surface = "Сайрам ауданының орталығы"
+    start = text.index(surface)
+    assert check_span(TextInfo(text), Span("org", start, start + len(surface)), frozenset()) is None
+    body = "Павлодар облысының жастар орталығы"
+    text = body + " жиын өткізді."
+    kept = check_span(TextInfo(text), Span("org", 0, len(body)), frozenset())
+    assert kept is not None and kept.kind == "org"
