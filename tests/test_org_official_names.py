@@ -38,3 +38,24 @@ def test_the_model_s_place_centre_is_dropped():
     text = body + " жиын өткізді."
     kept = check_span(TextInfo(text), Span("org", 0, len(body)), frozenset())
     assert kept is not None and kept.kind == "org"
+
+
+# 4. a web domain and a descriptor ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Бұл туралы Qalam.kz ақпараттық агенттігі хабарлады.", "Qalam.kz", "Qalam.kz"),
+    ("Сұхбатты Dalanews.kz ақпараттық порталы жариялады.", "Dalanews.kz", "Dalanews.kz"),
+    ("Мақаланы Orda.kz жаңалықтар сайты жазды.", "Orda.kz", "Orda.kz"),
+])
+def test_a_domain_before_a_descriptor_is_the_name_alone(text, surface, name):
+    assert orgs(text) == [(surface, name)]
+
+
+def test_a_one_word_latin_name_that_is_no_domain_keeps_the_old_reading():
+    # an unlisted Latin word inside what a body does is no publisher of its own
+    assert ("Digital", "Digital") not in orgs("Жаңа Digital білім беру орталығы жұмыс істейді.")
+
+
+def test_a_domain_with_a_case_ending_before_a_body_is_no_descriptor_of_it():
+    text = "Бұл туралы Orda.kz-ке облыс әкімдігі мәлім етті."
+    assert ("Orda.kz-ке", "Orda.kz") in orgs(text)

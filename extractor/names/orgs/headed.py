@@ -69,6 +69,7 @@ from ..lexicon import (abbreviation_expansions, adjective_endings, canonical_org
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
 from .centres import place_centre
 from .finding import OrgFinding
+from .media import is_domain
 
 MAX_NAME_WORDS = 8
 # 'our': атамыздың, еліміздің — the speaker's own, never inside a name (еліміздің Бас консулдығы)
@@ -346,16 +347,18 @@ def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optio
     """A listed organisation or a name in Latin script before lower-case words and a head: the words after
     it are its unnamed unit, which folds into it (annotation.md), or a descriptor (``Қазпошта баспасөз
     қызметі`` → Қазпошта, ``Halyk Bank баспасөз қызметі`` → Halyk Bank, ``Samal Tech ақпараттық
-    агенттігі`` → Samal Tech); a head right after the name stays part of it (``Үкімет аппараты``)."""
+    агенттігі`` → Samal Tech, ``Azatmedia.kz ақпараттық порталы`` → Azatmedia.kz); a head right after the name stays part of it (``Үкімет аппараты``)."""
     if len(taken) < 2 or any(x.capitalised for x in taken[1:]):
         return None
     first = start
     if start.latin:
         first = latin_run_start(info, start)
         name = " ".join(info.text[first.start:start.end].split())
-        # a name of its own (two words or listed), and a unit in the nominative after it: not a Latin word
-        # inside what a body does (IT мамандарын даярлау орталығы)
-        if (first is start and lookup(name, "org") is None) or base_form(taken[1].text, "org") != taken[1].text:
+        # a name of its own (two words, listed or a web domain: El.kz ақпараттық агенттігі → El.kz), and a
+        # unit in the nominative after it: not a Latin word inside what a body does (IT мамандарын даярлау
+        # орталығы)
+        if (first is start and lookup(name, "org") is None and not is_domain(name)) \
+                or base_form(taken[1].text, "org") != taken[1].text:
             return None
         return OrgFinding(first.start, start.end, name)
     entry = lookup(start.text, "org")
