@@ -40,6 +40,28 @@ def test_the_model_s_place_centre_is_dropped():
     assert kept is not None and kept.kind == "org"
 
 
+# 2. a list inside a body's name ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Көрмені Мәдениет, тілдер және архив ісі басқармасы ұйымдастырды.",
+     "Мәдениет, тілдер және архив ісі басқармасы", "Мәдениет, тілдер және архив ісі басқармасы"),
+    ("Ол Көлік, байланыс және логистика колледжінде оқиды.",
+     "Көлік, байланыс және логистика колледжінде", "Көлік, байланыс және логистика колледжі"),
+    ("Бұйрыққа Ғылым, инновация және жоғары білім министрлігі қол қойды.",
+     "Ғылым, инновация және жоғары білім министрлігі", "Ғылым, инновация және жоғары білім министрлігі"),
+    ("Ол Алматы экономика, құқық және басқару институтында сабақ береді.",
+     "Алматы экономика, құқық және басқару институтында", "Алматы экономика, құқық және басқару институты"),
+])
+def test_comma_joined_words_with_a_last_joiner_stay_in_the_name(text, surface, name):
+    assert orgs(text) == [(surface, name)]
+
+
+def test_a_comma_without_a_joiner_after_it_still_ends_the_name():
+    # a comma lets the walk on only inside a list that a joiner closes between it and the head
+    assert all("," not in surface for surface, _ in orgs("Бұл туралы Астана, облыстық білім басқармасы хабарлады."))
+    assert orgs("Ауылда мектеп, аурухана және ауылдық округ әкімдігі бар.") == []
+
+
 # 4. a web domain and a descriptor ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, surface, name", [

@@ -63,7 +63,7 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, adjective_endings, canonical_org, country_prefixes, dative_postpositions, directions,
-                       first_names, is_common, is_title, kind_heads, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
+                       first_names, is_common, is_title, kind_heads, list_joiners, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
                        number_words, owner_links, place_nouns, plain_words, purpose_links,
                        role_words, strip_possessive)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
@@ -94,6 +94,13 @@ def _stock_of_resource(info: TextInfo, hm: HeadMatch) -> bool:
     resources = role_words("resource")
     return prev.lower in resources or any(p.case_name == "genitive" and p.base.casefold() in resources
                                           for p in parses(prev.text))
+
+
+def _comma_in_list(info: TextInfo, prev: Word, w: Word, taken: List[Word]) -> bool:
+    """A comma between ``prev`` and ``w`` that joins the items of a list inside the name, its last item after
+    a joiner already taken (role ``joiner``: ``Мәдениет, архивтер және құжаттама басқармасы``, ``Геодезия,
+    картография және құрылыс жоғары колледжі``)."""
+    return info.gap(prev, w).strip(" \t") == "," and any(x.lower in list_joiners() for x in taken)
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -214,7 +221,7 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             name = " ".join(p for p in (q.text, inner, hm.base) if p)
             return OrgFinding(q.start, hm.end, canonical_org(name))
         prev = info.prev(w)
-        if prev is None or not info.adjacent(prev, w):
+        if prev is None or not (info.adjacent(prev, w) or _comma_in_list(info, prev, w, taken)):
             break
         if prev.lower in name_markers() and all(looks_adjective(x.text) for x in taken):
             # «Дән Плюс» атты қостанайлық компания: the quoted name is the body's name
