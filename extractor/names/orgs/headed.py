@@ -229,6 +229,11 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             if q is not None and _name_like(q.text) and lookup(q.text, "location") is None:
                 return OrgFinding(q.start, hm.end, q.text)
             break
+        if taken and prev.lower in owner_links():
+            # a territorial body of a central one, its own words in lower case: Батыс Қазақстан облысы бойынша
+            # санитарлық-эпидемиологиялық бақылау департаменті (the place starts the name)
+            start = _linked_owner(info, prev)
+            break
         if prev.lower != "және" and (prev.lower in stops.not_name or prev.lower in STOP_WORDS):
             break
         if prev.capitalised:
@@ -470,6 +475,21 @@ def _particle_name(w: Word) -> bool:
     return particle in name_particles() and rest[:1].isupper()
 
 
+def _linked_owner(info: TextInfo, link: Word) -> Optional[Word]:
+    """The place's name before its type word in the nominative and ``link`` (role ``owner_link``): ``Қостанай``
+    in ``Қостанай облысы бойынша``; ``None`` when no such place is written there."""
+    place = info.prev(link)
+    if place is None or not info.adjacent(place, link):
+        return None
+    hm = head_at(info, place)
+    owner = info.prev(place) if hm is not None and hm.head.entity == "location" else None
+    if hm is None or hm.first is not place or hm.base.split()[-1] != place.text or owner is None \
+            or not info.adjacent(owner, place) or not owner.capitalised \
+            or base_form(owner.text, "location") != owner.text:
+        return None
+    return owner
+
+
 def _owner_before_name(info: TextInfo, first: Word) -> Word:
     """A place that owns a capitalised name belongs to it (the full hierarchical name): a place with its type
     word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
@@ -484,16 +504,8 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
     if prev is None or not info.adjacent(prev, first) or _starts_with_place(info, first):
         return first  # Алматы облысы Талғар ауданының әкімдігі: the name has its own owner place
     if prev.lower in owner_links():  # Қостанай облысы бойынша Мемлекеттік кірістер департаменті
-        place = info.prev(prev)
-        if place is None or not info.adjacent(place, prev):
-            return first
-        hm = head_at(info, place)
-        owner = info.prev(place) if hm is not None and hm.head.entity == "location" else None
-        if hm is None or hm.first is not place or hm.base.split()[-1] != place.text or owner is None \
-                or not info.adjacent(owner, place) or not owner.capitalised \
-                or base_form(owner.text, "location") != owner.text:
-            return first
-        return _extend_left(info, owner)
+        owner = _linked_owner(info, prev)
+        return first if owner is None else _extend_left(info, owner)
     hm = head_at(info, prev)
     if hm is not None and hm.head.entity == "location" and hm.first is prev \
             and (hm.base.split()[-1] == prev.text or _genitive(prev)):
