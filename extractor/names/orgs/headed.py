@@ -25,7 +25,11 @@ quoted part as the name (annotation.md: ``«Ақ жол» демократиял
 an ordinary phrase right before the head keeps the whole (``«Кітап» мұражайы``). A head without the possessive
 (``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
 
-Longer official names: a capitalised bare head inside the name does not stop it (``Алмалы аудандық Полиция
+Longer official names: words joined by commas stay in the name when a joiner closes the list before the head
+(``Мәдениет, архивтер және құжаттама басқармасы``); a place with its type word and ``бойынша`` starts a
+territorial body's name whose own words are lower case (``Батыс Қазақстан облысы бойынша
+санитарлық-эпидемиологиялық бақылау департаменті``); a place's (administrative) centre is no body
+(:mod:`.centres`); a capitalised bare head inside the name does not stop it (``Алмалы аудандық Полиция
 басқармасы``); a listed abbreviation before the name owns it (``ТМД Парламентаралық ассамблеясы``); ``тұрғын``
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
 with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
