@@ -53,7 +53,8 @@ names. The checks are general and need no particular model; each model span pass
    written news the model's unknown one-word places are mostly people (``Мендеске``); a district's name
    that is also a 'having' adjective (``Мұнайлы`` 'oil-rich', listed by the gazetteer with its head only)
    first in a sentence before a common noun without the possessive is that adjective (``Мұнайлы
-   өңірде``; but ``Аршалы жұрты``).
+   өңірде``; but ``Аршалы жұрты``); an "organisation" that is a place's centre (``Түлкібас ауданының
+   орталығы``, :mod:`.orgs.centres`) is none.
 """
 from __future__ import annotations
 
@@ -69,6 +70,7 @@ from .lexicon import (LOCATIVE_ATTR, first_names, is_common, is_currency_noun, i
                       is_place_noun, is_thing_noun, is_title, list_joiners, lookup, report_verbs,
                       having_endings, named_after, place_matches, speech_verbs, strip_possessive,
                       surname_strength)
+from .orgs.centres import place_centre
 from .locations import month_not_place, names_a_thing
 from .persons import capitalised_head, names_thing_after, thing_noun
 from .text import TextInfo, Word, stop_words
@@ -531,6 +533,8 @@ def check_span(info: TextInfo, span: Span, persons: FrozenSet[str] = frozenset()
         return None  # «Сарыарқа» газ құбыры: a known place's name given to a thing
     if span.kind == "org" and last_head == "location":
         return replace(span, kind="location")
+    if span.kind == "org" and place_centre(info, words[-1]):
+        return None  # Түлкібас ауданының орталығы: the district's centre is a town, no body
     if len(words) > 1 and last_head is None and persons \
             and all(base_form(w.text, "person").casefold() in persons for w in words):
         return replace(span, kind="person")  # the words of a person's name in this text (Мехмет Йылдыз)

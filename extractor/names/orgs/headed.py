@@ -25,7 +25,11 @@ quoted part as the name (annotation.md: ``«Ақ жол» демократиял
 an ordinary phrase right before the head keeps the whole (``«Кітап» мұражайы``). A head without the possessive
 (``кітапхана``, ``банк``) needs a chain of adjectives before it (``Мемлекеттік академиялық кітапхана``).
 
-Longer official names: a capitalised bare head inside the name does not stop it (``Алмалы аудандық Полиция
+Longer official names: words joined by commas stay in the name when a joiner closes the list before the head
+(``Мәдениет, архивтер және құжаттама басқармасы``); a place with its type word and ``бойынша`` starts a
+territorial body's name whose own words are lower case (``Батыс Қазақстан облысы бойынша
+санитарлық-эпидемиологиялық бақылау департаменті``); a place's (administrative) centre is no body
+(:mod:`.centres`); a capitalised bare head inside the name does not stop it (``Алмалы аудандық Полиция
 басқармасы``); a listed abbreviation before the name owns it (``ТМД Парламентаралық ассамблеясы``); ``тұрғын``
 (role ``plain_word``) is no inflected word (``... тұрғын үй-коммуналдық шаруашылығы бөлімі``). No name starts
 with a number word (``Алты жүз қазақ мектебі``) or an ordinary sentence opener with a case ending
@@ -63,11 +67,13 @@ from ...lang.kk.morph import base_form, parses
 from ...lang.kk.stop_words import STOP_WORDS
 from ..heads import HeadMatch, find_heads, head_at
 from ..lexicon import (abbreviation_expansions, adjective_endings, canonical_org, country_prefixes, dative_postpositions, directions,
-                       first_names, is_common, is_title, kind_heads, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
-                       number_words, owner_links, place_nouns, place_parts, plain_words, purpose_links,
+                       first_names, is_common, is_title, kind_heads, list_joiners, lookup, name_markers, name_particles, looks_adjective, looks_non_name, named_after,
+                       number_words, owner_links, place_nouns, plain_words, purpose_links,
                        role_words, strip_possessive)
 from ..text import LATIN, Quote, TextInfo, Word, stop_words
+from .centres import place_centre
 from .finding import OrgFinding
+from .media import is_domain
 
 MAX_NAME_WORDS = 8
 # 'our': атамыздың, еліміздің — the speaker's own, never inside a name (еліміздің Бас консулдығы)
@@ -92,6 +98,13 @@ def _stock_of_resource(info: TextInfo, hm: HeadMatch) -> bool:
     resources = role_words("resource")
     return prev.lower in resources or any(p.case_name == "genitive" and p.base.casefold() in resources
                                           for p in parses(prev.text))
+
+
+def _comma_in_list(info: TextInfo, prev: Word, w: Word, taken: List[Word]) -> bool:
+    """A comma between ``prev`` and ``w`` that joins the items of a list inside the name, its last item after
+    a joiner already taken (role ``joiner``: ``Мәдениет, архивтер және құжаттама басқармасы``, ``Геодезия,
+    картография және құрылыс жоғары колледжі``)."""
+    return info.gap(prev, w).strip(" \t") == "," and any(x.lower in list_joiners() for x in taken)
 
 
 def _quote_closing_before(info: TextInfo, w: Word) -> Optional[Quote]:
@@ -212,13 +225,18 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             name = " ".join(p for p in (q.text, inner, hm.base) if p)
             return OrgFinding(q.start, hm.end, canonical_org(name))
         prev = info.prev(w)
-        if prev is None or not info.adjacent(prev, w):
+        if prev is None or not (info.adjacent(prev, w) or _comma_in_list(info, prev, w, taken)):
             break
         if prev.lower in name_markers() and all(looks_adjective(x.text) for x in taken):
             # «Дән Плюс» атты қостанайлық компания: the quoted name is the body's name
             q = _quote_closing_before(info, prev)
             if q is not None and _name_like(q.text) and lookup(q.text, "location") is None:
                 return OrgFinding(q.start, hm.end, q.text)
+            break
+        if taken and prev.lower in owner_links():
+            # a territorial body of a central one, its own words in lower case: Батыс Қазақстан облысы бойынша
+            # санитарлық-эпидемиологиялық бақылау департаменті (the place starts the name)
+            start = _linked_owner(info, prev)
             break
         if prev.lower != "және" and (prev.lower in stops.not_name or prev.lower in STOP_WORDS):
             break
@@ -228,9 +246,8 @@ def head_org(info: TextInfo, hm: HeadMatch) -> Optional[OrgFinding]:
             break
         if _is_org_head(info, prev) or looks_non_name(prev.text) or _ends_name(info, prev):
             break
-        if not taken and hm.base.casefold() in place_parts() \
-                and (_genitive_place(info, prev) or prev.lower in place_nouns()):
-            break  # Отырар ауданының орталығы, Шиелі аудан орталығы: the district's centre, not a body
+        if not taken and place_centre(info, hm.last):
+            break  # Отырар ауданының орталығы, Шиелі аудан орталығы, Абай облысының әкімшілік орталығы: a place
         taken.insert(0, prev)
         w = prev
     if start is None:
@@ -346,16 +363,18 @@ def _parent_before_unit(info: TextInfo, start: Word, taken: List[Word]) -> Optio
     """A listed organisation or a name in Latin script before lower-case words and a head: the words after
     it are its unnamed unit, which folds into it (annotation.md), or a descriptor (``Қазпошта баспасөз
     қызметі`` → Қазпошта, ``Halyk Bank баспасөз қызметі`` → Halyk Bank, ``Samal Tech ақпараттық
-    агенттігі`` → Samal Tech); a head right after the name stays part of it (``Үкімет аппараты``)."""
+    агенттігі`` → Samal Tech, ``Azatmedia.kz ақпараттық порталы`` → Azatmedia.kz); a head right after the name stays part of it (``Үкімет аппараты``)."""
     if len(taken) < 2 or any(x.capitalised for x in taken[1:]):
         return None
     first = start
     if start.latin:
         first = latin_run_start(info, start)
         name = " ".join(info.text[first.start:start.end].split())
-        # a name of its own (two words or listed), and a unit in the nominative after it: not a Latin word
-        # inside what a body does (IT мамандарын даярлау орталығы)
-        if (first is start and lookup(name, "org") is None) or base_form(taken[1].text, "org") != taken[1].text:
+        # a name of its own (two words, listed or a web domain: El.kz ақпараттық агенттігі → El.kz), and a
+        # unit in the nominative after it: not a Latin word inside what a body does (IT мамандарын даярлау
+        # орталығы)
+        if (first is start and lookup(name, "org") is None and not is_domain(name)) \
+                or base_form(taken[1].text, "org") != taken[1].text:
             return None
         return OrgFinding(first.start, start.end, name)
     entry = lookup(start.text, "org")
@@ -460,6 +479,21 @@ def _particle_name(w: Word) -> bool:
     return particle in name_particles() and rest[:1].isupper()
 
 
+def _linked_owner(info: TextInfo, link: Word) -> Optional[Word]:
+    """The place's name before its type word in the nominative and ``link`` (role ``owner_link``): ``Қостанай``
+    in ``Қостанай облысы бойынша``; ``None`` when no such place is written there."""
+    place = info.prev(link)
+    if place is None or not info.adjacent(place, link):
+        return None
+    hm = head_at(info, place)
+    owner = info.prev(place) if hm is not None and hm.head.entity == "location" else None
+    if hm is None or hm.first is not place or hm.base.split()[-1] != place.text or owner is None \
+            or not info.adjacent(owner, place) or not owner.capitalised \
+            or base_form(owner.text, "location") != owner.text:
+        return None
+    return owner
+
+
 def _owner_before_name(info: TextInfo, first: Word) -> Word:
     """A place that owns a capitalised name belongs to it (the full hierarchical name): a place with its type
     word in the nominative or genitive (``Алматы қаласы Полиция департаменті``, ``Абай облысының Төтенше
@@ -474,16 +508,8 @@ def _owner_before_name(info: TextInfo, first: Word) -> Word:
     if prev is None or not info.adjacent(prev, first) or _starts_with_place(info, first):
         return first  # Алматы облысы Талғар ауданының әкімдігі: the name has its own owner place
     if prev.lower in owner_links():  # Қостанай облысы бойынша Мемлекеттік кірістер департаменті
-        place = info.prev(prev)
-        if place is None or not info.adjacent(place, prev):
-            return first
-        hm = head_at(info, place)
-        owner = info.prev(place) if hm is not None and hm.head.entity == "location" else None
-        if hm is None or hm.first is not place or hm.base.split()[-1] != place.text or owner is None \
-                or not info.adjacent(owner, place) or not owner.capitalised \
-                or base_form(owner.text, "location") != owner.text:
-            return first
-        return _extend_left(info, owner)
+        owner = _linked_owner(info, prev)
+        return first if owner is None else _extend_left(info, owner)
     hm = head_at(info, prev)
     if hm is not None and hm.head.entity == "location" and hm.first is prev \
             and (hm.base.split()[-1] == prev.text or _genitive(prev)):
@@ -584,11 +610,6 @@ def _ends_name(info: TextInfo, w: Word) -> bool:
     hm = head_at(info, w)
     return hm is not None and hm.head.entity == "location" and hm.base.split()[-1] != w.text \
         and not _genitive(w)
-
-
-def _genitive_place(info: TextInfo, w: Word) -> bool:
-    hm = head_at(info, w)
-    return hm is not None and hm.head.entity == "location" and _genitive(w)
 
 
 def _genitive(w: Word) -> bool:

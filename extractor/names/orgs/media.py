@@ -63,6 +63,13 @@ def domain_pattern() -> regex.Pattern:
         r"(?![\p{L}\p{N}/@_\\-]|\.[\p{L}\p{N}])" % tlds, regex.IGNORECASE | regex.VERSION1)
 
 
+def is_domain(word: str) -> bool:
+    """Whether ``word`` is all a domain used as a name in the nominative (``El.kz``, ``Azatmedia.kz``; not
+    ``Qalalyq.kz-ке``, which is the object of what follows)."""
+    m = domain_pattern().fullmatch(word)
+    return m is not None and m.group("ending") is None and _domain_finding(m) is not None
+
+
 @lru_cache(maxsize=1)
 def _tld_pattern() -> regex.Pattern:
     tlds = "|".join(sorted((regex.escape(t) for t in _words()[0]), key=len, reverse=True))
