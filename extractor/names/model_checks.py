@@ -213,20 +213,8 @@ def _listed_with_places(info: TextInfo, w: Word) -> bool:
 def _list_before_place_head(info: TextInfo, w: Word) -> bool:
     """The word is an item of a list of capitalised words that a place's head noun in the plural ends:
     ``Теңдік, Мироновка және Кантемировское ауылдарына`` (the villages Теңдік, Мироновка and ...)."""
-    joiners = list_joiners()
-    cur = w
-    for _ in range(12):
-        nxt = info.next(cur)
-        if nxt is None:
-            return False
-        if nxt.lower in joiners and info.adjacent(cur, nxt):
-            nxt = info.next(nxt)
-        elif info.gap(cur, nxt).strip() != ",":
-            return cur is not w and info.adjacent(cur, nxt) and plural_head_noun(nxt.text) == "location"
-        if nxt is None or not nxt.capitalised:
-            return False
-        cur = nxt
-    return False
+    after = info.list_after(w)
+    return after is not None and plural_head_noun(after.text) == "location"
 
 
 def _list_items(info: TextInfo, w: Word) -> List[Word]:

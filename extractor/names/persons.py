@@ -376,19 +376,8 @@ def _speaker_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:
 def _list_ends_in_head(info: TextInfo, w: Word) -> bool:
     """Whether ``w`` opens a list of names (commas, joiners) that a head noun ends: ``әл-Фараби, Сайын
     даңғылдары`` (streets), ``әл-Фараби және Абай көшелері``."""
-    x, listed = w, False
-    for _ in range(8):
-        n = info.next(x)
-        if n is None:
-            return False
-        if info.gap(x, n).strip() == "," or n.lower in list_joiners():
-            item = info.next(n) if n.lower in list_joiners() else n
-            if item is None or not item.capitalised:
-                return False
-            x, listed = item, True
-            continue
-        return listed and head_entity(info, n) is not None
-    return False
+    after = info.list_after(w, limit=8)
+    return after is not None and head_entity(info, after) is not None
 
 
 def _particle_person(info: TextInfo, w: Word) -> Optional[Tuple[Person, int]]:

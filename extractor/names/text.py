@@ -31,6 +31,7 @@ import regex
 
 from ..lang.kk.forms import form_of
 from ..lang.kk.tables import load_table
+from .lexicon import list_joiners
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -229,6 +230,25 @@ class TextInfo:
 
     def next(self, w: Word) -> Optional[Word]:
         return self.words[w.i + 1] if w.i + 1 < len(self.words) else None
+
+    def list_after(self, w: Word, limit: int = 12) -> Optional[Word]:
+        """The word right after the list of capitalised words that ``w`` opens (items joined by commas or by a
+        joiner next to them: ``Теңдік, Мироновка және Кантемировское ауылдарына`` → ауылдарына), when it follows
+        the last item with no sign between; ``None`` when ``w`` opens no list."""
+        joiners = list_joiners()
+        cur = w
+        for _ in range(limit):
+            nxt = self.next(cur)
+            if nxt is None:
+                return None
+            if nxt.lower in joiners and self.adjacent(cur, nxt):
+                nxt = self.next(nxt)
+            elif self.gap(cur, nxt).strip() != ",":
+                return nxt if cur is not w and self.adjacent(cur, nxt) else None
+            if nxt is None or not nxt.capitalised:
+                return None
+            cur = nxt
+        return None
 
     def starts_sentence(self, w: Word) -> bool:
         return starts_sentence(self.text, w.start)
