@@ -97,6 +97,17 @@ def _head_bases(word: str) -> Tuple[Tuple[str, str], ...]:
     return tuple((b, b.casefold()) for b in _bases(word) if b.casefold() in poss or b.casefold() in bare)
 
 
+def one_word_head_entity(word: str) -> Optional[str]:
+    """The entity of the one-word head noun of the table that ``word`` is, bare or with the possessive, in any
+    case form (``Университеттің`` → org, ``көшесінде`` → location); ``None`` for any other word."""
+    poss, bare = _index()
+    for _, key in _head_bases(word.casefold()):
+        for h in poss.get(key, []) + bare.get(key, []):
+            if " " not in h.head:
+                return h.entity
+    return None
+
+
 @lru_cache(maxsize=1)
 def _head_keys() -> Tuple[FrozenSet[str], Tuple[int, ...], FrozenSet[str]]:
     """The case-folded last words of the heads (and bare forms), their lengths, and their beginnings as

@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
 import regex
 
 from ..lang.kk.morph import base_form, case_suffix_pattern, parses, patronymic_endings, plural_endings
 from ..lang.kk.tables import load_table
-from .heads import head_at, head_entity
-from .lexicon import (directions, event_nouns, first_names, heads, is_common, is_title, list_joiners, looks_adjective,
+from .heads import head_at, head_entity, one_word_head_entity
+from .lexicon import (directions, event_nouns, first_names, is_common, is_title, list_joiners, looks_adjective,
                       looks_non_name, name_infixes, name_particles, named_places, too_particles,
                       is_patronymic, having_endings, kin_words, lookup, named_after,
                       names_person_after, place_matches, saying_verbs, strip_possessive, surname_strength)
@@ -115,28 +115,13 @@ def thing_noun(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _head_words() -> Dict[str, str]:
-    """Every one-word head noun of ``data/name_heads.tsv``, possessive and bare form, with its entity."""
-    out = {}
-    for h in heads():
-        for form in (h.head, h.bare):
-            if form and " " not in form:
-                out.setdefault(form.casefold(), h.entity)
-    return out
-
-
 def capitalised_head(info: TextInfo, w: Word) -> Optional[str]:
     """The entity of a head noun written with a capital inside a sentence, bare or with the possessive, in any
     case form: it goes on with the name before it (``Назарбаев Университеттің``, ``Назарбаев Университет``:
     the university, where a lower-case bare head after a name would be no name, ``кітапханаға``)."""
     if not w.capitalised or info.starts_sentence(w) or w.text.isupper():
         return None
-    words = _head_words()
-    for p in parses(w.lower):
-        if p.base in words:
-            return words[p.base]
-    return None
+    return one_word_head_entity(w.lower)
 
 
 @lru_cache(maxsize=16384)
